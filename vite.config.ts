@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The tab is a static bundle served by the bot server at `/`.
+export default defineConfig({
+  root: 'src/tab',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/tab',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
