@@ -1,0 +1,46 @@
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings: what the order stores and what
+ * compares correctly as plain strings. Callers pass the clock in.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar date at `now` in an IANA time zone (e.g. `Europe/Moscow`); throws RangeError for an unknown zone. */
+export function todayInTimeZone(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/** True for a real calendar date in `YYYY-MM-DD` form (rejects `2026-02-30`). */
+export function isIsoDate(value: string): boolean {
+  return toUtcMidnight(value) !== undefined;
+}
+
+/** `isoDate` moved by `days` (negative goes back); throws RangeError if `isoDate` is not a real date. */
+export function addDays(isoDate: string, days: number): string {
+  const start = toUtcMidnight(isoDate);
+  if (start === undefined || !Number.isInteger(days)) {
+    throw new RangeError(`addDays: invalid arguments (${isoDate}, ${days})`);
+  }
+  return new Date(start.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function toUtcMidnight(value: string): Date | undefined {
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
+  date.setUTCFullYear(year, month - 1, day);
+  const roundTrips =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return roundTrips ? date : undefined;
+}
