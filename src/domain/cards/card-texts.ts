@@ -1,0 +1,213 @@
+import type { LocalizedText } from '../i18n/locale.js';
+import type { OrderStatus, SubscriptionKind } from '../order/order.js';
+
+/**
+ * Every text on the cards, in Russian and English. Texts are markdown source
+ * (TextBlock and FactSet render markdown), so the few static texts that show
+ * a domain escape its dots to keep Teams from autolinking it. Functions take
+ * their arguments already escaped with `escapeCardText` when the argument is
+ * user or configuration text.
+ */
+
+type Text = LocalizedText;
+
+export const commonTexts = {
+  yes: { ru: 'Да', en: 'Yes' },
+  no: { ru: 'Нет', en: 'No' },
+} as const satisfies Record<string, Text>;
+
+export const orderStatusLabels: Readonly<Record<OrderStatus, Text>> = {
+  submitted: { ru: 'Отправлена', en: 'Submitted' },
+  accepted: { ru: 'Принята в работу', en: 'Accepted' },
+  changesRequested: { ru: 'Требует исправлений', en: 'Changes requested' },
+  completed: { ru: 'Выполнена', en: 'Completed' },
+};
+
+export const subscriptionKindLabels: Readonly<Record<SubscriptionKind, Text>> = {
+  new: { ru: 'Новая подписка', en: 'New subscription' },
+  trialConversion: { ru: 'Перевод с пробной версии', en: 'Conversion from a trial' },
+};
+
+/** Russian agrees the noun with the number (1 лицензия, 2 лицензии, 5 лицензий). */
+export function licenseCount(quantity: number): Text {
+  const ruForms: Readonly<Record<string, string>> = { one: 'лицензия', few: 'лицензии', many: 'лицензий' };
+  const ruForm = ruForms[new Intl.PluralRules('ru').select(quantity)] ?? 'лицензии';
+  const enForm = new Intl.PluralRules('en').select(quantity) === 'one' ? 'license' : 'licenses';
+  return { ru: `${quantity} ${ruForm}`, en: `${quantity} ${enForm}` };
+}
+
+export const welcomeTexts = {
+  title: (distributorName: string): Text => ({
+    ru: `${distributorName}: как оформить подписки Microsoft 365`,
+    en: `${distributorName}: how to order Microsoft 365 subscriptions`,
+  }),
+  intro: {
+    ru: 'Чтобы оформить подписки Microsoft 365, выполните два шага: примите приглашение CSP и отправьте заявку.',
+    en: 'To order Microsoft 365 subscriptions, take two steps: accept the CSP invitation and send the order.',
+  },
+  step1Title: { ru: 'Шаг 1. Примите приглашение CSP', en: 'Step 1. Accept the CSP invitation' },
+  step1SignIn: {
+    ru: 'Откройте ссылку-приглашение (кнопка «Открыть приглашение» ниже) и войдите под учётной записью администратора текущей подписки.',
+    en: 'Open the invitation link (the "Open invitation" button below) and sign in as an administrator of your current subscription.',
+  },
+  step1Consent: {
+    ru: 'Отметьте пункт «Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации» и нажмите кнопку «Авторизация торгового посредника».',
+    en:
+      'The admin center may show its labels in Russian. Tick "Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации" ' +
+      '(Yes, I understand the terms of delegated administration and am authorized to accept them on behalf of my organization) ' +
+      'and press "Авторизация торгового посредника" (Authorize reseller).',
+  },
+  step1Revocable: {
+    ru: 'Права делегированного администратора можно позже отозвать в любой момент — подписка при этом продолжит работать.',
+    en: 'You can remove the delegated admin access at any time later; the subscription stays active.',
+  },
+  step2Title: { ru: 'Шаг 2. Отправьте заявку', en: 'Step 2. Send the order' },
+  step2Text: {
+    ru: 'Нажмите «Оформить заявку» и заполните форму. Все поля обязательны.',
+    en: 'Press "Create order" and fill in the form. Every field is required.',
+  },
+  domainTitle: { ru: 'Где найти технический домен', en: 'Where to find the technical domain' },
+  domainText: {
+    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены. Технический домен имеет вид xxxx\\.onmicrosoft\\.com; он должен быть назначен доменом по умолчанию.',
+    en: 'Microsoft 365 admin center → Settings → Domains. The technical domain looks like xxxx\\.onmicrosoft\\.com and should be set as the default domain.',
+  },
+  openInvitation: { ru: 'Открыть приглашение', en: 'Open invitation' },
+  startOrder: { ru: 'Оформить заявку', en: 'Create order' },
+  help: { ru: 'Помощь', en: 'Help' },
+} as const;
+
+export const orderFormTexts = {
+  title: { ru: 'Заявка на подписки Microsoft 365', en: 'Microsoft 365 subscription order' },
+  allRequired: { ru: 'Все поля обязательны для заполнения.', en: 'All fields are required.' },
+  fixErrors: {
+    ru: 'Исправьте ошибки в отмеченных полях и отправьте заявку ещё раз.',
+    en: 'Correct the marked fields and send the order again.',
+  },
+  invitationSection: { ru: 'Приглашение CSP', en: 'CSP invitation' },
+  invitationAccepted: { ru: 'Приглашение CSP принято?', en: 'Have you accepted the CSP invitation?' },
+  invitationAcceptedYes: { ru: 'Да, приглашение принято', en: 'Yes, it is accepted' },
+  invitationAcceptedNo: { ru: 'Нет, ещё не принято', en: 'No, not yet' },
+  invitationAcceptedError: { ru: 'Укажите, принято ли приглашение.', en: 'Say whether the invitation is accepted.' },
+  technicalDomain: { ru: 'Технический домен (xxxx.onmicrosoft.com)', en: 'Technical domain (xxxx.onmicrosoft.com)' },
+  technicalDomainHint: {
+    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены.',
+    en: 'Microsoft 365 admin center → Settings → Domains.',
+  },
+  technicalDomainError: {
+    ru: 'Укажите домен вида xxxx.onmicrosoft.com.',
+    en: 'Enter a domain like xxxx.onmicrosoft.com.',
+  },
+  subscriptionsSection: { ru: 'Подписки и количество лицензий', en: 'Subscriptions and number of licenses' },
+  subscriptionsHint: {
+    ru: 'Укажите количество лицензий для каждой нужной подписки; остальные оставьте пустыми.',
+    en: 'Enter the number of licenses for each subscription you need; leave the others empty.',
+  },
+  quantityError: (max: Text): Text => ({
+    ru: `Количество лицензий — целое число от 0 до ${max.ru}.`,
+    en: `The number of licenses is a whole number from 0 to ${max.en}.`,
+  }),
+  activationDate: { ru: 'Дата активации лицензий', en: 'License activation date' },
+  activationDateError: {
+    ru: 'Выберите дату не раньше сегодняшней и не позже чем через год.',
+    en: 'Choose a date from today to one year ahead.',
+  },
+  organizationSection: { ru: 'Организация', en: 'Organization' },
+  organizationName: { ru: 'Название организации', en: 'Organization name' },
+  organizationNameError: { ru: 'Укажите название организации.', en: 'Enter the organization name.' },
+  inn: { ru: 'ИНН', en: 'INN (taxpayer ID)' },
+  innError: {
+    ru: 'ИНН состоит из 10 цифр (организация) или 12 цифр (ИП).',
+    en: 'The INN has 10 digits (company) or 12 digits (sole proprietor).',
+  },
+  postalCode: { ru: 'Почтовый индекс', en: 'Postal code' },
+  postalCodeError: { ru: 'Индекс состоит из 6 цифр.', en: 'The postal code has 6 digits.' },
+  city: { ru: 'Город', en: 'City' },
+  cityError: { ru: 'Укажите город.', en: 'Enter the city.' },
+  street: { ru: 'Улица, дом, офис', en: 'Street, building, office' },
+  streetError: { ru: 'Укажите улицу и номер дома.', en: 'Enter the street and building number.' },
+  contactSection: { ru: 'Контактное лицо', en: 'Main contact' },
+  fullName: { ru: 'ФИО', en: 'Full name' },
+  fullNameError: { ru: 'Укажите фамилию, имя и отчество.', en: "Enter the contact's full name." },
+  phone: { ru: 'Телефон (мобильный или городской)', en: 'Phone (mobile or landline)' },
+  phoneError: {
+    ru: 'Укажите номер телефона, например +7 495 123-45-67.',
+    en: 'Enter a phone number, e.g. +7 495 123-45-67.',
+  },
+  email: { ru: 'Электронная почта', en: 'E-mail' },
+  emailError: {
+    ru: 'Укажите адрес электронной почты, например it@example.ru.',
+    en: 'Enter an e-mail address, e.g. it@example.com.',
+  },
+  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
+  subscriptionKindError: { ru: 'Выберите тип подписки.', en: 'Choose the subscription type.' },
+  submit: { ru: 'Отправить заявку', en: 'Send order' },
+} as const;
+
+/** Titles of the order facts shown on the distributor's and the customer's cards. */
+export const orderFactTexts = {
+  orderNumber: { ru: 'Номер заявки', en: 'Order number' },
+  status: { ru: 'Статус', en: 'Status' },
+  revision: { ru: 'Редакция', en: 'Revision' },
+  createdAt: { ru: 'Получена', en: 'Received' },
+  updatedAt: { ru: 'Обновлена', en: 'Updated' },
+  invitationAccepted: { ru: 'Приглашение CSP принято', en: 'CSP invitation accepted' },
+  technicalDomain: { ru: 'Технический домен', en: 'Technical domain' },
+  subscriptions: { ru: 'Подписки', en: 'Subscriptions' },
+  activationDate: { ru: 'Дата активации', en: 'Activation date' },
+  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
+  organizationName: { ru: 'Организация', en: 'Organization' },
+  inn: { ru: 'ИНН', en: 'INN' },
+  address: { ru: 'Адрес', en: 'Address' },
+  contactFullName: { ru: 'Контактное лицо', en: 'Contact' },
+  contactPhone: { ru: 'Телефон', en: 'Phone' },
+  contactEmail: { ru: 'Эл. почта', en: 'E-mail' },
+} as const satisfies Record<string, Text>;
+
+export const distributorOrderTexts = {
+  title: (orderId: string): Text => ({ ru: `Заявка ${orderId}`, en: `Order ${orderId}` }),
+  customerSection: { ru: 'Организация и контактное лицо', en: 'Organization and contact' },
+  termsSection: { ru: 'Условия заявки', en: 'Order terms' },
+  historyTitle: { ru: 'История', en: 'History' },
+  earlierHistoryOmitted: (count: number): Text => ({
+    ru: `Более ранних записей не показано: ${count}.`,
+    en: `Earlier entries not shown: ${count}.`,
+  }),
+  historyRevision: (revision: number): Text => ({ ru: `редакция ${revision}`, en: `revision ${revision}` }),
+  historyComment: (comment: string): Text => ({ ru: `Комментарий: ${comment}`, en: `Comment: ${comment}` }),
+  accept: { ru: 'Принять в работу', en: 'Accept' },
+  requestChanges: { ru: 'Запросить исправления', en: 'Request changes' },
+  changesComment: { ru: 'Что нужно исправить?', en: 'What needs to change?' },
+  changesCommentPlaceholder: {
+    ru: 'Например: уточните количество лицензий',
+    en: 'For example: check the number of licenses',
+  },
+  changesCommentError: { ru: 'Напишите, что нужно исправить.', en: 'Describe what needs to change.' },
+  sendChangesRequest: { ru: 'Отправить клиенту', en: 'Send to customer' },
+  complete: { ru: 'Отметить выполненной', en: 'Mark completed' },
+  waitingForCustomer: {
+    ru: 'Ждём исправленную заявку от клиента.',
+    en: 'Waiting for the customer to resubmit the order.',
+  },
+} as const;
+
+export const customerStatusTexts = {
+  title: (orderId: string): Text => ({ ru: `Ваша заявка ${orderId}`, en: `Your order ${orderId}` }),
+  submitted: (distributorName: string): Text => ({
+    ru: `Заявка отправлена дистрибьютору ${distributorName}. Мы сообщим, когда её примут в работу.`,
+    en: `The order has been sent to ${distributorName}. We will let you know when it is accepted.`,
+  }),
+  accepted: (distributorName: string): Text => ({
+    ru: `Заявка принята в работу: дистрибьютор ${distributorName} оформляет подписки.`,
+    en: `${distributorName} has accepted the order and is processing it.`,
+  }),
+  changesRequested: (distributorName: string): Text => ({
+    ru: `Дистрибьютор ${distributorName} просит исправить заявку.`,
+    en: `${distributorName} asks you to make changes to the order.`,
+  }),
+  completed: (activationDate: string): Text => ({
+    ru: `Заявка выполнена: лицензии действуют с ${activationDate}.`,
+    en: `The order is completed: the licenses are active from ${activationDate}.`,
+  }),
+  comment: (comment: string): Text => ({ ru: `Комментарий: ${comment}`, en: `Comment: ${comment}` }),
+  revise: { ru: 'Исправить заявку', en: 'Revise order' },
+} as const;

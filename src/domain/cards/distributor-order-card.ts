@@ -1,0 +1,208 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { pick } from '../i18n/locale.js';
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+import type { OrderStatus, StatusChange, StoredOrder } from '../order/order.js';
+import { adaptiveCard } from './adaptive-card.js';
+import type { AdaptiveCard, CardAction, CardElement, JsonObject, TextBlock } from './adaptive-card.js';
+import { CardVerb, executeAction } from './card-actions.js';
+import { cardJsonBytes, WEBHOOK_CARD_MAX_BYTES } from './card-size.js';
+import { escapeCardText } from './card-text.js';
+import { formatCardTimestamp } from './card-format.js';
+import { distributorOrderTexts, orderFactTexts, orderStatusLabels } from './card-texts.js';
+import { customerFacts, orderTermsFacts, subscriptionLineFacts } from './order-facts.js';
+import { statusColor } from './status-color.js';
+
+/** Id of the comment input of "request changes"; the bot reads the comment under this key. */
+export const CHANGES_COMMENT_INPUT_ID = 'changesComment';
+export const CHANGES_COMMENT_MAX_LENGTH = 1000;
+
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const MAX_REFRESH_USER_IDS = 60;
+
+export interface DistributorOrderCardInput {
+  readonly locale: Locale;
+  readonly order: StoredOrder;
+  readonly catalog: Catalog;
+  /**
+   * `universal`: Universal Actions for the bot's channel message.
+   * `none`: a read-only card for a Workflows webhook (no Submit/Execute, no refresh).
+   */
+  readonly actions: 'universal' | 'none';
+  /** MRIs of users whose Teams refreshes the card automatically; at most 60 are kept. */
+  readonly refreshUserIds?: readonly string[];
+}
+
+/**
+ * The order as the distributor's staff see it: every field, the status and
+ * its history, and the actions the current status allows. The history is
+ * cut from its oldest end when needed to keep the card within the 28 KB that
+ * a webhook accepts (which also keeps it under the bot's 40 KB).
+ */
+export function buildDistributorOrderCard(input: DistributorOrderCardInput): AdaptiveCard {
+  let shownHistory = input.order.history.length;
+  let card = buildCard(input, shownHistory);
+  while (cardJsonBytes(card) >= WEBHOOK_CARD_MAX_BYTES && shownHistory > 0) {
+    shownHistory -= 1;
+    card = buildCard(input, shownHistory);
+  }
+  return card;
+}
+
+function buildCard(input: DistributorOrderCardInput, shownHistory: number): AdaptiveCard {
+  const { locale, order, catalog } = input;
+  const t = (text: LocalizedText): string => pick(text, locale);
+  const heading = (text: LocalizedText): TextBlock => ({
+    type: 'TextBlock',
+    text: t(text),
+    weight: 'bolder',
+    wrap: true,
+    separator: true,
+    spacing: 'medium',
+  });
+  const status = t(orderStatusLabels[order.status]);
+
+  const body: CardElement[] = [
+    {
+      type: 'TextBlock',
+      text: t(distributorOrderTexts.title(escapeCardText(order.id))),
+      size: 'medium',
+      weight: 'bolder',
+      style: 'heading',
+      wrap: true,
+    },
+    { type: 'TextBlock', text: status, color: statusColor(order.status), weight: 'bolder', wrap: true, spacing: 'none' },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: t(orderFactTexts.orderNumber), value: escapeCardText(order.id) },
+        { title: t(orderFactTexts.status), value: status },
+        { title: t(orderFactTexts.revision), value: String(order.revision) },
+        { title: t(orderFactTexts.createdAt), value: formatCardTimestamp(order.createdAt, locale) },
+        { title: t(orderFactTexts.updatedAt), value: formatCardTimestamp(order.updatedAt, locale) },
+      ],
+    },
+    heading(orderFactTexts.subscriptions),
+    { type: 'FactSet', facts: subscriptionLineFacts(order.lines, catalog, locale, { showSku: true }) },
+    heading(distributorOrderTexts.termsSection),
+    { type: 'FactSet', facts: orderTermsFacts(order, locale) },
+    heading(distributorOrderTexts.customerSection),
+    { type: 'FactSet', facts: customerFacts(order, locale) },
+    ...historyElements(order.history, shownHistory, locale),
+  ];
+
+  if (input.actions === 'none') {
+    return adaptiveCard({ fallbackText: t(distributorOrderTexts.title(order.id)), msteams: { width: 'Full' }, body });
+  }
+
+  const actionData: JsonObject = { orderId: order.id, tenantId: order.tenantId, revision: order.revision };
+  if (order.status === 'changesRequested') {
+    body.push({ type: 'TextBlock', text: t(distributorOrderTexts.waitingForCustomer), isSubtle: true, wrap: true });
+  }
+  const userIds = input.refreshUserIds?.slice(0, MAX_REFRESH_USER_IDS);
+  const actions = statusActions(order.status, actionData, locale);
+  return adaptiveCard({
+    fallbackText: t(distributorOrderTexts.title(order.id)),
+    msteams: { width: 'Full' },
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    refresh: {
+      action: { type: 'Action.Execute', verb: CardVerb.refreshOrder, data: actionData },
+      ...(userIds && userIds.length > 0 ? { userIds } : {}),
+    },
+  });
+}
+
+/** Only the transitions the current status allows; the server checks them again. */
+function statusActions(status: OrderStatus, data: JsonObject, locale: Locale): CardAction[] {
+  const t = (text: LocalizedText): string => pick(text, locale);
+  const accept = executeAction({
+    title: t(distributorOrderTexts.accept),
+    verb: CardVerb.acceptOrder,
+    data,
+    style: 'positive',
+    associatedInputs: 'none',
+  });
+  const complete = executeAction({
+    title: t(distributorOrderTexts.complete),
+    verb: CardVerb.completeOrder,
+    data,
+    style: 'positive',
+    associatedInputs: 'none',
+  });
+  const requestChanges: CardAction = {
+    type: 'Action.ShowCard',
+    title: t(distributorOrderTexts.requestChanges),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.Text',
+          id: CHANGES_COMMENT_INPUT_ID,
+          label: t(distributorOrderTexts.changesComment),
+          placeholder: t(distributorOrderTexts.changesCommentPlaceholder),
+          isMultiline: true,
+          isRequired: true,
+          maxLength: CHANGES_COMMENT_MAX_LENGTH,
+          errorMessage: t(distributorOrderTexts.changesCommentError),
+        },
+      ],
+      actions: [
+        executeAction({
+          title: t(distributorOrderTexts.sendChangesRequest),
+          verb: CardVerb.requestChanges,
+          data,
+          style: 'destructive',
+        }),
+      ],
+    },
+  };
+  switch (status) {
+    case 'submitted':
+      return [accept, requestChanges];
+    case 'accepted':
+      return [complete, requestChanges];
+    case 'changesRequested':
+    case 'completed':
+      return [];
+  }
+}
+
+function historyElements(history: readonly StatusChange[], shown: number, locale: Locale): CardElement[] {
+  if (history.length === 0) return [];
+  const t = (text: LocalizedText): string => pick(text, locale);
+  const omitted = history.length - shown;
+  const entries = history.slice(omitted).flatMap((change): CardElement[] => {
+    const parts = [
+      formatCardTimestamp(change.at, locale),
+      t(orderStatusLabels[change.status]),
+      ...(change.by ? [escapeCardText(change.by)] : []),
+      t(distributorOrderTexts.historyRevision(change.revision)),
+    ];
+    const line: TextBlock = { type: 'TextBlock', text: parts.join(' · '), wrap: true, spacing: 'small' };
+    if (!change.comment) return [line];
+    return [
+      line,
+      {
+        type: 'TextBlock',
+        text: t(distributorOrderTexts.historyComment(escapeCardText(change.comment))),
+        wrap: true,
+        isSubtle: true,
+        spacing: 'none',
+      },
+    ];
+  });
+  return [
+    {
+      type: 'TextBlock',
+      text: t(distributorOrderTexts.historyTitle),
+      weight: 'bolder',
+      wrap: true,
+      separator: true,
+      spacing: 'medium',
+    },
+    ...(omitted > 0
+      ? [{ type: 'TextBlock', text: t(distributorOrderTexts.earlierHistoryOmitted(omitted)), isSubtle: true, wrap: true } as const]
+      : []),
+    ...entries,
+  ];
+}

@@ -1,0 +1,323 @@
+import { addDays } from '../calendar.js';
+import { findCatalogItem } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { pick } from '../i18n/locale.js';
+import type { Locale, LocalizedText } from '../i18n/locale.js';
+import type { FieldError } from '../order/order.js';
+import { ORDER_LIMITS } from '../order/order-validation.js';
+import { adaptiveCard } from './adaptive-card.js';
+import type { AdaptiveCard, CardElement, CardInput, TextBlock } from './adaptive-card.js';
+import { CardVerb, executeAction } from './card-actions.js';
+import { escapeCardText } from './card-text.js';
+import { formatCardInteger } from './card-format.js';
+import { orderFormTexts, subscriptionKindLabels } from './card-texts.js';
+import { OrderFormInputId, quantityInputId } from './order-form-inputs.js';
+import type { OrderFormValues } from './order-form-values.js';
+
+export {
+  OrderFormInputId,
+  QUANTITY_INPUT_PREFIX,
+  SUBMISSION_ID_KEY,
+  orderFromCardInputs,
+  quantityInputId,
+  skuFromQuantityInputId,
+} from './order-form-inputs.js';
+export { orderFormValuesFromOrder } from './order-form-values.js';
+export type { OrderFormValues } from './order-form-values.js';
+
+/**
+ * Client-side checks mirror the server's rules so most mistakes are caught
+ * before sending; the server (`validateOrder`) stays the authority and its
+ * errors are shown under the inputs they concern.
+ */
+export const orderFormRules = {
+  innPattern: '^\\d{10}(\\d{2})?$',
+  postalCodePattern: '^\\d{6}$',
+  /** Letters of either case: the server lower-cases the domain before its own check. */
+  technicalDomainPattern: '^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.onmicrosoft\\.com$',
+  /** Loose on purpose: the server checks the address properly. Phones get no pattern at all (libphonenumber decides). */
+  emailPattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+  maxLicensesPerLine: ORDER_LIMITS.maxQuantity,
+  activationWindowDays: ORDER_LIMITS.maxDaysAhead,
+  maxLength: {
+    // 63-character label + `.onmicrosoft.com`.
+    technicalDomain: 79,
+    organizationName: ORDER_LIMITS.organizationNameLength,
+    inn: 12,
+    postalCode: 6,
+    text: ORDER_LIMITS.textLength,
+  },
+} as const;
+
+export interface OrderFormCardInput {
+  readonly locale: Locale;
+  readonly catalog: Catalog;
+  /** ISO date `YYYY-MM-DD`: the earliest activation date. */
+  readonly today: string;
+  readonly values?: OrderFormValues;
+  readonly errors?: readonly FieldError[];
+  /** The idempotency key the submission will carry; keep it when re-showing the form. */
+  readonly submissionId: string;
+}
+
+const LINES_FIELD = 'lines';
+
+export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
+  const { locale, catalog, today, values = {}, errors = [], submissionId } = input;
+  const t = (text: LocalizedText): string => pick(text, locale);
+  const placement = placeErrors(errors, values, catalog);
+
+  /** An input followed by the server's messages for it, so each error sits right under its field. */
+  const field = (element: CardInput): CardElement[] => [element, ...errorBlocks(placement.byInput.get(element.id), locale)];
+
+  const section = (title: LocalizedText): TextBlock => ({
+    type: 'TextBlock',
+    text: t(title),
+    weight: 'bolder',
+    wrap: true,
+    separator: true,
+    spacing: 'medium',
+  });
+  const hint = (text: LocalizedText): TextBlock => ({ type: 'TextBlock', text: t(text), wrap: true, isSubtle: true, size: 'small' });
+
+  const textInput = (
+    id: OrderFormInputId,
+    label: LocalizedText,
+    errorMessage: LocalizedText,
+    value: string | undefined,
+    options: { maxLength: number; regex?: string; placeholder?: string; style?: 'tel' | 'email'; separator?: boolean },
+  ): CardElement[] =>
+    field({
+      type: 'Input.Text',
+      id,
+      label: t(label),
+      isRequired: true,
+      errorMessage: t(errorMessage),
+      ...optionalValue(value),
+      ...options,
+    });
+
+  const { maxLength } = orderFormRules;
+  const organization = values.organization ?? {};
+  const address = organization.address ?? {};
+  const contact = values.contact ?? {};
+
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: t(orderFormTexts.title), size: 'medium', weight: 'bolder', style: 'heading', wrap: true },
+    hint(orderFormTexts.allRequired),
+    ...(errors.length > 0
+      ? [
+          { type: 'TextBlock', text: t(orderFormTexts.fixErrors), color: 'attention', wrap: true } as const,
+          ...errorBlocks(placement.unplaced, locale),
+        ]
+      : []),
+
+    section(orderFormTexts.invitationSection),
+    ...field({
+      type: 'Input.ChoiceSet',
+      id: OrderFormInputId.invitationAccepted,
+      label: t(orderFormTexts.invitationAccepted),
+      isRequired: true,
+      errorMessage: t(orderFormTexts.invitationAcceptedError),
+      style: 'expanded',
+      choices: [
+        { title: t(orderFormTexts.invitationAcceptedYes), value: 'true' },
+        { title: t(orderFormTexts.invitationAcceptedNo), value: 'false' },
+      ],
+      ...optionalValue(choiceFromBoolean(values.invitationAccepted)),
+    }),
+
+    ...textInput(
+      OrderFormInputId.technicalDomain,
+      orderFormTexts.technicalDomain,
+      orderFormTexts.technicalDomainError,
+      values.technicalDomain,
+      {
+        maxLength: maxLength.technicalDomain,
+        regex: orderFormRules.technicalDomainPattern,
+        placeholder: 'contoso.onmicrosoft.com',
+        // The label names the item; a section title would repeat it.
+        separator: true,
+      },
+    ),
+    hint(orderFormTexts.technicalDomainHint),
+
+    section(orderFormTexts.subscriptionsSection),
+    hint(orderFormTexts.subscriptionsHint),
+    ...errorBlocks(placement.byInput.get(LINES_FIELD), locale),
+    ...catalog.flatMap((item) =>
+      field({
+        type: 'Input.Number',
+        id: quantityInputId(item.sku),
+        // Labels are plain text, not markdown: no escaping.
+        label: item.displayName,
+        min: 0,
+        max: orderFormRules.maxLicensesPerLine,
+        placeholder: '0',
+        errorMessage: t(
+          orderFormTexts.quantityError({
+            ru: formatCardInteger(orderFormRules.maxLicensesPerLine, 'ru'),
+            en: formatCardInteger(orderFormRules.maxLicensesPerLine, 'en'),
+          }),
+        ),
+        ...optionalValue(quantityFor(values, item.sku)),
+      }),
+    ),
+    ...field({
+      type: 'Input.Date',
+      id: OrderFormInputId.activationDate,
+      label: t(orderFormTexts.activationDate),
+      isRequired: true,
+      errorMessage: t(orderFormTexts.activationDateError),
+      min: today,
+      max: addDays(today, orderFormRules.activationWindowDays),
+      ...optionalValue(values.activationDate),
+    }),
+
+    section(orderFormTexts.organizationSection),
+    ...textInput(
+      OrderFormInputId.organizationName,
+      orderFormTexts.organizationName,
+      orderFormTexts.organizationNameError,
+      organization.name,
+      { maxLength: maxLength.organizationName },
+    ),
+    ...textInput(OrderFormInputId.inn, orderFormTexts.inn, orderFormTexts.innError, organization.inn, {
+      maxLength: maxLength.inn,
+      regex: orderFormRules.innPattern,
+    }),
+    ...textInput(
+      OrderFormInputId.postalCode,
+      orderFormTexts.postalCode,
+      orderFormTexts.postalCodeError,
+      address.postalCode,
+      { maxLength: maxLength.postalCode, regex: orderFormRules.postalCodePattern },
+    ),
+    ...textInput(OrderFormInputId.city, orderFormTexts.city, orderFormTexts.cityError, address.city, {
+      maxLength: maxLength.text,
+    }),
+    ...textInput(OrderFormInputId.street, orderFormTexts.street, orderFormTexts.streetError, address.street, {
+      maxLength: maxLength.text,
+    }),
+
+    section(orderFormTexts.contactSection),
+    ...textInput(
+      OrderFormInputId.contactFullName,
+      orderFormTexts.fullName,
+      orderFormTexts.fullNameError,
+      contact.fullName,
+      { maxLength: maxLength.text },
+    ),
+    ...textInput(OrderFormInputId.contactPhone, orderFormTexts.phone, orderFormTexts.phoneError, contact.phone, {
+      maxLength: maxLength.text,
+      placeholder: '+7 495 123-45-67',
+      style: 'tel',
+    }),
+    ...textInput(OrderFormInputId.contactEmail, orderFormTexts.email, orderFormTexts.emailError, contact.email, {
+      maxLength: maxLength.text,
+      regex: orderFormRules.emailPattern,
+      style: 'email',
+    }),
+
+    ...field({
+      type: 'Input.ChoiceSet',
+      id: OrderFormInputId.subscriptionKind,
+      separator: true,
+      spacing: 'medium',
+      label: t(orderFormTexts.subscriptionKind),
+      isRequired: true,
+      errorMessage: t(orderFormTexts.subscriptionKindError),
+      style: 'expanded',
+      choices: [
+        { title: t(subscriptionKindLabels.new), value: 'new' },
+        { title: t(subscriptionKindLabels.trialConversion), value: 'trialConversion' },
+      ],
+      ...optionalValue(values.subscriptionKind),
+    }),
+  ];
+
+  return adaptiveCard({
+    fallbackText: t(orderFormTexts.title),
+    msteams: { width: 'Full' },
+    body,
+    actions: [
+      executeAction({
+        title: t(orderFormTexts.submit),
+        verb: CardVerb.submitOrder,
+        data: { submissionId },
+        style: 'positive',
+      }),
+    ],
+  });
+}
+
+/** A blank value is left out: it shows the same and is not sent (renderers drop it). */
+function optionalValue<T>(value: T | undefined): { value: T } | Record<string, never> {
+  return value === undefined || value === '' ? {} : { value };
+}
+
+function choiceFromBoolean(value: boolean | string | undefined): string | undefined {
+  if (value === true || value === 'true') return 'true';
+  if (value === false || value === 'false') return 'false';
+  return undefined;
+}
+
+/** Only a real number can prefill an `Input.Number`; an invalid string is dropped (its error still shows). */
+function quantityFor(values: OrderFormValues, sku: string): number | undefined {
+  const line = values.lines?.find((candidate) => candidate.sku === sku);
+  const quantity = typeof line?.quantity === 'string' ? Number(line.quantity.trim() || Number.NaN) : line?.quantity;
+  return quantity !== undefined && Number.isFinite(quantity) ? quantity : undefined;
+}
+
+interface ErrorPlacement {
+  /** Messages by input id (or `lines` for the subscriptions section as a whole). */
+  readonly byInput: ReadonlyMap<string, readonly FieldError[]>;
+  /** Errors no input can show, listed at the top of the form. */
+  readonly unplaced: readonly FieldError[];
+}
+
+const inputIds: readonly string[] = Object.values(OrderFormInputId);
+
+/**
+ * Matches each error's dotted path to the input that shows it. `lines.N…`
+ * goes under the quantity input of the SKU on line N of `values`, which is
+ * the same object the lines were built from (see `orderFromCardInputs`).
+ */
+function placeErrors(errors: readonly FieldError[], values: OrderFormValues, catalog: Catalog): ErrorPlacement {
+  const byInput = new Map<string, FieldError[]>();
+  const unplaced: FieldError[] = [];
+  const place = (key: string, error: FieldError): void => {
+    byInput.set(key, [...(byInput.get(key) ?? []), error]);
+  };
+  for (const error of errors) {
+    const target = targetInput(error.field, values, catalog);
+    if (target === undefined) unplaced.push(error);
+    else place(target, error);
+  }
+  return { byInput, unplaced };
+}
+
+function targetInput(field: string, values: OrderFormValues, catalog: Catalog): string | undefined {
+  if (inputIds.includes(field)) return field;
+  const line = /^lines\.(\d+)(?:\.|$)/.exec(field);
+  if (line) {
+    const sku = values.lines?.[Number(line[1])]?.sku;
+    const inCatalog = sku !== undefined && findCatalogItem(catalog, sku) !== undefined;
+    return inCatalog ? quantityInputId(sku) : LINES_FIELD;
+  }
+  if (field === LINES_FIELD) return LINES_FIELD;
+  // A whole missing object (`contact`, `organization.address`) shows under its first input.
+  return inputIds.find((id) => id.startsWith(`${field}.`));
+}
+
+function errorBlocks(errors: readonly FieldError[] | undefined, locale: Locale): TextBlock[] {
+  return (errors ?? []).map((error) => ({
+    type: 'TextBlock',
+    // Messages may quote what the user typed.
+    text: escapeCardText(pick(error.message, locale)),
+    color: 'attention',
+    size: 'small',
+    wrap: true,
+    spacing: 'none',
+  }));
+}

@@ -1,0 +1,110 @@
+import type { OrderFormValues } from './order-form-values.js';
+
+/**
+ * The ids of the order form's inputs and the mapping of their submitted
+ * values back onto the order JSON of DESIGN section 5. The scalar ids are the
+ * dotted field paths that `validateOrder` reports errors on, so an error finds
+ * its input by name.
+ */
+export const OrderFormInputId = {
+  invitationAccepted: 'invitationAccepted',
+  technicalDomain: 'technicalDomain',
+  activationDate: 'activationDate',
+  organizationName: 'organization.name',
+  inn: 'organization.inn',
+  postalCode: 'organization.address.postalCode',
+  city: 'organization.address.city',
+  street: 'organization.address.street',
+  contactFullName: 'contact.fullName',
+  contactPhone: 'contact.phone',
+  contactEmail: 'contact.email',
+  subscriptionKind: 'subscriptionKind',
+} as const;
+
+export type OrderFormInputId = (typeof OrderFormInputId)[keyof typeof OrderFormInputId];
+
+/**
+ * One number input per catalog SKU, keyed by the SKU itself rather than by
+ * position, so a catalog change between showing and submitting the form can
+ * never move a quantity onto another product.
+ */
+export const QUANTITY_INPUT_PREFIX = 'quantity:';
+
+export function quantityInputId(sku: string): string {
+  return `${QUANTITY_INPUT_PREFIX}${sku}`;
+}
+
+export function skuFromQuantityInputId(inputId: string): string | undefined {
+  return inputId.startsWith(QUANTITY_INPUT_PREFIX) ? inputId.slice(QUANTITY_INPUT_PREFIX.length) : undefined;
+}
+
+/** The data key carrying the form's idempotency key (from the submit action's `data`). */
+export const SUBMISSION_ID_KEY = 'submissionId';
+
+/**
+ * Maps the values a card submits (action data merged with input values, all
+ * strings in Teams) onto the order JSON. Nothing is validated here: the
+ * result goes through `validateOrder` like any API request. Lines keep the
+ * order of the quantity inputs in `data`, and error paths `lines.N` refer to
+ * that order, so the same result must be passed back as the form's `values`.
+ */
+export function orderFromCardInputs(data: Readonly<Record<string, unknown>>): OrderFormValues {
+  const text = (key: string): string | undefined => {
+    const value = data[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    submissionId: text(SUBMISSION_ID_KEY),
+    invitationAccepted: booleanFromInput(data[OrderFormInputId.invitationAccepted]),
+    technicalDomain: text(OrderFormInputId.technicalDomain),
+    lines: linesFromInputs(data),
+    activationDate: text(OrderFormInputId.activationDate),
+    organization: {
+      name: text(OrderFormInputId.organizationName),
+      inn: text(OrderFormInputId.inn),
+      address: {
+        postalCode: text(OrderFormInputId.postalCode),
+        city: text(OrderFormInputId.city),
+        street: text(OrderFormInputId.street),
+      },
+    },
+    contact: {
+      fullName: text(OrderFormInputId.contactFullName),
+      phone: text(OrderFormInputId.contactPhone),
+      email: text(OrderFormInputId.contactEmail),
+    },
+    subscriptionKind: text(OrderFormInputId.subscriptionKind),
+  };
+}
+
+/** Choice values are the strings `true`/`false`; anything else is left for validation to reject. */
+function booleanFromInput(value: unknown): boolean | string | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true') return true;
+  if (normalized === 'false') return false;
+  return value;
+}
+
+/** A blank or zero quantity means "not ordered"; a non-number stays a string for validation to report. */
+function linesFromInputs(data: Readonly<Record<string, unknown>>): { sku: string; quantity: number | string }[] {
+  const lines: { sku: string; quantity: number | string }[] = [];
+  for (const [key, raw] of Object.entries(data)) {
+    const sku = skuFromQuantityInputId(key);
+    if (sku === undefined) continue;
+    const quantity = quantityFromInput(raw);
+    if (quantity === undefined || quantity === 0) continue;
+    lines.push({ sku, quantity });
+  }
+  return lines;
+}
+
+function quantityFromInput(raw: unknown): number | string | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string') return undefined;
+  const trimmed = raw.trim();
+  if (trimmed === '') return undefined;
+  const parsed = Number(trimmed);
+  return Number.isFinite(parsed) ? parsed : raw;
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard, TextInput } from '../../../src/domain/cards/adaptive-card.js';
+import { CardVerb } from '../../../src/domain/cards/card-actions.js';
+import { orderStatusLabels } from '../../../src/domain/cards/card-texts.js';
+import {
+  CHANGES_COMMENT_INPUT_ID,
+  buildDistributorOrderCard,
+} from '../../../src/domain/cards/distributor-order-card.js';
+import type { Locale } from '../../../src/domain/i18n/locale.js';
+import type { OrderStatus, StatusChange } from '../../../src/domain/order/order.js';
+import {
+  BOT_MESSAGE_MAX_BYTES,
+  WEBHOOK_CARD_MAX_BYTES,
+  expectValidAdaptiveCard,
+} from '../../support/adaptive-card-validator.js';
+import { ORDER_STATUSES, actionVerbs, cardNodes, cardTexts, catalog, storedOrder } from './card-fixtures.js';
+
+const ACTION_VERBS_BY_STATUS: Readonly<Record<OrderStatus, readonly string[]>> = {
+  submitted: [CardVerb.acceptOrder, CardVerb.requestChanges],
+  accepted: [CardVerb.completeOrder, CardVerb.requestChanges],
+  changesRequested: [],
+  completed: [],
+};
+
+function submitOrExecuteCount(card: AdaptiveCard): number {
+  return cardNodes(card).filter((node) => node.type === 'Action.Execute' || node.type === 'Action.Submit').length;
+}
+
+describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
+  describe.each(ORDER_STATUSES)('status %s', (status) => {
+    const order = storedOrder({ status });
+
+    it('with universal actions is valid and offers only the transitions of the status', () => {
+      const card = buildDistributorOrderCard({ locale, order, catalog, actions: 'universal' });
+      expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
+      expect(actionVerbs(card)).toEqual(ACTION_VERBS_BY_STATUS[status]);
+      for (const node of cardNodes(card)) {
+        if (node.type === 'Action.Execute') {
+          expect(node.data).toEqual({ orderId: order.id, tenantId: order.tenantId, revision: order.revision });
+          expect(node.fallback).toMatchObject({ type: 'Action.Submit', data: { verb: node.verb, orderId: order.id } });
+        }
+      }
+      expect(card.refresh).toEqual({
+        action: {
+          type: 'Action.Execute',
+          verb: CardVerb.refreshOrder,
+          data: { orderId: order.id, tenantId: order.tenantId, revision: order.revision },
+        },
+      });
+    });
+
+    it('for a webhook has no Submit/Execute actions, no refresh and stays under 28 KB', () => {
+      const card = buildDistributorOrderCard({ locale, order, catalog, actions: 'none' });
+      const check = expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES });
+      expect(check.bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
+      expect(submitOrExecuteCount(card)).toBe(0);
+      expect(card.actions).toBeUndefined();
+      expect(card.refresh).toBeUndefined();
+    });
+
+    it('shows the order number, status, revision and history', () => {
+      const texts = cardTexts(buildDistributorOrderCard({ locale, order, catalog, actions: 'none' })).join('\n');
+      expect(texts).toContain('CSP-7K2M9Q');
+      expect(texts).toContain(orderStatusLabels[status][locale]);
+      for (const change of order.history) {
+        expect(texts).toContain(orderStatusLabels[change.status][locale]);
+        if (change.by) expect(texts).toContain(change.by);
+      }
+    });
+  });
+
+  it('shows every field of the order', () => {
+    const order = storedOrder();
+    const texts = cardTexts(buildDistributorOrderCard({ locale, order, catalog, actions: 'universal' })).join('\n');
+    for (const expected of [
+      'romashka\\.onmicrosoft\\.com',
+      'Microsoft 365 Business Premium',
+      '(SPB)',
+      'Office 365 E3',
+      '(ENTERPRISEPACK)',
+      locale === 'ru' ? '25 лицензий' : '25 licenses',
+      locale === 'ru' ? '1 лицензия' : '1 license',
+      locale === 'ru' ? '01.12.2026' : '1 December 2026',
+      locale === 'ru' ? 'Новая подписка' : 'New subscription',
+      'ООО «Ромашка»',
+      '7707083893',
+      '101000, Москва, ул. Мясницкая, д. 1',
+      'Иванов Иван Иванович',
+      '+7 495 123 45 67',
+      'it@romashka\\.ru',
+      locale === 'ru' ? '01.05.2026 09:15 UTC' : '1 May 2026, 09:15 UTC',
+    ]) {
+      expect(texts).toContain(expected);
+    }
+  });
+});
+
+describe('distributor order card actions', () => {
+  it('asks for a required comment before requesting changes', () => {
+    const card = buildDistributorOrderCard({ locale: 'ru', order: storedOrder(), catalog, actions: 'universal' });
+    const showCard = card.actions?.find((action) => action.type === 'Action.ShowCard');
+    if (showCard?.type !== 'Action.ShowCard') throw new Error('no ShowCard');
+    const comment = showCard.card.body.find((element): element is TextInput => element.type === 'Input.Text');
+    expect(comment).toMatchObject({ id: CHANGES_COMMENT_INPUT_ID, isRequired: true, isMultiline: true });
+    expect(comment?.label).toBeTruthy();
+    expect(comment?.errorMessage).toBeTruthy();
+    expect(showCard.card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: CardVerb.requestChanges })]);
+  });
+
+  it('says it waits for the customer while changes are requested', () => {
+    const card = buildDistributorOrderCard({ locale: 'ru', order: storedOrder({ status: 'changesRequested' }), catalog, actions: 'universal' });
+    expect(cardTexts(card)).toContain('Ждём исправленную заявку от клиента.');
+  });
+
+  it('lists the refresh users, at most 60', () => {
+    const userIds = Array.from({ length: 70 }, (_, index) => `29:user-${index}`);
+    const card = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: userIds });
+    expect(card.refresh?.userIds).toEqual(userIds.slice(0, 60));
+    const few = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: ['29:a'] });
+    expect(few.refresh?.userIds).toEqual(['29:a']);
+    expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
+  });
+
+  it('never refreshes or acts on a webhook card, even when refresh users are given', () => {
+    const card = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'none', refreshUserIds: ['29:a'] });
+    expect(card.refresh).toBeUndefined();
+    expect(submitOrExecuteCount(card)).toBe(0);
+  });
+});
+
+describe('distributor order card escaping', () => {
+  const hostileName = '**Взлом** [нажмите](https://evil.example) <at>all</at>';
+  const order = storedOrder({
+    status: 'changesRequested',
+    organization: { ...storedOrder().organization, name: hostileName },
+    contact: { fullName: '# Admin', phone: '+74951234567', email: 'x@evil.example' },
+    history: [
+      { status: 'submitted', at: '2026-05-01T09:15:00.000Z', by: '_Иванов_', revision: 1 },
+      { status: 'changesRequested', at: '2026-05-01T10:00:00.000Z', by: 'Петрова', comment: '1. см. https://evil.example', revision: 1 },
+    ],
+  });
+
+  it.each<'universal' | 'none'>(['universal', 'none'])('shows a hostile organization name as typed, not as markdown (%s)', (actions) => {
+    const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions });
+    const check = expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+    expect(check.rendered.textContent).toContain(hostileName);
+    expect(check.rendered.querySelector('.ac-container a, strong, em, h1, ol, ul, at')).toBeNull();
+    expect(cardTexts(card)).toContain('\\*\\*Взлом\\*\\* \\[нажмите\\]\\(https\\://evil\\.example\\) \\<at\\>all\\</at\\>');
+  });
+
+  it('escapes the history author and comment', () => {
+    const texts = cardTexts(buildDistributorOrderCard({ locale: 'ru', order, catalog, actions: 'none' })).join('\n');
+    expect(texts).toContain('\\_Иванов\\_');
+    expect(texts).toContain('Комментарий: 1\\. см. https\\://evil\\.example');
+  });
+});
+
+describe('distributor order card size', () => {
+  const long = (length: number): string => '*[Я]'.repeat(Math.ceil(length / 4)).slice(0, length);
+  const longHistory: StatusChange[] = Array.from({ length: 60 }, (_, index) => ({
+    status: index % 2 === 0 ? 'submitted' : 'changesRequested',
+    at: `2026-05-01T10:${String(index % 60).padStart(2, '0')}:00.000Z`,
+    by: long(200),
+    comment: long(1000),
+    revision: Math.floor(index / 2) + 1,
+  }));
+  const order = storedOrder({
+    status: 'changesRequested',
+    revision: 30,
+    lines: catalog.slice(0, 20).map((item) => ({ sku: item.sku, quantity: 100_000 })),
+    organization: {
+      name: long(300),
+      inn: '500100732259',
+      address: { postalCode: '101000', city: long(200), street: long(200) },
+    },
+    contact: { fullName: long(200), phone: '+74951234567', email: `${'a'.repeat(180)}@example.com` },
+    history: longHistory,
+  });
+
+  it.each<'universal' | 'none'>(['universal', 'none'])(
+    'keeps an order with the longest fields and a long history under 28 KB by showing the latest entries (%s)',
+    (actions) => {
+      const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions });
+      const check = expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES });
+      expect(check.bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
+      const texts = cardTexts(card);
+      expect(texts.some((text) => text.startsWith('Более ранних записей не показано:'))).toBe(true);
+      // The newest entry (10:59) is kept, the oldest (10:00) is dropped.
+      expect(texts.some((text) => text.startsWith('01.05.2026 10:59 UTC'))).toBe(true);
+      expect(texts.some((text) => text.startsWith('01.05.2026 10:00 UTC'))).toBe(false);
+    },
+  );
+
+  it('shows the whole history when it fits', () => {
+    const texts = cardTexts(buildDistributorOrderCard({ locale: 'ru', order: storedOrder({ status: 'completed' }), catalog, actions: 'none' }));
+    expect(texts.some((text) => text.startsWith('Более ранних записей'))).toBe(false);
+    expect(texts.filter((text) => / UTC · /.test(text))).toHaveLength(3);
+  });
+});
