@@ -1,0 +1,102 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { isGuid } from '../../src/domain/guid.js';
+
+/** Who called an `/api/*` route, taken only from a verified Teams SSO token. */
+export interface SsoCaller {
+  readonly tenantId: string;
+  /** Entra object id of the user. */
+  readonly userId: string;
+  readonly name?: string;
+  readonly userPrincipalName?: string;
+  /** The raw token, kept for the on-behalf-of exchange. */
+  readonly token: string;
+}
+
+export class UnauthorizedError extends Error {
+  override readonly name = 'UnauthorizedError';
+}
+
+export interface SsoTokenVerifierOptions {
+  /** The multi-tenant Entra app's client id: the token audience. */
+  readonly clientId: string;
+  /** Signing keys; defaults to Entra's multi-tenant v2 JWKS. Tests inject local keys. */
+  readonly keys?: JWTVerifyGetKey;
+  /** Issuer template, `{tid}` is replaced by the token's tenant. */
+  readonly issuerTemplate?: string;
+  readonly requiredScope?: string;
+}
+
+const ENTRA_V2_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+const ENTRA_V2_ISSUER = 'https://login.microsoftonline.com/{tid}/v2.0';
+
+export type SsoTokenVerifier = (authorizationHeader: string | undefined) => Promise<SsoCaller>;
+
+/**
+ * Verifies Teams SSO tokens (Entra v2 access tokens) for a multi-tenant app.
+ * The issuer depends on the tenant, so it cannot be a fixed `jwtVerify`
+ * option: the signature, audience and expiry are checked first, then the
+ * issuer is compared exactly after substituting the token's own `tid`.
+ */
+export function createSsoTokenVerifier(options: SsoTokenVerifierOptions): SsoTokenVerifier {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(ENTRA_V2_KEYS));
+  const issuerTemplate = options.issuerTemplate ?? ENTRA_V2_ISSUER;
+  const requiredScope = options.requiredScope ?? 'access_as_user';
+
+  return async (authorizationHeader) => {
+    const token = bearerToken(authorizationHeader);
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        audience: options.clientId,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+      }));
+    } catch (error) {
+      throw new UnauthorizedError(describeJoseError(error));
+    }
+
+    const tenantId = payload['tid'];
+    if (typeof tenantId !== 'string' || !isGuid(tenantId)) {
+      throw new UnauthorizedError('token has no valid tenant id (tid)');
+    }
+    if (payload.iss !== issuerTemplate.replace('{tid}', tenantId)) {
+      throw new UnauthorizedError('token issuer does not match its tenant');
+    }
+    const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
+    if (!scopes.includes(requiredScope)) {
+      throw new UnauthorizedError(`token lacks the ${requiredScope} scope`);
+    }
+    const userId = payload['oid'];
+    if (typeof userId !== 'string' || userId === '') {
+      throw new UnauthorizedError('token has no user object id (oid)');
+    }
+
+    return {
+      tenantId,
+      userId,
+      token,
+      ...optionalString('name', payload['name']),
+      ...optionalString('userPrincipalName', payload['preferred_username']),
+    };
+  };
+}
+
+function bearerToken(header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
+  if (!match?.[1]) throw new UnauthorizedError('missing bearer token');
+  return match[1];
+}
+
+function optionalString<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === 'string' && value !== '' ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'token expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${error.claim}" is invalid`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature is invalid';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'token is signed with an unknown key';
+  if (error instanceof joseErrors.JOSEError) return `token rejected (${error.code})`;
+  return 'token could not be verified';
+}

@@ -1,0 +1,111 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { JWK, JWTPayload, KeyObject } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSsoTokenVerifier, UnauthorizedError } from '../../../bot/auth/sso-token-verifier.js';
+import type { SsoTokenVerifier } from '../../../bot/auth/sso-token-verifier.js';
+
+const clientId = '11111111-2222-3333-4444-555555555555';
+const tenantId = '9f8e7d6c-5b4a-4321-8765-0123456789ab';
+
+let signingKey: CryptoKey | KeyObject;
+let strangerKey: CryptoKey | KeyObject;
+let verify: SsoTokenVerifier;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  const stranger = await generateKeyPair('RS256');
+  signingKey = pair.privateKey;
+  strangerKey = stranger.privateKey;
+  const publicJwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256' };
+  verify = createSsoTokenVerifier({ clientId, keys: createLocalJWKSet({ keys: [publicJwk] }) });
+});
+
+function validClaims(): JWTPayload {
+  return {
+    tid: tenantId,
+    oid: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    scp: 'access_as_user',
+    name: 'Иванов Иван',
+    preferred_username: 'admin@contoso.onmicrosoft.com',
+    ver: '2.0',
+  };
+}
+
+async function sign(
+  claims: JWTPayload,
+  { key = signingKey, audience = clientId, issuer = `https://login.microsoftonline.com/${tenantId}/v2.0`, expiresIn = '1h' } = {},
+): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuedAt()
+    .setAudience(audience)
+    .setIssuer(issuer)
+    .setExpirationTime(expiresIn)
+    .sign(key);
+}
+
+async function rejection(header: string | undefined): Promise<string> {
+  const error: unknown = await verify(header).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UnauthorizedError);
+  return (error as UnauthorizedError).message;
+}
+
+describe('createSsoTokenVerifier', () => {
+  it('accepts a valid token and returns the caller taken from its claims', async () => {
+    const token = await sign(validClaims());
+    const caller = await verify(`Bearer ${token}`);
+    expect(caller).toEqual({
+      tenantId,
+      userId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+      name: 'Иванов Иван',
+      userPrincipalName: 'admin@contoso.onmicrosoft.com',
+      token,
+    });
+  });
+
+  it('rejects a missing or malformed authorization header', async () => {
+    expect(await rejection(undefined)).toBe('missing bearer token');
+    expect(await rejection('Basic abc')).toBe('missing bearer token');
+    expect(await rejection('Bearer not-a-jwt')).toMatch(/token/);
+  });
+
+  it('rejects an expired token', async () => {
+    const token = await sign(validClaims(), { expiresIn: '-10 minutes' });
+    expect(await rejection(`Bearer ${token}`)).toBe('token expired');
+  });
+
+  it('rejects a token for another audience', async () => {
+    const token = await sign(validClaims(), { audience: 'api://someone-else' });
+    expect(await rejection(`Bearer ${token}`)).toBe('token claim "aud" is invalid');
+  });
+
+  it('rejects an issuer of another tenant than the token claims', async () => {
+    const token = await sign(validClaims(), {
+      issuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+    });
+    expect(await rejection(`Bearer ${token}`)).toBe('token issuer does not match its tenant');
+  });
+
+  it('rejects a v1 issuer', async () => {
+    const token = await sign(validClaims(), { issuer: `https://sts.windows.net/${tenantId}/` });
+    expect(await rejection(`Bearer ${token}`)).toBe('token issuer does not match its tenant');
+  });
+
+  it('rejects a token signed by an unknown key', async () => {
+    const token = await sign(validClaims(), { key: strangerKey });
+    expect(await rejection(`Bearer ${token}`)).toBe('token signature is invalid');
+  });
+
+  it('rejects a token without the access_as_user scope', async () => {
+    const token = await sign({ ...validClaims(), scp: 'User.Read' });
+    expect(await rejection(`Bearer ${token}`)).toBe('token lacks the access_as_user scope');
+  });
+
+  it('rejects a token without a valid tenant id', async () => {
+    const token = await sign({ ...validClaims(), tid: 'common' });
+    expect(await rejection(`Bearer ${token}`)).toBe('token has no valid tenant id (tid)');
+  });
+});
