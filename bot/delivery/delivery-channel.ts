@@ -1,0 +1,22 @@
+import type { StoredOrder } from '../../src/domain/order/order.js';
+
+/** The names of the channels an order can be forwarded to (DESIGN section 8). */
+export type DeliveryChannelName = 'teams' | 'webhook' | 'email';
+
+/**
+ * One way of forwarding an order to the distributor. Implementations send the
+ * order once per call and throw on failure; retries, backoff and
+ * deduplication belong to the outbox, not to the channel.
+ */
+export interface DeliveryChannel {
+  readonly name: DeliveryChannelName;
+  deliver(order: StoredOrder): Promise<void>;
+}
+
+/**
+ * Thrown by a channel when retrying cannot help (e.g. a 400 from a webhook
+ * that rejects the payload): the outbox marks the delivery failed at once.
+ */
+export class PermanentDeliveryError extends Error {
+  override readonly name = 'PermanentDeliveryError';
+}

@@ -1,0 +1,174 @@
+import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
+import type { AdaptiveCard, TextBlock } from '../../src/domain/cards/adaptive-card.js';
+import { WEBHOOK_CARD_MAX_BYTES } from '../../src/domain/cards/card-size.js';
+import { buildDistributorOrderCard } from '../../src/domain/cards/distributor-order-card.js';
+import { ConfigurationError } from '../../src/domain/configuration-error.js';
+import { pick } from '../../src/domain/i18n/locale.js';
+import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
+import type { StoredOrder } from '../../src/domain/order/order.js';
+import { PermanentDeliveryError } from './delivery-channel.js';
+import type { DeliveryChannel } from './delivery-channel.js';
+import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from './webhook-url.js';
+
+/**
+ * Posts the order card to a Teams channel through a Workflows webhook ("Post
+ * to a channel when a webhook request is received"). The card is read-only:
+ * a flow-posted message cannot route Submit/Execute back to this bot.
+ */
+
+export interface WebhookChannelOptions {
+  /** The trigger URL the distributor pasted (`DELIVERY_WEBHOOK_URL`); it contains a signature. */
+  readonly url: string;
+  /** Language of the card the distributor's staff read. */
+  readonly locale: Locale;
+  readonly catalog: Catalog;
+  /** Whole request, body included; a slower answer counts as a retryable failure. */
+  readonly timeoutMs: number;
+  /** Injected in tests; the global `fetch` otherwise. */
+  readonly fetch?: typeof fetch;
+}
+
+export interface WebhookChannel extends DeliveryChannel {
+  readonly name: 'webhook';
+  /** The URL with its signature redacted, for logs. */
+  readonly target: string;
+}
+
+/** The message envelope Workflows' webhook trigger expects. */
+export interface WebhookPayload {
+  readonly type: 'message';
+  readonly attachments: readonly [
+    { readonly contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; readonly contentUrl: null; readonly content: AdaptiveCard },
+  ];
+}
+
+const historyLeftOut: LocalizedText = {
+  ru: 'История заявки не поместилась в сообщение.',
+  en: 'The order history did not fit into this message.',
+};
+
+/** How much of an error answer goes into the error message. */
+const RESPONSE_SNIPPET_LENGTH = 300;
+
+export function createWebhookChannel(options: WebhookChannelOptions): WebhookChannel {
+  const url = parseWebhookUrl(options.url);
+  if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) {
+    throw new ConfigurationError(`webhook timeout must be a positive number of milliseconds, got ${options.timeoutMs}`);
+  }
+  const target = redactWebhookUrl(url.href);
+  const fetchImpl = options.fetch ?? fetch;
+
+  return {
+    name: 'webhook',
+    target,
+    async deliver(order: StoredOrder): Promise<void> {
+      const body = serializedPayload(order, options.locale, options.catalog);
+      await post(fetchImpl, url, target, body, options.timeoutMs, order.id);
+    },
+  };
+}
+
+export function webhookPayload(card: AdaptiveCard): WebhookPayload {
+  return {
+    type: 'message',
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, contentUrl: null, content: card }],
+  };
+}
+
+/**
+ * The JSON to post, under Teams' 28 KB. The card builder already trims old
+ * history to fit the card itself; the envelope adds a little, so when that
+ * tips it over, the card goes without history (with a note saying so).
+ */
+function serializedPayload(order: StoredOrder, locale: Locale, catalog: Catalog): string {
+  const full = JSON.stringify(webhookPayload(buildDistributorOrderCard({ locale, order, catalog, actions: 'none' })));
+  if (fits(full)) return full;
+
+  const card = buildDistributorOrderCard({ locale, order: { ...order, history: [] }, catalog, actions: 'none' });
+  const note: TextBlock = { type: 'TextBlock', text: pick(historyLeftOut, locale), isSubtle: true, wrap: true };
+  const compact = JSON.stringify(webhookPayload({ ...card, body: [...card.body, note] }));
+  if (fits(compact)) return compact;
+
+  throw new PermanentDeliveryError(
+    `order ${order.id}: the webhook message is ${byteLength(compact)} bytes even without history; ` +
+      `Teams accepts less than ${WEBHOOK_CARD_MAX_BYTES}`,
+  );
+}
+
+function byteLength(json: string): number {
+  return Buffer.byteLength(json, 'utf8');
+}
+
+function fits(json: string): boolean {
+  return byteLength(json) < WEBHOOK_CARD_MAX_BYTES;
+}
+
+async function post(
+  fetchImpl: typeof fetch,
+  url: URL,
+  target: string,
+  body: string,
+  timeoutMs: number,
+  orderId: string,
+): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: controller.signal,
+        // A redirect would re-send the order to wherever it points; a signed trigger URL never redirects.
+        redirect: 'manual',
+      });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new Error(`webhook ${target} did not answer within ${timeoutMs} ms for order ${orderId}`, { cause: error });
+      }
+      throw new Error(`webhook ${target} could not be reached for order ${orderId}: ${describe(error)}`, { cause: error });
+    }
+    if (response.ok) {
+      // Workflows answers 202 with nothing useful; release the connection without reading it.
+      await response.body?.cancel().catch(() => undefined);
+      return;
+    }
+    const snippet = await responseSnippet(response);
+    const problem = `webhook ${target} answered ${response.status} for order ${orderId}${snippet ? `: ${snippet}` : ''}`;
+    if (isRetryableStatus(response.status)) throw new Error(problem);
+    throw new PermanentDeliveryError(problem);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** 408 and 429 say "later"; 5xx is the service's trouble. Every other 4xx (and any 3xx) repeats on retry. */
+function isRetryableStatus(status: number): boolean {
+  if (status === 408 || status === 429) return true;
+  if (status >= 300 && status < 500) return false;
+  return true;
+}
+
+async function responseSnippet(response: Response): Promise<string> {
+  try {
+    const text = (await response.text()).replace(/\s+/g, ' ').trim();
+    const cut = text.length > RESPONSE_SNIPPET_LENGTH ? `${text.slice(0, RESPONSE_SNIPPET_LENGTH)}…` : text;
+    return redactSignatures(cut);
+  } catch {
+    return '';
+  }
+}
+
+/** `fetch` reports network failures as "fetch failed" with the useful part in `cause`. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return `${error.message} (${code ? `${code}: ` : ''}${cause.message})`;
+  }
+  return error.message;
+}

@@ -1,0 +1,211 @@
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
+import { createEmailChannel } from '../../../bot/delivery/email-channel.js';
+import type { EmailChannelOptions } from '../../../bot/delivery/email-channel.js';
+import { ConfigurationError } from '../../../src/domain/configuration-error.js';
+import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
+import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
+import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+
+const INBOX = 'orders@distributor.example';
+
+let smtp: SmtpStandIn;
+
+beforeEach(async () => {
+  smtp = await startSmtpStandIn();
+});
+
+afterEach(async () => {
+  await smtp.close();
+});
+
+function options(overrides: Partial<EmailChannelOptions> = {}): EmailChannelOptions {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: false,
+    from: 'Заявки CSP <csp-bot@distributor.example>',
+    to: [INBOX],
+    locale: 'ru',
+    catalog,
+    timeoutMs: 10_000,
+    ...overrides,
+  };
+}
+
+function onlyMessage(): ReceivedMessage {
+  expect(smtp.messages).toHaveLength(1);
+  const [message] = smtp.messages;
+  if (!message) throw new Error('no message received');
+  return message;
+}
+
+async function receivedMail(): Promise<ParsedMail> {
+  return simpleParser(onlyMessage().raw);
+}
+
+describe('email channel: the message', () => {
+  it('arrives with the subject, the envelope and a Message-ID derived from the order revision', async () => {
+    const order = storedOrder();
+    await createEmailChannel(options({ to: [INBOX, 'sales@distributor.example'] })).deliver(order);
+
+    const message = onlyMessage();
+    expect(message.mailFrom).toBe('csp-bot@distributor.example');
+    expect(message.rcptTo).toEqual([INBOX, 'sales@distributor.example']);
+    const mail = await receivedMail();
+    expect(mail.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893');
+    expect(mail.from?.value).toEqual([{ name: 'Заявки CSP', address: 'csp-bot@distributor.example' }]);
+    expect(mail.messageId).toBe(`<CSP-7K2M9Q.r1.${order.tenantId}@distributor.example>`);
+    expect(mail.inReplyTo).toBeUndefined();
+    expect(mail.headers.get('x-csp-order-id')).toBe('CSP-7K2M9Q');
+  });
+
+  it('threads a revised order under its earlier revisions', async () => {
+    const order = storedOrder({ revision: 3 });
+    await createEmailChannel(options()).deliver(order);
+
+    const mail = await receivedMail();
+    const id = (revision: number) => `<CSP-7K2M9Q.r${revision}.${order.tenantId}@distributor.example>`;
+    expect(mail.messageId).toBe(id(3));
+    expect(mail.inReplyTo).toBe(id(2));
+    expect(mail.references).toEqual([id(1), id(2)]);
+    expect(mail.subject).toContain('редакция 3');
+  });
+
+  it('lists every item of the order in the plain-text body', async () => {
+    const order = largestOrder(2);
+    await createEmailChannel(options({ catalog: longNamesCatalog, locale: 'en' })).deliver(order);
+
+    const text = (await receivedMail()).text ?? '';
+    expect(order.lines).toHaveLength(20);
+    for (const item of longNamesCatalog) expect(text).toContain(`   • ${item.displayName} (${item.sku}) — 100000 licenses`);
+    expect(text).toContain(`2. Technical domain: ${order.technicalDomain}`);
+    expect(text).toContain(`6. Organization: ${order.organization.name}`);
+    expect(text).toContain('7. INN: 500100732259');
+    expect(text).toContain(`8. Address: 101000, ${order.organization.address.city}, ${order.organization.address.street}`);
+    expect(text).toContain(`   ${order.contact.fullName}`);
+    expect(text).toContain('   Phone: +7 495 123 45 67');
+    expect(text).toContain(`   E-mail: ${order.contact.email}`);
+    expect(text).toContain('1. CSP invitation accepted: Yes');
+    expect(text).toContain('10. Subscription type: Conversion from a trial');
+  });
+
+  it('keeps a hostile organization name inert in the HTML alternative', async () => {
+    const hostile = '<script>alert(document.cookie)</script><img src=x onerror=alert(1)>';
+    const order = storedOrder({
+      organization: { ...storedOrder().organization, name: hostile },
+      contact: { ...storedOrder().contact, fullName: '<a href="https://evil.example">Иванов</a>' },
+    });
+    await createEmailChannel(options()).deliver(order);
+
+    const mail = await receivedMail();
+    const html = typeof mail.html === 'string' ? mail.html : '';
+    expect(html).toContain('<table');
+    expect(html).not.toMatch(/<script|<img|<a /i);
+    expect(html).toContain('&lt;script&gt;alert(document.cookie)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.subject).toContain(hostile);
+    expect(mail.text).toContain(hostile);
+  });
+
+  it('attaches the order as JSON that parses back to the stored order', async () => {
+    const order = storedOrder({ status: 'changesRequested', revision: 2 });
+    await createEmailChannel(options()).deliver(order);
+
+    const mail = await receivedMail();
+    expect(mail.attachments).toHaveLength(1);
+    const [attachment] = mail.attachments;
+    expect(attachment?.filename).toBe('CSP-7K2M9Q-r2.json');
+    expect(attachment?.contentType).toBe('application/json');
+    expect(JSON.parse(attachment?.content.toString('utf8') ?? '')).toEqual(order);
+  });
+
+  it('logs in when credentials are configured', async () => {
+    await smtp.close();
+    smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'p@ss' } });
+    await createEmailChannel(options({ user: 'bot', password: 'p@ss' })).deliver(storedOrder());
+    expect(smtp.messages).toHaveLength(1);
+  });
+});
+
+describe('email channel: failures', () => {
+  it('treats a 550 refusal of the recipient as permanent', async () => {
+    smtp.refuseRecipients({ code: 550, message: '5.1.1 Mailbox unavailable' });
+    const failure = createEmailChannel(options()).deliver(storedOrder());
+    await expect(failure).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(failure).rejects.toThrow(/order CSP-7K2M9Q.*550/);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('treats a 451 refusal (greylisting, a full queue) as retryable', async () => {
+    smtp.refuseRecipients({ code: 451, message: '4.7.1 Try again later' });
+    const failure = createEmailChannel(options()).deliver(storedOrder());
+    await expect(failure).rejects.toThrow(/451/);
+    await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('delivers when only some recipients are refused, and warns about them', async () => {
+    smtp.refuseRecipients({ code: 550, message: '5.1.1 No such user', only: 'typo@distributor.example' });
+    const warn = vi.fn();
+    await createEmailChannel(options({ to: [INBOX, 'typo@distributor.example'], logger: { warn } })).deliver(storedOrder());
+
+    expect(onlyMessage().rcptTo).toEqual([INBOX]);
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ orderId: 'CSP-7K2M9Q', rejected: ['typo@distributor.example'] }),
+      expect.any(String),
+    );
+  });
+
+  it('treats a refused login as retryable: it is fixed in the configuration, not in the order', async () => {
+    await smtp.close();
+    smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'right' } });
+    const failure = createEmailChannel(options({ user: 'bot', password: 'wrong' })).deliver(storedOrder());
+    await expect(failure).rejects.toThrow(/EAUTH/);
+    await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+    await expect(failure).rejects.not.toThrow(/wrong/);
+  });
+
+  it('treats an unreachable server as retryable, and only connects when used', async () => {
+    const port = smtp.port;
+    await smtp.close();
+    const channel = createEmailChannel(options({ port }));
+    const failure = channel.deliver(storedOrder());
+    await expect(failure).rejects.toThrow(/SMTP smtp:\/\/127\.0\.0\.1:\d+ failed for order CSP-7K2M9Q/);
+    await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+    await expect(channel.verify()).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+    smtp = await startSmtpStandIn();
+  });
+
+  it('verifies a working server without sending anything', async () => {
+    await expect(createEmailChannel(options()).verify()).resolves.toBeUndefined();
+    expect(smtp.messages).toHaveLength(0);
+  });
+});
+
+describe('email channel: configuration', () => {
+  function variableOf(run: () => unknown): string | undefined {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ConfigurationError) return error.variable;
+      throw error;
+    }
+    return 'no error';
+  }
+
+  it('names the setting at fault', () => {
+    expect(variableOf(() => createEmailChannel(options({ host: ' ' })))).toBe('SMTP_HOST');
+    expect(variableOf(() => createEmailChannel(options({ port: 70_000 })))).toBe('SMTP_PORT');
+    expect(variableOf(() => createEmailChannel(options({ password: 'x' })))).toBe('SMTP_USER');
+    expect(variableOf(() => createEmailChannel(options({ from: 'not an address' })))).toBe('SMTP_FROM');
+    expect(variableOf(() => createEmailChannel(options({ from: 'a@x.example, b@x.example' })))).toBe('SMTP_FROM');
+    expect(variableOf(() => createEmailChannel(options({ to: [] })))).toBe('DELIVERY_EMAIL_TO');
+    expect(variableOf(() => createEmailChannel(options({ to: ['orders@x.example', 'nobody'] })))).toBe('DELIVERY_EMAIL_TO');
+  });
+
+  it('accepts recipients given as one comma-separated entry', async () => {
+    await createEmailChannel(options({ to: [`${INBOX}, Sales <sales@distributor.example>`] })).deliver(storedOrder());
+    expect(onlyMessage().rcptTo).toEqual([INBOX, 'sales@distributor.example']);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { renderOrderEmail } from '../../../src/domain/email/order-email.js';
+import { catalog, storedOrder } from '../cards/card-fixtures.js';
+
+describe('renderOrderEmail', () => {
+  it('names the order, the organization and its INN in the subject', () => {
+    expect(renderOrderEmail({ locale: 'ru', order: storedOrder(), catalog }).subject).toBe(
+      'Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893',
+    );
+    expect(renderOrderEmail({ locale: 'en', order: storedOrder(), catalog }).subject).toBe(
+      'Order CSP-7K2M9Q · ООО «Ромашка» · INN 7707083893',
+    );
+  });
+
+  it('marks a resubmitted order as a revision in the subject and the introduction', () => {
+    const email = renderOrderEmail({ locale: 'ru', order: storedOrder({ revision: 3 }), catalog });
+    expect(email.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893 · редакция 3');
+    expect(email.text).toContain('Клиент отправил исправленную заявку (редакция 3).');
+  });
+
+  it('answers the ten items of the order form in their order', () => {
+    const { text } = renderOrderEmail({ locale: 'ru', order: storedOrder(), catalog });
+    const expectedLines = [
+      '1. Приглашение CSP принято: Да',
+      '2. Технический домен: romashka.onmicrosoft.com',
+      '3–4. Подписки и количество лицензий:',
+      '   • Microsoft 365 Business Premium (SPB) — 25 лицензий',
+      '   • Office 365 E3 (ENTERPRISEPACK) — 1 лицензия',
+      '5. Дата активации: 01.12.2026',
+      '6. Организация: ООО «Ромашка»',
+      '7. ИНН: 7707083893',
+      '8. Адрес: 101000, Москва, ул. Мясницкая, д. 1',
+      '9. Контактное лицо:',
+      '   Иванов Иван Иванович',
+      '   Телефон: +7 495 123 45 67',
+      '   Эл. почта: it@romashka.ru',
+      '10. Тип подписки: Новая подписка',
+    ];
+    const lines = text.split('\n');
+    const start = lines.indexOf(expectedLines[0] ?? '');
+    expect(lines.slice(start, start + expectedLines.length)).toEqual(expectedLines);
+  });
+
+  it('says when the invitation is not accepted and when a trial is converted', () => {
+    const { text } = renderOrderEmail({
+      locale: 'en',
+      order: storedOrder({ invitationAccepted: false, subscriptionKind: 'trialConversion' }),
+      catalog,
+    });
+    expect(text).toContain('1. CSP invitation accepted: No');
+    expect(text).toContain('10. Subscription type: Conversion from a trial');
+  });
+
+  it('shows a SKU missing from the catalog by its part number', () => {
+    const { text } = renderOrderEmail({
+      locale: 'en',
+      order: storedOrder({ lines: [{ sku: 'RETIRED_SKU', quantity: 2 }] }),
+      catalog,
+    });
+    expect(text).toContain('   • RETIRED_SKU — 2 licenses');
+  });
+
+  it('includes the history with comments', () => {
+    const { text, html } = renderOrderEmail({ locale: 'ru', order: storedOrder({ status: 'changesRequested' }), catalog });
+    expect(text).toContain('Комментарий: Уточните количество лицензий E3.');
+    expect(html).toContain('Комментарий: Уточните количество лицензий E3.');
+  });
+
+  it('escapes user text in the HTML and keeps it verbatim in the plain text', () => {
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const order = storedOrder({
+      organization: {
+        name: hostile,
+        inn: '7707083893',
+        address: { postalCode: '101000', city: '<b>Москва</b>', street: "O'Brien \"street\"" },
+      },
+      contact: { fullName: '<i>Иванов</i>', phone: '+74951234567', email: 'it@romashka.ru' },
+      history: [{ status: 'submitted', at: '2026-05-01T09:15:00.000Z', by: '<u>x</u>', comment: '</li><li>fake', revision: 1 }],
+    });
+    const { html, text } = renderOrderEmail({ locale: 'ru', order, catalog });
+
+    expect(html).not.toMatch(/<script|<img|<b>|<i>|<u>|<\/li><li>fake/);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('O&#39;Brien &quot;street&quot;');
+    expect(html).toContain(`<title>Заявка CSP-7K2M9Q · &lt;script&gt;`);
+    expect(text).toContain(`6. Организация: ${hostile}`);
+  });
+
+  it('attaches the stored order as JSON that reads back to the same order', () => {
+    const order = storedOrder({ revision: 2 });
+    const { attachment } = renderOrderEmail({ locale: 'ru', order, catalog });
+    expect(attachment.filename).toBe('CSP-7K2M9Q-r2.json');
+    expect(attachment.contentType).toBe('application/json');
+    expect(JSON.parse(attachment.content)).toEqual(order);
+  });
+});
