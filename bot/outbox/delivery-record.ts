@@ -1,0 +1,153 @@
+import type { TableEntity } from '@azure/data-tables';
+import { z } from 'zod';
+
+/**
+ * - `pending`: waiting for its next attempt at `nextAttemptAt`;
+ * - `delivering`: claimed by a worker until `leaseUntil`;
+ * - `delivered`: the channel accepted it;
+ * - `failed`: given up (permanent error, too many attempts, channel gone);
+ * - `superseded`: the customer resubmitted before this revision went out,
+ *   so the newer revision's own record delivers instead.
+ */
+export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed' | 'superseded';
+
+/** One order revision on its way to one channel: the outbox row. */
+export interface DeliveryRecord {
+  readonly tenantId: string;
+  readonly orderId: string;
+  readonly revision: number;
+  /** A channel name; kept as a plain string so records of a channel no longer in the code still read. */
+  readonly channel: string;
+  readonly state: DeliveryState;
+  /** Attempts started so far. */
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly nextAttemptAt: Date;
+  readonly leaseUntil?: Date;
+  readonly deliveredAt?: Date;
+  readonly createdAt: Date;
+  /** Optimistic-concurrency token of the row as read or last written. */
+  readonly etag: string;
+}
+
+/** What an order shows about its deliveries (no ETags, no lease details). */
+export interface DeliverySummary {
+  readonly channel: string;
+  readonly revision: number;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly lastError?: string;
+  /** ISO timestamp. */
+  readonly deliveredAt?: string;
+  /** ISO timestamp of the next attempt, while `pending`. */
+  readonly nextAttemptAt?: string;
+}
+
+export const DELIVERY_KIND = 'delivery';
+const MAX_ERROR_LENGTH = 1_000;
+
+/**
+ * Delivery rows sort right after their order row (`order|{id}`), so one range
+ * query reads an order with its deliveries. The key itself deduplicates: one
+ * row per order, revision and channel.
+ */
+export function deliveryRowKey(orderId: string, revision: number, channel: string): string {
+  return `order|${orderId}|delivery|${String(revision).padStart(4, '0')}|${channel}`;
+}
+
+/** RowKey bounds of every delivery row of one order. */
+export function deliveryRowRange(orderId: string): { readonly from: string; readonly to: string } {
+  const prefix = `order|${orderId}|delivery|`;
+  return { from: prefix, to: `${prefix}~` };
+}
+
+export interface NewDelivery {
+  readonly tenantId: string;
+  readonly orderId: string;
+  readonly revision: number;
+  readonly channel: string;
+  readonly now: Date;
+  /**
+   * Sweeps leave the record alone until then: the process that stores the
+   * order delivers it right away without a separate claim (see OutboxWorker).
+   */
+  readonly firstAttemptAt: Date;
+}
+
+export function newDeliveryEntity(delivery: NewDelivery): TableEntity {
+  return {
+    partitionKey: delivery.tenantId,
+    rowKey: deliveryRowKey(delivery.orderId, delivery.revision, delivery.channel),
+    kind: DELIVERY_KIND,
+    orderId: delivery.orderId,
+    revision: delivery.revision,
+    channel: delivery.channel,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: delivery.firstAttemptAt,
+    createdAt: delivery.now,
+  };
+}
+
+/** The row for `record` with its changeable fields replaced (a full Replace write). */
+export function deliveryEntity(record: Omit<DeliveryRecord, 'etag'>): TableEntity {
+  const entity: TableEntity = {
+    partitionKey: record.tenantId,
+    rowKey: deliveryRowKey(record.orderId, record.revision, record.channel),
+    kind: DELIVERY_KIND,
+    orderId: record.orderId,
+    revision: record.revision,
+    channel: record.channel,
+    state: record.state,
+    attempts: record.attempts,
+    nextAttemptAt: record.nextAttemptAt,
+    createdAt: record.createdAt,
+  };
+  // Absent, not null: a Replace write then removes the old value.
+  if (record.lastError !== undefined) entity['lastError'] = record.lastError.slice(0, MAX_ERROR_LENGTH);
+  if (record.leaseUntil !== undefined) entity['leaseUntil'] = record.leaseUntil;
+  if (record.deliveredAt !== undefined) entity['deliveredAt'] = record.deliveredAt;
+  return entity;
+}
+
+const deliveryRowSchema = z.object({
+  partitionKey: z.string(),
+  orderId: z.string(),
+  revision: z.number().int().min(1),
+  channel: z.string().min(1),
+  state: z.enum(['pending', 'delivering', 'delivered', 'failed', 'superseded']),
+  attempts: z.number().int().min(0),
+  lastError: z.string().optional(),
+  nextAttemptAt: z.date(),
+  leaseUntil: z.date().optional(),
+  deliveredAt: z.date().optional(),
+  createdAt: z.date(),
+  etag: z.string(),
+});
+
+/** Parses a stored row; throws when it is not a delivery record of the known shape. */
+export function parseDeliveryEntity(entity: Readonly<Record<string, unknown>>): DeliveryRecord {
+  const result = deliveryRowSchema.safeParse(entity);
+  if (!isDeliveryEntity(entity) || !result.success) {
+    const problem = result.success ? `kind is ${String(entity['kind'])}` : z.prettifyError(result.error);
+    throw new Error(`stored delivery record has an unexpected shape: ${problem}`);
+  }
+  const { partitionKey, ...record } = result.data;
+  return { tenantId: partitionKey, ...record };
+}
+
+export function isDeliveryEntity(entity: Readonly<Record<string, unknown>>): boolean {
+  return entity['kind'] === DELIVERY_KIND;
+}
+
+export function summarizeDelivery(record: DeliveryRecord): DeliverySummary {
+  return {
+    channel: record.channel,
+    revision: record.revision,
+    state: record.state,
+    attempts: record.attempts,
+    ...(record.lastError !== undefined && { lastError: record.lastError }),
+    ...(record.deliveredAt !== undefined && { deliveredAt: record.deliveredAt.toISOString() }),
+    ...(record.state === 'pending' && { nextAttemptAt: record.nextAttemptAt.toISOString() }),
+  };
+}

@@ -1,0 +1,74 @@
+import { odata } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { storageStatusCode, toStorageError } from '../storage/storage-errors.js';
+import {
+  DELIVERY_KIND,
+  deliveryEntity,
+  deliveryRowKey,
+  deliveryRowRange,
+  parseDeliveryEntity,
+} from './delivery-record.js';
+import type { DeliveryRecord } from './delivery-record.js';
+
+/**
+ * Reads and conditionally rewrites outbox records. They live in the orders
+ * table, in the tenant's partition, because only there can they be written in
+ * the same transaction as the order they deliver.
+ */
+export class DeliveryStore {
+  constructor(private readonly table: TableClient) {}
+
+  /**
+   * Records due now across all tenants: pending ones whose next attempt is
+   * due, and claimed ones whose lease ran out (their worker died).
+   */
+  async findDue(now: Date, limit: number): Promise<DeliveryRecord[]> {
+    const filter = odata`kind eq ${DELIVERY_KIND} and ((state eq ${'pending'} and nextAttemptAt le ${now}) or (state eq ${'delivering'} and leaseUntil le ${now}))`;
+    const due: DeliveryRecord[] = [];
+    if (limit <= 0) return due;
+    try {
+      for await (const entity of this.table.listEntities({ queryOptions: { filter } })) {
+        due.push(parseDeliveryEntity(entity));
+        if (due.length >= limit) break;
+      }
+    } catch (error) {
+      throw toStorageError(error, 'finding due deliveries');
+    }
+    return due;
+  }
+
+  /** All delivery records of one order, every revision and channel. */
+  async listForOrder(tenantId: string, orderId: string): Promise<DeliveryRecord[]> {
+    const range = deliveryRowRange(orderId);
+    const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${range.from} and RowKey le ${range.to}`;
+    const records: DeliveryRecord[] = [];
+    try {
+      for await (const entity of this.table.listEntities({ queryOptions: { filter } })) {
+        records.push(parseDeliveryEntity(entity));
+      }
+    } catch (error) {
+      throw toStorageError(error, 'reading deliveries');
+    }
+    return records;
+  }
+
+  /**
+   * Replaces `current` with `next` if nobody changed it since `current` was
+   * read (ETag). Returns the written record with its new ETag, or undefined
+   * when another worker got there first.
+   */
+  async replace(current: DeliveryRecord, next: Omit<DeliveryRecord, 'etag'>): Promise<DeliveryRecord | undefined> {
+    if (deliveryRowKey(next.orderId, next.revision, next.channel) !== deliveryRowKey(current.orderId, current.revision, current.channel)) {
+      throw new Error('a delivery record cannot change its order, revision or channel');
+    }
+    try {
+      const { etag } = await this.table.updateEntity(deliveryEntity(next), 'Replace', { etag: current.etag });
+      if (etag === undefined) throw new Error('storage answered an update without an ETag');
+      return { ...next, etag };
+    } catch (error) {
+      const status = storageStatusCode(error);
+      if (status === 412 || status === 404) return undefined;
+      throw toStorageError(error, 'updating a delivery');
+    }
+  }
+}

@@ -1,0 +1,367 @@
+import type { StoredOrder } from '../../src/domain/order/order.js';
+import { PermanentDeliveryError } from '../delivery/delivery-channel.js';
+import type { DeliveryChannel } from '../delivery/delivery-channel.js';
+import type { DeliveryRecord, DeliveryState } from './delivery-record.js';
+import type { DeliveryStore } from './delivery-store.js';
+import type { OutboxLogger } from './outbox-logger.js';
+import { retryDelayMs } from './retry-backoff.js';
+import type { BackoffPolicy } from './retry-backoff.js';
+
+/** Where the worker reads the order a record delivers (the order repository). */
+export interface OrderSource {
+  get(tenantId: string, orderId: string): Promise<StoredOrder | undefined>;
+}
+
+export interface OutboxWorkerOptions {
+  readonly store: DeliveryStore;
+  readonly orders: OrderSource;
+  /** The configured channels; a record naming another channel fails. */
+  readonly channels: readonly DeliveryChannel[];
+  readonly logger: OutboxLogger;
+  /** How often to look for due records across all tenants (default 10 s). */
+  readonly sweepIntervalMs?: number;
+  /**
+   * How long a claimed record belongs to this worker (default 60 s). An
+   * attempt is abandoned as failed after half of it, so a hung channel can
+   * neither hold a record forever nor outlive its lease.
+   */
+  readonly leaseMs?: number;
+  /** Retry delays (default 2 s doubling up to 10 min, with jitter). */
+  readonly backoff?: BackoffPolicy;
+  /** Attempts before a record is `failed` (default 12, about 1.5 h of retries). */
+  readonly maxAttempts?: number;
+  /** Deliveries in flight at once (default 8). */
+  readonly concurrency?: number;
+  /** Waiting jobs kept in memory; beyond that, sweeps pick the work up later (default 10 000). */
+  readonly maxQueued?: number;
+  readonly clock?: () => Date;
+  /** [0, 1), for the backoff jitter. */
+  readonly random?: () => number;
+}
+
+interface AttemptOptions {
+  /**
+   * The record was just stored by this process and no sweep touches it
+   * before its first `nextAttemptAt`, so no claim write is needed.
+   */
+  readonly owned: boolean;
+  readonly order?: StoredOrder;
+}
+
+interface Job {
+  readonly key: string;
+  readonly run: () => Promise<void>;
+}
+
+type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId' | 'revision' | 'channel'>> & {
+  readonly state: DeliveryState;
+};
+
+/**
+ * Delivers outbox records to their channels: right after a commit
+ * (`dispatch`, `notify`) and by periodic sweeps, which is what carries
+ * deliveries across restarts and crashes. A record is claimed with an
+ * ETag-conditioned write (a lease), so two workers never send it at once.
+ *
+ * At-least-once at the edge: a crash between a successful send and the
+ * "delivered" write makes the next lease holder send it again. Everything
+ * before the send (stored, claimed, crashed) delivers exactly once.
+ */
+export class OutboxWorker {
+  private readonly channels: ReadonlyMap<string, DeliveryChannel>;
+  private readonly sweepIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly attemptTimeoutMs: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private readonly maxQueued: number;
+  private readonly clock: () => Date;
+  private readonly random: () => number;
+
+  private running = false;
+  private readonly queue: Job[] = [];
+  private readonly queuedKeys = new Set<string>();
+  private readonly active = new Set<Promise<void>>();
+  /** Records being attempted in this process, so a sweep and a notify never overlap. */
+  private readonly inFlight = new Set<string>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.channels = new Map(options.channels.map((channel) => [channel.name, channel]));
+    this.sweepIntervalMs = options.sweepIntervalMs ?? 10_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.attemptTimeoutMs = Math.floor(this.leaseMs / 2);
+    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 600_000 };
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.concurrency = options.concurrency ?? 8;
+    this.maxQueued = options.maxQueued ?? 10_000;
+    this.clock = options.clock ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Starts sweeping (the first sweep runs at once). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.scheduleSweep(0);
+  }
+
+  /** Stops taking work and waits for the attempts in flight; queued work is left to later sweeps. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.sweepTimer);
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    this.queue.length = 0;
+    this.queuedKeys.clear();
+    await this.sweeping;
+    await Promise.allSettled([...this.active]);
+  }
+
+  /**
+   * Attempts the records a commit just stored, with the ETags the commit
+   * answered: no read and no claim on the hot path. Ignored when stopped.
+   */
+  dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void {
+    if (records.length === 0) return;
+    this.enqueue(`order:${order.tenantId}/${order.id}/${order.revision}`, () =>
+      this.attemptAll(records, { owned: true, order }),
+    );
+  }
+
+  /** Attempts now every undelivered record of an order (claiming each first). */
+  notify(tenantId: string, orderId: string): void {
+    this.enqueue(`notify:${tenantId}/${orderId}`, async () => {
+      const now = this.clock();
+      const records = await this.options.store.listForOrder(tenantId, orderId);
+      const open = records.filter(
+        (record) =>
+          record.state === 'pending' ||
+          (record.state === 'delivering' && (record.leaseUntil?.getTime() ?? 0) <= now.getTime()),
+      );
+      await this.attemptAll(open, { owned: false });
+    });
+  }
+
+  private scheduleSweep(delayMs: number): void {
+    if (!this.running) return;
+    this.sweepTimer = setTimeout(() => {
+      this.sweeping = this.sweep()
+        .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox sweep failed'))
+        .finally(() => {
+          this.sweeping = undefined;
+          this.scheduleSweep(this.sweepIntervalMs);
+        });
+    }, delayMs);
+    // A background worker alone must not keep the process alive.
+    this.sweepTimer.unref();
+  }
+
+  private async sweep(): Promise<void> {
+    const room = this.maxQueued - this.queue.length;
+    if (!this.running || room <= 0) return;
+    const due = await this.options.store.findDue(this.clock(), Math.min(room, this.concurrency * 16));
+    for (const record of due) {
+      this.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
+    }
+  }
+
+  private enqueue(key: string, run: () => Promise<void>): void {
+    if (!this.running || this.queuedKeys.has(key)) return;
+    if (this.queue.length >= this.maxQueued) {
+      this.options.logger.warn({ job: key }, 'outbox queue full; a later sweep picks this up');
+      return;
+    }
+    this.queue.push({ key, run });
+    this.queuedKeys.add(key);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running && this.active.size < this.concurrency) {
+      const job = this.queue.shift();
+      if (!job) return;
+      this.queuedKeys.delete(job.key);
+      const running: Promise<void> = job
+        .run()
+        .catch((error: unknown) => this.options.logger.error({ err: error, job: job.key }, 'outbox job failed'))
+        .finally(() => {
+          this.active.delete(running);
+          this.pump();
+        });
+      this.active.add(running);
+    }
+  }
+
+  private async attemptAll(records: readonly DeliveryRecord[], options: AttemptOptions): Promise<void> {
+    // One job per order; its channels are independent, so they run side by side.
+    await Promise.all(records.map((record) => this.attempt(record, options)));
+  }
+
+  private async attempt(record: DeliveryRecord, options: AttemptOptions): Promise<void> {
+    const key = recordKey(record);
+    if (this.inFlight.has(key)) return;
+    this.inFlight.add(key);
+    try {
+      await this.attemptOnce(record, options);
+    } catch (error) {
+      // Storage trouble: the record keeps its state and a later sweep retries it.
+      this.options.logger.error({ ...describe(record), err: error }, 'delivery attempt interrupted');
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async attemptOnce(record: DeliveryRecord, options: AttemptOptions): Promise<void> {
+    const channel = this.channels.get(record.channel);
+    if (!channel) {
+      await this.finish(record, {
+        state: 'failed',
+        lastError: `channel "${record.channel}" is not configured any more`,
+      });
+      return;
+    }
+    if (record.attempts >= this.maxAttempts) {
+      // Its last worker died mid-attempt after the final allowed claim.
+      await this.finish(record, {
+        state: 'failed',
+        lastError: record.lastError ?? `the last of ${record.attempts} attempts did not finish`,
+      });
+      return;
+    }
+
+    let current = record;
+    // The first-attempt grace must outlast this attempt, or a sweep elsewhere
+    // could start the same delivery; a job that waited too long claims instead.
+    const owned =
+      options.owned && this.clock().getTime() + this.attemptTimeoutMs < current.nextAttemptAt.getTime();
+    if (!owned) {
+      const now = this.clock();
+      const claimed = await this.options.store.replace(current, {
+        ...current,
+        state: 'delivering',
+        attempts: current.attempts + 1,
+        leaseUntil: new Date(now.getTime() + this.leaseMs),
+      });
+      if (!claimed) return; // another worker has it
+      current = claimed;
+      this.options.logger.info(describe(current), 'delivery claimed');
+    }
+    const attempts = owned ? current.attempts + 1 : current.attempts;
+
+    const order = options.order ?? (await this.options.orders.get(current.tenantId, current.orderId));
+    if (!order) {
+      await this.finish(current, { state: 'failed', attempts, lastError: 'the order does not exist' });
+      return;
+    }
+    if (order.revision > current.revision) {
+      await this.finish(current, {
+        state: 'superseded',
+        attempts,
+        lastError: `revision ${order.revision} was submitted before this one was delivered`,
+      });
+      return;
+    }
+
+    try {
+      await this.deliverWithTimeout(channel, plainOrder(order));
+    } catch (error) {
+      await this.failAttempt(current, attempts, error);
+      return;
+    }
+    const delivered = await this.finish(current, { state: 'delivered', attempts, deliveredAt: this.clock() });
+    if (!delivered) {
+      this.options.logger.warn(
+        describe(current),
+        'delivered, but the record was taken over meanwhile: the channel may receive it twice',
+      );
+    }
+  }
+
+  private async failAttempt(record: DeliveryRecord, attempts: number, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentDeliveryError) {
+      await this.finish(record, { state: 'failed', attempts, lastError: message });
+      return;
+    }
+    if (attempts >= this.maxAttempts) {
+      await this.finish(record, { state: 'failed', attempts, lastError: `gave up after ${attempts} attempts: ${message}` });
+      return;
+    }
+    const delayMs = retryDelayMs(attempts, this.backoff, this.random);
+    const nextAttemptAt = new Date(this.clock().getTime() + delayMs);
+    const pending = await this.finish(record, { state: 'pending', attempts, lastError: message, nextAttemptAt });
+    // Sweeps would find it too; a short delay deserves a precise retry.
+    if (pending && delayMs < this.sweepIntervalMs) this.retryLater(pending, delayMs);
+  }
+
+  private retryLater(record: DeliveryRecord, delayMs: number): void {
+    if (!this.running) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      this.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
+    }, delayMs);
+    timer.unref();
+    this.retryTimers.add(timer);
+  }
+
+  /** Writes the outcome if the record is still ours; logs the state change. */
+  private async finish(record: DeliveryRecord, changes: RecordChanges): Promise<DeliveryRecord | undefined> {
+    // A finished attempt holds no lease; an error only stays if `changes` carries one.
+    const written = await this.options.store.replace(record, {
+      ...record,
+      leaseUntil: undefined,
+      lastError: undefined,
+      ...changes,
+    });
+    if (!written) {
+      this.options.logger.warn(describe(record), `delivery record changed elsewhere; not marked ${changes.state}`);
+      return undefined;
+    }
+    const fields = describe(written);
+    if (written.state === 'failed') this.options.logger.error(fields, 'delivery failed');
+    else if (written.state === 'pending') this.options.logger.warn(fields, 'delivery attempt failed; will retry');
+    else this.options.logger.info(fields, `delivery ${written.state}`);
+    return written;
+  }
+
+  private async deliverWithTimeout(channel: DeliveryChannel, order: StoredOrder): Promise<void> {
+    const timeoutMs = this.attemptTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`channel did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([channel.deliver(order), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function recordKey(record: DeliveryRecord): string {
+  return `${record.tenantId}/${record.orderId}/${record.revision}/${record.channel}`;
+}
+
+function describe(record: DeliveryRecord): Record<string, unknown> {
+  return {
+    tenantId: record.tenantId,
+    orderId: record.orderId,
+    revision: record.revision,
+    channel: record.channel,
+    state: record.state,
+    attempts: record.attempts,
+    ...(record.lastError !== undefined && { lastError: record.lastError }),
+    ...(record.state === 'pending' && { nextAttemptAt: record.nextAttemptAt.toISOString() }),
+  };
+}
+
+/** Channels get the order itself, not what the API adds to it (e.g. `deliveries`). */
+function plainOrder(order: StoredOrder): StoredOrder {
+  const plain: StoredOrder & { deliveries?: unknown } = { ...order };
+  delete plain.deliveries;
+  return plain;
+}

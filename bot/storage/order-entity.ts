@@ -1,0 +1,158 @@
+import type { TableEntity } from '@azure/data-tables';
+import { z } from 'zod';
+import type { OrderSubmission, StatusChange, StoredOrder } from '../../src/domain/order/order.js';
+import { OrderTooLargeError } from './order-errors.js';
+
+/**
+ * Rows of the orders table, all in the tenant's partition:
+ * - `order|{orderId}`: the order (submission and history as JSON strings,
+ *   because entities are flat and limited to 252 properties);
+ * - `order|{orderId}|delivery|…`: its outbox records (bot/outbox);
+ * - `submission|{submissionId}`: the idempotency key, pointing at the order.
+ */
+export const ORDER_KIND = 'order';
+export const SUBMISSION_KIND = 'submission';
+
+export function orderRowKey(orderId: string): string {
+  return `order|${orderId}`;
+}
+
+/** RowKey bounds of one order and its delivery rows ('~' sorts after every id and key character used). */
+export function orderRowRange(orderId: string): { readonly from: string; readonly to: string } {
+  return { from: orderRowKey(orderId), to: `${orderRowKey(orderId)}|~` };
+}
+
+/** RowKey bounds of every order and delivery row of a tenant. */
+export const ALL_ORDER_ROWS = { from: 'order|', to: 'order|~' } as const;
+
+export function submissionRowKey(submissionId: string): string {
+  return `submission|${submissionId}`;
+}
+
+// Structural only: business rules (catalog, dates) may change later, and old
+// orders must still read. The point is never to hand out a wrong shape.
+const submissionSchema = z.object({
+  submissionId: z.string().min(1),
+  invitationAccepted: z.boolean(),
+  technicalDomain: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number() })),
+  activationDate: z.string(),
+  organization: z.object({
+    name: z.string(),
+    inn: z.string(),
+    address: z.object({ postalCode: z.string(), city: z.string(), street: z.string() }),
+  }),
+  contact: z.object({ fullName: z.string(), phone: z.string(), email: z.string() }),
+  subscriptionKind: z.enum(['new', 'trialConversion']),
+}) satisfies z.ZodType<OrderSubmission>;
+
+const statusSchema = z.enum(['submitted', 'accepted', 'changesRequested', 'completed']);
+
+const historySchema = z.array(
+  z.object({
+    status: statusSchema,
+    at: z.string(),
+    by: z.string().optional(),
+    comment: z.string().optional(),
+    revision: z.number().int().min(1),
+  }),
+) satisfies z.ZodType<StatusChange[]>;
+
+function json<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.issues.push({ code: 'custom', message: 'not valid JSON', input: text });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const orderRowSchema = z.object({
+  partitionKey: z.string(),
+  kind: z.literal(ORDER_KIND),
+  orderId: z.string(),
+  status: statusSchema,
+  revision: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submission: json(submissionSchema),
+  history: json(historySchema),
+  etag: z.string(),
+});
+
+const submissionRowSchema = z.object({ kind: z.literal(SUBMISSION_KIND), orderId: z.string() });
+
+export interface OrderRow {
+  readonly order: StoredOrder;
+  readonly etag: string;
+}
+
+/** Parses a stored order row; throws when it is not an order of the known shape. */
+export function parseOrderEntity(entity: unknown): OrderRow {
+  const result = orderRowSchema.safeParse(entity);
+  if (!result.success) {
+    throw new Error(`stored order has an unexpected shape: ${z.prettifyError(result.error)}`);
+  }
+  const row = result.data;
+  return {
+    etag: row.etag,
+    order: {
+      ...row.submission,
+      id: row.orderId,
+      tenantId: row.partitionKey,
+      status: row.status,
+      revision: row.revision,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      history: row.history,
+    },
+  };
+}
+
+// A string property holds at most 64 KiB, i.e. 32 Ki UTF-16 code units; keep a margin.
+const MAX_JSON_LENGTH = 30_000;
+
+export function orderEntity(order: StoredOrder): TableEntity {
+  // Parsing picks exactly the submission fields, so nothing else leaks into storage.
+  const submission = JSON.stringify(submissionSchema.parse(order));
+  const history = JSON.stringify(order.history);
+  if (submission.length > MAX_JSON_LENGTH || history.length > MAX_JSON_LENGTH) {
+    throw new OrderTooLargeError(`order ${order.id} exceeds the storage size limit`);
+  }
+  return {
+    partitionKey: order.tenantId,
+    rowKey: orderRowKey(order.id),
+    kind: ORDER_KIND,
+    orderId: order.id,
+    status: order.status,
+    revision: order.revision,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    submission,
+    history,
+  };
+}
+
+export function submissionEntity(tenantId: string, submissionId: string, orderId: string, now: Date): TableEntity {
+  return {
+    partitionKey: tenantId,
+    rowKey: submissionRowKey(submissionId),
+    kind: SUBMISSION_KIND,
+    orderId,
+    createdAt: now,
+  };
+}
+
+/** The order id an idempotency row points at. */
+export function parseSubmissionEntity(entity: unknown): string {
+  const result = submissionRowSchema.safeParse(entity);
+  if (!result.success) {
+    throw new Error(`stored submission record has an unexpected shape: ${z.prettifyError(result.error)}`);
+  }
+  return result.data.orderId;
+}

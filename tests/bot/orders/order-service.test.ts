@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredOrder } from '../../../src/domain/order/order.js';
+import type { DeliveryRecord } from '../../../bot/outbox/delivery-record.js';
+import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
+import { OrderRepository } from '../../../bot/storage/order-repository.js';
+import { createTableStorage } from '../../../bot/storage/table-storage.js';
+import { startAzurite } from '../../support/azurite.js';
+import type { AzuriteTables } from '../../support/azurite.js';
+import { CATALOG, freshTable, orderInput, tenantId } from '../storage/fixtures.js';
+
+let azurite: AzuriteTables;
+let repository: OrderRepository;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  repository = new OrderRepository(await freshTable(azurite.connectionString));
+});
+
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+class RecordingOutbox {
+  readonly dispatched: { order: StoredOrder; records: readonly DeliveryRecord[] }[] = [];
+  dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void {
+    this.dispatched.push({ order, records });
+  }
+}
+
+function service(overrides: { repository?: OrderRepository } = {}) {
+  const outbox = new RecordingOutbox();
+  const orders = new OrderService({
+    repository: overrides.repository ?? repository,
+    catalog: CATALOG,
+    timeZone: 'Europe/Moscow',
+    channels: ['teams', 'webhook'],
+    outbox,
+  });
+  return { orders, outbox };
+}
+
+const now = new Date('2026-11-20T10:00:00.000Z');
+
+describe('OrderService.submit', () => {
+  it('validates, stores and hands the new deliveries to the outbox', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+
+    const result = await orders.submit(tenant, orderInput(), { now, actor: 'Иван Иванов' });
+
+    if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
+    expect(result.order).toMatchObject({ tenantId: tenant, status: 'submitted', revision: 1 });
+    // Normalized by validation: the phone is stored in E.164.
+    expect(result.order.contact.phone).toBe('+74951234567');
+    expect(result.order.history[0]?.by).toBe('Иван Иванов');
+    expect(outbox.dispatched).toHaveLength(1);
+    expect(outbox.dispatched[0]?.order.id).toBe(result.order.id);
+    expect(outbox.dispatched[0]?.records.map((record) => record.channel)).toEqual(['teams', 'webhook']);
+    expect(await orders.get(tenant, result.order.id)).toEqual(result.order);
+  });
+
+  it('answers a repeated submission with the stored order and dispatches nothing new', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const input = orderInput();
+    const first = await orders.submit(tenant, input, { now });
+    const again = await orders.submit(tenant, input, { now });
+
+    expect(again.kind).toBe('existing');
+    expect(again.kind === 'existing' && first.kind === 'created' && again.order.id === first.order.id).toBe(true);
+    expect(outbox.dispatched).toHaveLength(1);
+  });
+
+  it('reports every invalid field and stores nothing', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const input = orderInput({
+      technicalDomain: 'contoso.com',
+      organization: { name: 'ООО «Ромашка»', inn: '7707083890', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+    });
+
+    const result = await orders.submit(tenant, input, { now });
+
+    expect(result.kind).toBe('invalid');
+    const fields = result.kind === 'invalid' ? result.errors.map((error) => error.field) : [];
+    expect(fields).toEqual(expect.arrayContaining(['technicalDomain', 'organization.inn']));
+    expect(await orders.list(tenant)).toEqual([]);
+    expect(outbox.dispatched).toEqual([]);
+  });
+
+  it("judges the activation date by the distributor's calendar", async () => {
+    const { orders } = service();
+    // 22:30 UTC on 20 November is already 21 November in Moscow.
+    const lateEvening = new Date('2026-11-20T22:30:00.000Z');
+
+    const yesterdayInMoscow = await orders.submit(tenantId(), orderInput({ activationDate: '2026-11-20' }), {
+      now: lateEvening,
+    });
+    const todayInMoscow = await orders.submit(tenantId(), orderInput({ activationDate: '2026-11-21' }), {
+      now: lateEvening,
+    });
+
+    expect(yesterdayInMoscow.kind === 'invalid' && yesterdayInMoscow.errors.map((error) => error.code)).toEqual([
+      'date_in_past',
+    ]);
+    expect(todayInMoscow.kind).toBe('created');
+  });
+
+  it('refuses an unknown time zone at construction', () => {
+    expect(
+      () =>
+        new OrderService({ repository, catalog: CATALOG, timeZone: 'Mars/Olympus', channels: [], outbox: new RecordingOutbox() }),
+    ).toThrow(RangeError);
+  });
+
+  it('surfaces unreachable storage as StorageUnavailableError', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    await new Promise((resolve) => probe.close(resolve));
+    const port = typeof address === 'object' && address ? address.port : 1;
+    const unreachable = createTableStorage(azurite.connectionString.replace(String(azurite.port), String(port)), {
+      retry: { maxRetries: 0, retryDelayInMs: 10, maxRetryDelayInMs: 10 },
+    });
+    const { orders } = service({ repository: new OrderRepository(unreachable.table('orders')) });
+
+    await expect(orders.submit(tenantId(), orderInput(), { now })).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(orders.list(tenantId())).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
+
+describe('OrderService status changes and resubmission', () => {
+  async function submitted(orders: OrderService, tenant: string) {
+    const result = await orders.submit(tenant, orderInput(), { now });
+    if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
+    return result.order;
+  }
+
+  it('changes status and reports impossible transitions as results', async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+
+    const accepted = await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now, actor: 'Пётр' });
+    expect(accepted.kind === 'changed' && accepted.order.status).toBe('accepted');
+
+    expect(await orders.changeStatus(tenant, order.id, { status: 'submitted' }, { now })).toEqual({
+      kind: 'invalidTransition',
+      from: 'accepted',
+      to: 'submitted',
+    });
+    expect(await orders.changeStatus(tenantId(), order.id, { status: 'completed' }, { now })).toEqual({
+      kind: 'notFound',
+    });
+    const stale = await orders.changeStatus(tenant, order.id, { status: 'completed', expectedRevision: 2 }, { now });
+    expect(stale.kind).toBe('conflict');
+  });
+
+  it('needs a comment, of bounded length, to request changes', async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+
+    const missing = await orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: '  ' }, { now });
+    expect(missing.kind === 'invalid' && missing.errors.map((error) => [error.field, error.code])).toEqual([
+      ['comment', 'required'],
+    ]);
+    const tooLong = await orders.changeStatus(
+      tenant,
+      order.id,
+      { status: 'changesRequested', comment: 'я'.repeat(1_001) },
+      { now },
+    );
+    expect(tooLong.kind === 'invalid' && tooLong.errors.map((error) => error.code)).toEqual(['too_long']);
+    expect((await orders.get(tenant, order.id))?.status).toBe('submitted');
+
+    const requested = await orders.changeStatus(
+      tenant,
+      order.id,
+      { status: 'changesRequested', comment: ' Уточните ИНН ' },
+      { now },
+    );
+    expect(requested.kind === 'changed' && requested.order.history.at(-1)?.comment).toBe('Уточните ИНН');
+  });
+
+  it('resubmits after changes were requested, once, with new deliveries', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+    const input = orderInput({ submissionId: randomUUID(), lines: [{ sku: 'SPB', quantity: 7 }] });
+
+    expect((await orders.resubmit(tenant, order.id, input, { now })).kind).toBe('invalidTransition');
+    await orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: 'Другая подписка' }, { now });
+    expect((await orders.resubmit(tenant, order.id, { ...input, lines: [] }, { now })).kind).toBe('invalid');
+
+    const resubmitted = await orders.resubmit(tenant, order.id, input, { now });
+    const repeated = await orders.resubmit(tenant, order.id, input, { now });
+
+    expect(resubmitted.kind === 'resubmitted' && [resubmitted.order.revision, resubmitted.order.lines]).toEqual([
+      2,
+      [{ sku: 'SPB', quantity: 7 }],
+    ]);
+    expect(repeated.kind).toBe('existing');
+    expect(outbox.dispatched.map(({ records }) => records.map((record) => record.revision))).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(await orders.resubmit(tenant, 'CSP-00000000', input, { now })).toEqual({ kind: 'notFound' });
+  });
+
+  it('lists the newest first and finds the latest for prefilling', async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const older = await submitted(orders, tenant);
+    const newer = await orders.submit(tenant, orderInput(), { now: new Date(now.getTime() + 60_000) });
+    if (newer.kind !== 'created') throw new Error(`expected created, got ${newer.kind}`);
+
+    expect((await orders.list(tenant)).map((order) => order.id)).toEqual([newer.order.id, older.id]);
+    expect((await orders.findLatest(tenant))?.id).toBe(newer.order.id);
+  });
+});

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Catalog } from '../../../src/domain/catalog/catalog.js';
+import type { OrderSubmission, StoredOrder } from '../../../src/domain/order/order.js';
+import type { DeliveryChannel, DeliveryChannelName } from '../../../bot/delivery/delivery-channel.js';
+import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
+import { createTableStorage } from '../../../bot/storage/table-storage.js';
+import type { TableStorage } from '../../../bot/storage/table-storage.js';
+
+/** Shared by the storage, outbox and order service tests. */
+
+export const CATALOG: Catalog = [
+  { sku: 'O365_BUSINESS_PREMIUM', skuId: 'f245ecc8-75af-4f8e-b61f-27d8114de5f3', displayName: 'Microsoft 365 Business Standard' },
+  { sku: 'SPB', skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', displayName: 'Microsoft 365 Business Premium' },
+];
+
+/** A valid, normalized submission (what `validateOrder` would return). */
+export function submission(overrides: Partial<OrderSubmission> = {}): OrderSubmission {
+  return {
+    submissionId: randomUUID(),
+    invitationAccepted: true,
+    technicalDomain: 'romashka.onmicrosoft.com',
+    lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
+    activationDate: '2030-12-01',
+    organization: {
+      name: 'ООО «Ромашка»',
+      inn: '7707083893',
+      address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
+    },
+    contact: { fullName: 'Иванов Иван Иванович', phone: '+74951234567', email: 'it@romashka.ru' },
+    subscriptionKind: 'new',
+    ...overrides,
+  };
+}
+
+/** The same order as the HTTP API receives it (before normalization), valid on 2026-11-20. */
+export function orderInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ...submission(),
+    activationDate: '2026-12-01',
+    contact: { fullName: 'Иванов Иван Иванович', phone: '+7 495 123-45-67', email: 'it@romashka.ru' },
+    ...overrides,
+  };
+}
+
+export function tenantId(): string {
+  return randomUUID();
+}
+
+/** A fresh table (own name) so sweeps of one test never see another test's records. */
+export async function freshTable(connectionString: string, storage?: TableStorage) {
+  const tables = storage ?? createTableStorage(connectionString);
+  const name = `t${randomUUID().replaceAll('-', '')}`;
+  await tables.ensureTables([name]);
+  return tables.table(name);
+}
+
+/** A channel that records every call and answers with whatever `behave` says. */
+export class RecordingChannel implements DeliveryChannel {
+  readonly calls: StoredOrder[] = [];
+
+  constructor(
+    readonly name: DeliveryChannelName,
+    private readonly behave: (order: StoredOrder, call: number) => Promise<void> = async () => {},
+  ) {}
+
+  async deliver(order: StoredOrder): Promise<void> {
+    this.calls.push(order);
+    await this.behave(order, this.calls.length);
+  }
+
+  callsFor(orderId: string): StoredOrder[] {
+    return this.calls.filter((order) => order.id === orderId);
+  }
+}
+
+export interface LogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly fields: Record<string, unknown>;
+  readonly message: string;
+}
+
+export class RecordingLogger implements OutboxLogger {
+  readonly entries: LogEntry[] = [];
+  info(fields: Record<string, unknown>, message: string): void {
+    this.entries.push({ level: 'info', fields, message });
+  }
+  warn(fields: Record<string, unknown>, message: string): void {
+    this.entries.push({ level: 'warn', fields, message });
+  }
+  error(fields: Record<string, unknown>, message: string): void {
+    this.entries.push({ level: 'error', fields, message });
+  }
+}
+
+/** Polls `read` until `accept` holds; the timeout only bounds a broken test. */
+export async function waitUntil<T>(
+  read: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  { timeoutMs = 15_000, intervalMs = 20 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
