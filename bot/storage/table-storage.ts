@@ -1,12 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import type { TableServiceClientOptions } from '@azure/data-tables';
+import type { ReadinessCheck } from '../readiness-check.js';
 import { StorageUnavailableError, isStorageUnavailable } from './storage-errors.js';
 
-/** What `/readyz` runs; it throws when the dependency is not usable. */
-export interface ReadinessCheck {
-  readonly name: string;
-  check(): Promise<void>;
-}
+export type { ReadinessCheck } from '../readiness-check.js';
 
 export interface TableStorage {
   /** The account endpoint, for messages and logs (no secrets). */

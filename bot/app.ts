@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'restify';
+import { todayInTimeZone } from '../src/domain/calendar.js';
+import { createCatalog } from '../src/domain/catalog/catalog.js';
+import type { Catalog } from '../src/domain/catalog/catalog.js';
+import { parseSkuCsv } from '../src/domain/catalog/sku-csv.js';
+import { renderInvitationLink } from '../src/domain/invitation/invitation-link.js';
+import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
+import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
+import { OnboardingBot } from './bot-framework/onboarding-bot.js';
+import type { AppConfig } from './config.js';
+import { OnboardingConversation } from './conversation/onboarding-conversation.js';
+import type { DeliveryChannel } from './delivery/delivery-channel.js';
+import { createEmailChannel } from './delivery/email-channel.js';
+import { createWebhookChannel } from './delivery/webhook-channel.js';
+import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { createHttpServer } from './http/create-http-server.js';
+import { registerOrdersRoutes } from './http/orders-routes.js';
+import type { Logger } from './logger.js';
+import { OrderService } from './orders/order-service.js';
+import { DeliveryStore } from './outbox/delivery-store.js';
+import { OutboxWorker } from './outbox/outbox-worker.js';
+import { projectRoot, SKU_CSV_PATH, TAB_BUILD_PATH } from './project-paths.js';
+import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
+import { createTableStorage } from './storage/table-storage.js';
+
+export interface App {
+  readonly server: Server;
+  readonly catalog: Catalog;
+  readonly orders: OrderService;
+  /** Stops background work (the outbox) after the HTTP server stopped accepting. */
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  /** Where the built tab is; tests point it at a folder of their own. */
+  readonly tabDirectory?: string;
+  readonly clock?: () => Date;
+  /** Outbox timing, shortened by tests. */
+  readonly outbox?: { readonly sweepIntervalMs?: number };
+}
+
+/**
+ * The composition root: every adapter is created here from the validated
+ * configuration and handed to what needs it. Nothing else reads `process.env`.
+ * Fails (rejects) when storage is unreachable, so the server never starts half-working.
+ */
+export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const root = projectRoot();
+  const clock = overrides.clock ?? (() => new Date());
+  const catalog = createCatalog(config.offeredSkus, parseSkuCsv(readFileSync(join(root, SKU_CSV_PATH), 'utf8')));
+  const invitationUrl = renderInvitationLink(config.invitation);
+
+  const storage = createTableStorage(config.storageConnectionString);
+  await storage.ensureTables([ORDERS_TABLE]);
+  const repository = new OrderRepository(storage.table(ORDERS_TABLE));
+
+  const channels = deliveryChannels(config, catalog, logger);
+  const outbox = new OutboxWorker({
+    store: new DeliveryStore(storage.table(ORDERS_TABLE)),
+    orders: repository,
+    channels,
+    logger,
+    clock,
+    ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
+  });
+  const orders = new OrderService({
+    repository,
+    catalog,
+    timeZone: config.timeZone,
+    channels: channels.map((channel) => channel.name),
+    outbox,
+  });
+
+  const adapter = createCloudAdapter(config.bot, logger);
+  const bot = new OnboardingBot(new OnboardingConversation({ distributorName: config.distributorName, invitationUrl }));
+
+  const resolveCaller = config.aad
+    ? ssoCallerResolver(createSsoTokenVerifier({ clientId: config.aad.clientId }))
+    : demoCallerResolver(config.distributorTenantId);
+
+  const server = createHttpServer({
+    logger,
+    readiness: [storage.readiness(ORDERS_TABLE)],
+    handleBotActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    publicConfig: () => ({
+      distributorName: config.distributorName,
+      invitationUrl,
+      catalog: catalog.map(({ sku, displayName }) => ({ sku, displayName })),
+      timeZone: config.timeZone,
+      today: todayInTimeZone(clock(), config.timeZone),
+      demo: config.demo,
+      aadAppClientId: config.aad?.clientId ?? null,
+      botId: config.bot.kind === 'anonymous' ? null : config.bot.appId,
+    }),
+    registerApiRoutes: (api) => registerOrdersRoutes(api, { orders, resolveCaller, logger, clock }),
+    tab: {
+      directory: overrides.tabDirectory ?? join(root, TAB_BUILD_PATH),
+      // The local Agents Playground frames the tab in demo mode.
+      frameAncestors: config.demo ? ['http://localhost:*', 'http://127.0.0.1:*'] : [],
+    },
+  });
+
+  outbox.start();
+  return {
+    server,
+    catalog,
+    orders,
+    stop: () => outbox.stop(),
+  };
+}
+
+function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {
+  const { locale, webhook, email } = config.delivery;
+  const channels: DeliveryChannel[] = [];
+  if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog }));
+  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, logger }));
+  return channels;
+}

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { ConfigurationError } from '../src/domain/configuration-error.js';
+import { isGuid } from '../src/domain/guid.js';
+import type { Locale } from '../src/domain/i18n/locale.js';
+import { DEMO_INVITATION_LINK, parseInvitationLink } from '../src/domain/invitation/invitation-link.js';
+import type { InvitationLink } from '../src/domain/invitation/invitation-link.js';
+import { DEFAULT_OFFERED_SKUS, parseOfferedSkus } from '../src/domain/catalog/catalog.js';
+import { parseWebhookUrl } from './delivery/webhook-url.js';
+
+/**
+ * The Agents Playground's fixed tenant id. It has 13 digits in its last group,
+ * so it is not a GUID; it is accepted only in demo mode, where it makes the
+ * Playground's team the distributor's inbox (DESIGN section 11).
+ */
+export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+/** Azurite's published development account (not a secret). */
+export const AZURITE_ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(tablePort: number, host = '127.0.0.1'): string {
+  return (
+    `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_ACCOUNT_KEY};` +
+    `TableEndpoint=http://${host}:${tablePort}/devstoreaccount1;`
+  );
+}
+
+export type BotIdentity =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'SingleTenant'; readonly appId: string; readonly password: string; readonly tenantId: string }
+  | { readonly kind: 'UserAssignedMSI'; readonly appId: string; readonly tenantId: string };
+
+export interface SmtpSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly secure: boolean;
+  readonly user?: string;
+  readonly password?: string;
+  readonly from: string;
+  readonly to: readonly string[];
+}
+
+export interface AppConfig {
+  /** No bot credentials: anonymous Bot Framework, loopback only, a built-in demo tenant. */
+  readonly demo: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Where users reach the server, e.g. `https://onboarding.example.com` (links on cards). */
+  readonly publicUrl: string;
+  readonly distributorName: string;
+  readonly distributorTenantId: string;
+  readonly invitation: InvitationLink;
+  readonly offeredSkus: readonly string[];
+  readonly timeZone: string;
+  readonly bot: BotIdentity;
+  /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
+  readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
+  readonly storageConnectionString: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly delivery: {
+    /** Language of what the distributor's staff read. */
+    readonly locale: Locale;
+    readonly teams: boolean;
+    readonly webhook?: { readonly url: string; readonly timeoutMs: number };
+    readonly email?: SmtpSettings;
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEMO_DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
+const DEFAULT_PORT = 3978;
+const DEFAULT_AZURITE_TABLE_PORT = 10002;
+
+/**
+ * Reads and validates every setting once, at start. Any problem stops the
+ * start with a `ConfigurationError` that names the variable.
+ */
+export function loadConfig(env: Env): AppConfig {
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const botId = text('BOT_ID');
+  const demo = botId === undefined;
+
+  const port = parse('PORT', text('PORT'), portSchema, DEFAULT_PORT);
+  const host = text('HOST') ?? (demo ? '127.0.0.1' : '0.0.0.0');
+  if (demo && !isLoopback(host)) {
+    throw new ConfigurationError(
+      `demo mode (no BOT_ID) accepts anonymous requests, so it only listens on loopback; got "${host}". Configure the bot credentials to listen on other addresses.`,
+      'HOST',
+    );
+  }
+  const publicUrl = parse('PUBLIC_URL', text('PUBLIC_URL'), httpUrlSchema, undefined) ?? publicUrlFromDomain(text('BOT_DOMAIN'), host, port);
+
+  const distributorTenantId = text('DISTRIBUTOR_TENANT_ID') ?? (demo ? PLAYGROUND_TENANT_ID : undefined);
+  if (distributorTenantId === undefined) {
+    throw new ConfigurationError('required when BOT_ID is set: the tenant whose team receives orders', 'DISTRIBUTOR_TENANT_ID');
+  }
+  if (!isGuid(distributorTenantId) && !(demo && distributorTenantId === PLAYGROUND_TENANT_ID)) {
+    throw new ConfigurationError(`"${distributorTenantId}" is not a tenant id (GUID)`, 'DISTRIBUTOR_TENANT_ID');
+  }
+
+  const timeZone = text('DISTRIBUTOR_TIME_ZONE') ?? 'Europe/Moscow';
+  if (!isTimeZone(timeZone)) {
+    throw new ConfigurationError(`"${timeZone}" is not an IANA time zone (e.g. Europe/Moscow)`, 'DISTRIBUTOR_TIME_ZONE');
+  }
+
+  const offeredRaw = text('OFFERED_SKUS');
+  const offeredSkus = offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw);
+
+  const aadClientId = text('AAD_APP_CLIENT_ID');
+  if (aadClientId !== undefined && !isGuid(aadClientId)) {
+    throw new ConfigurationError(`"${aadClientId}" is not an application (client) id`, 'AAD_APP_CLIENT_ID');
+  }
+  const aadClientSecret = text('AAD_APP_CLIENT_SECRET');
+  if (aadClientSecret !== undefined && aadClientId === undefined) {
+    throw new ConfigurationError('set AAD_APP_CLIENT_ID together with the secret', 'AAD_APP_CLIENT_ID');
+  }
+
+  const tablePort = parse('AZURITE_TABLE_PORT', text('AZURITE_TABLE_PORT'), portSchema, DEFAULT_AZURITE_TABLE_PORT);
+  const storageConnectionString = text('AZURE_STORAGE_CONNECTION_STRING') ?? (demo ? azuriteConnectionString(tablePort) : undefined);
+  if (storageConnectionString === undefined) {
+    throw new ConfigurationError('required when BOT_ID is set (the Storage account with the orders table)', 'AZURE_STORAGE_CONNECTION_STRING');
+  }
+
+  return Object.freeze({
+    demo,
+    port,
+    host,
+    publicUrl,
+    distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
+    distributorTenantId: distributorTenantId.toLowerCase(),
+    invitation: parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
+    offeredSkus,
+    timeZone,
+    bot: botIdentity(botId, text),
+    ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
+    storageConnectionString,
+    logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
+    delivery: deliverySettings(text),
+  });
+}
+
+function botIdentity(botId: string | undefined, text: (name: string) => string | undefined): BotIdentity {
+  if (botId === undefined) return { kind: 'anonymous' };
+  if (!isGuid(botId)) throw new ConfigurationError(`"${botId}" is not a Microsoft App id (GUID)`, 'BOT_ID');
+  const type = text('BOT_TYPE');
+  const tenantId = text('BOT_TENANT_ID');
+  if (type === 'MultiTenant') {
+    throw new ConfigurationError(
+      'MultiTenant bot registrations cannot be created since 2025-07-31; use SingleTenant or UserAssignedMSI (a single-tenant bot still serves users of every tenant)',
+      'BOT_TYPE',
+    );
+  }
+  if (type !== 'SingleTenant' && type !== 'UserAssignedMSI') {
+    throw new ConfigurationError(`must be SingleTenant or UserAssignedMSI, got "${type ?? ''}"`, 'BOT_TYPE');
+  }
+  if (tenantId === undefined || !isGuid(tenantId)) {
+    throw new ConfigurationError('required: the tenant id (GUID) of the bot registration', 'BOT_TENANT_ID');
+  }
+  if (type === 'UserAssignedMSI') return { kind: type, appId: botId, tenantId };
+  const password = text('BOT_PASSWORD');
+  if (password === undefined) throw new ConfigurationError('required for a SingleTenant bot (the client secret)', 'BOT_PASSWORD');
+  return { kind: type, appId: botId, password, tenantId };
+}
+
+function deliverySettings(text: (name: string) => string | undefined): AppConfig['delivery'] {
+  const webhookUrl = text('DELIVERY_WEBHOOK_URL');
+  const smtpHost = text('SMTP_HOST');
+  const teams = parse('DELIVERY_TEAMS', text('DELIVERY_TEAMS'), booleanSchema, true);
+  const delivery = {
+    locale: parse('DELIVERY_LOCALE', text('DELIVERY_LOCALE'), z.enum(['ru', 'en']), 'ru'),
+    teams,
+    ...(webhookUrl === undefined
+      ? {}
+      : {
+          webhook: {
+            url: parseWebhookUrl(webhookUrl).toString(),
+            timeoutMs: parse('DELIVERY_WEBHOOK_TIMEOUT_MS', text('DELIVERY_WEBHOOK_TIMEOUT_MS'), timeoutSchema, 10_000),
+          },
+        }),
+    ...(smtpHost === undefined ? {} : { email: smtpSettings(smtpHost, text) }),
+  };
+  if (!teams && !delivery.webhook && !delivery.email) {
+    throw new ConfigurationError('every delivery channel is off: orders would reach nobody; set DELIVERY_WEBHOOK_URL or SMTP_HOST, or leave DELIVERY_TEAMS on', 'DELIVERY_TEAMS');
+  }
+  return delivery;
+}
+
+function smtpSettings(host: string, text: (name: string) => string | undefined): SmtpSettings {
+  const secure = parse('SMTP_SECURE', text('SMTP_SECURE'), booleanSchema, false);
+  const from = text('SMTP_FROM');
+  if (from === undefined) throw new ConfigurationError('required with SMTP_HOST: the sender address', 'SMTP_FROM');
+  const to = (text('DELIVERY_EMAIL_TO') ?? '').split(/[,;\s]+/).filter(Boolean);
+  if (to.length === 0) throw new ConfigurationError('required with SMTP_HOST: the distributor mailbox(es), comma-separated', 'DELIVERY_EMAIL_TO');
+  for (const address of to) {
+    if (!z.email().safeParse(address).success) throw new ConfigurationError(`"${address}" is not an e-mail address`, 'DELIVERY_EMAIL_TO');
+  }
+  const user = text('SMTP_USER');
+  const password = text('SMTP_PASSWORD');
+  return {
+    host,
+    port: parse('SMTP_PORT', text('SMTP_PORT'), portSchema, secure ? 465 : 587),
+    secure,
+    from,
+    to,
+    ...(user === undefined ? {} : { user }),
+    ...(password === undefined ? {} : { password }),
+  };
+}
+
+const portSchema = z.coerce.number().int().min(1).max(65_535);
+const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
+const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const booleanSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+function parse<T, D extends T | undefined>(name: string, raw: string | undefined, schema: z.ZodType<T>, fallback: D): T | D {
+  if (raw === undefined) return fallback;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigurationError(`"${raw}" is not valid: ${result.error.issues[0]?.message ?? 'invalid value'}`, name);
+  }
+  return result.data;
+}
+
+function publicUrlFromDomain(domain: string | undefined, host: string, port: number): string {
+  if (domain !== undefined) return `https://${domain}`;
+  return `http://${isLoopback(host) ? host : '127.0.0.1'}:${port}`;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,8 @@
+/** The one JSON error shape every `/api/*` route answers with (DESIGN section 5). */
+export interface ApiErrorBody {
+  readonly errors: readonly { readonly field: string; readonly code: string; readonly message: string }[];
+}
+
+export function apiError(code: string, message: string, field = ''): ApiErrorBody {
+  return { errors: [{ field, code, message }] };
+}

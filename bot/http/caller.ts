@@ -1,0 +1,31 @@
+import type { Request } from 'restify';
+import { UnauthorizedError } from '../auth/sso-token-verifier.js';
+import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
+
+/** Who is calling an authenticated `/api/*` route. The tenant never comes from the body. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name?: string;
+  readonly userPrincipalName?: string;
+  /** The SSO token, for on-behalf-of Graph calls; absent in demo mode. */
+  readonly token?: string;
+}
+
+export type CallerResolver = (req: Request) => Promise<Caller>;
+
+export { UnauthorizedError };
+
+/** Teams SSO: the caller is whoever the verified token names. */
+export function ssoCallerResolver(verify: SsoTokenVerifier): CallerResolver {
+  return (req) => verify(req.header('authorization'));
+}
+
+/**
+ * Demo mode (loopback only): everyone is the demo customer admin of the demo
+ * tenant, so the tab works in a plain browser without Entra.
+ */
+export function demoCallerResolver(tenantId: string): CallerResolver {
+  const caller: Caller = { tenantId, userId: 'demo-admin', name: 'Демо Администратор' };
+  return () => Promise.resolve(caller);
+}

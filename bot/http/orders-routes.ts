@@ -1,0 +1,86 @@
+import type { Request, Response, Server } from 'restify';
+import { localeFromTag } from '../../src/domain/i18n/locale.js';
+import { localizeErrors } from '../../src/domain/order/order-validation.js';
+import type { OrderService } from '../orders/order-service.js';
+import { StorageUnavailableError } from '../orders/order-service.js';
+import type { Logger } from '../logger.js';
+import { apiError } from './api-error.js';
+import { UnauthorizedError } from './caller.js';
+import type { Caller, CallerResolver } from './caller.js';
+
+export interface OrdersRoutesDependencies {
+  readonly orders: OrderService;
+  readonly resolveCaller: CallerResolver;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+}
+
+/** `POST /api/orders`, `GET /api/orders`, `GET /api/orders/:id` (DESIGN section 5). */
+export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependencies): void {
+  const clock = deps.clock ?? (() => new Date());
+
+  server.post('/api/orders', authenticated(deps, async (req, res, caller) => {
+    if (!req.is('application/json')) {
+      res.json(415, apiError('unsupported_media_type', 'Send the order as application/json'));
+      return;
+    }
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      res.json(400, apiError('invalid_body', 'The body must be a JSON object: the order'));
+      return;
+    }
+    const result = await deps.orders.submit(caller.tenantId, req.body, { now: clock(), ...actor(caller) });
+    if (result.kind === 'invalid') {
+      res.json(422, { errors: localizeErrors(result.errors, localeFromTag(req.header('accept-language'))) });
+      return;
+    }
+    res.json(result.kind === 'created' ? 201 : 200, result.order);
+  }));
+
+  server.get('/api/orders', authenticated(deps, async (_req, res, caller) => {
+    res.json(200, { orders: await deps.orders.list(caller.tenantId) });
+  }));
+
+  server.get('/api/orders/:id', authenticated(deps, async (req, res, caller) => {
+    const id = String(req.params?.['id'] ?? '');
+    const order = await deps.orders.get(caller.tenantId, id);
+    if (order === undefined) {
+      res.json(404, apiError('order_not_found', `No order ${id} in your organization`, 'id'));
+      return;
+    }
+    res.json(200, order);
+  }));
+}
+
+type AuthenticatedHandler = (req: Request, res: Response, caller: Caller) => Promise<void>;
+
+/** Resolves the caller first and maps the failures every route shares to clear answers. */
+export function authenticated(
+  deps: Pick<OrdersRoutesDependencies, 'resolveCaller' | 'logger'>,
+  handler: AuthenticatedHandler,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    res.header('Cache-Control', 'no-store');
+    let caller: Caller;
+    try {
+      caller = await deps.resolveCaller(req);
+    } catch (error) {
+      if (!(error instanceof UnauthorizedError)) throw error;
+      res.header('WWW-Authenticate', 'Bearer');
+      res.json(401, apiError('unauthorized', `Sign-in required: ${error.message}`));
+      return;
+    }
+    try {
+      await handler(req, res, caller);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      deps.logger.warn({ err: error }, 'storage unavailable');
+      res.header('Retry-After', '5');
+      res.json(503, apiError('storage_unavailable', 'Order storage is temporarily unavailable. Retry shortly with the same submissionId: a retry never creates a second order.'));
+    }
+  };
+}
+
+function actor(caller: Caller): { actor?: string } {
+  const name = caller.name ?? caller.userPrincipalName;
+  return name === undefined ? {} : { actor: name };
+}

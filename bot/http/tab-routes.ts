@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import restify from 'restify';
+import type { Request, Response, Server } from 'restify';
+
+/**
+ * Hosts allowed to frame the tab (Microsoft Learn, "Tab requirements"):
+ * all Microsoft 365 hosts are moving to *.cloud.microsoft; the older Teams,
+ * Microsoft 365 and Outlook origins stay for backward compatibility.
+ */
+export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
+  'https://*.cloud.microsoft',
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+];
+
+export interface TabHosting {
+  /** The Vite build output (`dist/tab`). */
+  readonly directory: string;
+  /** Extra origins that may frame the tab, beyond Teams (e.g. the local Playground). */
+  readonly frameAncestors: readonly string[];
+}
+
+/** Serves the built tab at `/` with headers that let only Teams (and us) frame it. */
+export function registerTabRoutes(server: Server, tab: TabHosting): void {
+  const securityHeaders = {
+    'Content-Security-Policy': `frame-ancestors 'self' ${[...TEAMS_FRAME_ANCESTORS, ...tab.frameAncestors].join(' ')}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+
+  if (!existsSync(join(tab.directory, 'index.html'))) {
+    server.get('/*', (_req: Request, res: Response, next: () => void) => {
+      res.header('Content-Type', 'text/plain; charset=utf-8');
+      res.send(503, `The tab is not built. Run "npm run build:tab" (npm start does it for you).\n`);
+      next();
+    });
+    return;
+  }
+
+  const serveFiles = restify.plugins.serveStaticFiles(tab.directory, {
+    // Vite fingerprints everything under assets/, so it may be cached for good;
+    // index.html must always be revalidated to pick up a new build.
+    setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
+      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+      res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  server.get('/*', serveFiles);
+}
