@@ -26,11 +26,11 @@ export const VALIDATION_MESSAGES = {
     en: 'Choose one of the offered options.',
   },
   uuid_format: {
-    ru: 'Неверный идентификатор отправки. Обновите страницу и отправьте заказ ещё раз.',
+    ru: 'Неверный идентификатор отправки. Обновите страницу и отправьте заявку ещё раз.',
     en: 'The submission id is invalid. Reload the page and submit the order again.',
   },
   invitation_not_accepted: {
-    ru: 'Сначала примите приглашение CSP по ссылке дистрибьютора, а затем отправьте заказ.',
+    ru: 'Сначала примите приглашение CSP по ссылке дистрибьютора, а затем отправьте заявку.',
     en: "Accept the distributor's CSP invitation first, then submit the order.",
   },
   domain_format: {
@@ -42,7 +42,7 @@ export const VALIDATION_MESSAGES = {
     en: 'Choose at least one subscription.',
   },
   lines_too_many: {
-    ru: 'В одном заказе может быть не более 20 подписок.',
+    ru: 'В одной заявке может быть не более 20 подписок.',
     en: 'An order can contain at most 20 subscriptions.',
   },
   sku_unknown: {
@@ -50,7 +50,7 @@ export const VALIDATION_MESSAGES = {
     en: "This subscription is not in the distributor's catalog.",
   },
   sku_duplicate: {
-    ru: 'Эта подписка уже есть в заказе: укажите общее количество лицензий в одной строке.',
+    ru: 'Эта подписка уже есть в заявке: укажите общее количество лицензий в одной строке.',
     en: 'This subscription is already in the order; put the total number of licenses on one line.',
   },
   quantity_invalid: {

@@ -93,6 +93,8 @@ describe('validateOrder: a valid order', () => {
     ['technicalDomain', 'a.onmicrosoft.com'],
     ['technicalDomain', `${'a'.repeat(63)}.onmicrosoft.com`],
     ['contact.email', 'ivan.ivanov+orders@mail.example.ru'],
+    ['contact.email', 'it@ромашка.рф'],
+    ['contact.email', 'it@xn--80aswg.xn--p1ai'],
   ])('accepts %s = %j at the edge of its rule', (path, value) => {
     expect(errorsOf(withValue(path, value))).toEqual([]);
   });
@@ -137,6 +139,8 @@ describe('validateOrder: one rule at a time', () => {
     ['contact.email', 'it@romashka', 'email_invalid'],
     ['contact.email', 'it romashka.ru', 'email_invalid'],
     ['contact.email', 'it@@romashka.ru', 'email_invalid'],
+    ['contact.email', 'it@localhost', 'email_invalid'],
+    ['contact.email', '.it@romashka.ru', 'email_invalid'],
     // activation date
     ['activationDate', '2026-02-30', 'date_format'],
     ['activationDate', '01.12.2026', 'date_format'],
