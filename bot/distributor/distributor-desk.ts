@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
+import type { OrderCardReference } from '../../src/domain/cards/action-error-card.js';
+import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
+import { escapeCardText } from '../../src/domain/cards/card-text.js';
+import { actionErrorTexts } from '../../src/domain/cards/distributor-card-texts.js';
+import { buildDistributorOrderCard, CHANGES_COMMENT_INPUT_ID } from '../../src/domain/cards/distributor-order-card.js';
+import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { pick } from '../../src/domain/i18n/locale.js';
+import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
+import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
+import type {
+  ConversationReferenceJson,
+  DistributorCardAction,
+  DistributorDesk,
+  TeamsActor,
+} from '../conversation/chat-ports.js';
+import type { ChatReply } from '../conversation/onboarding-conversation.js';
+import { StorageUnavailableError } from '../orders/order-service.js';
+import type { OrderService } from '../orders/order-service.js';
+import type { ConversationStore } from '../storage/conversation-store.js';
+import { isOrderId } from '../storage/order-id.js';
+import type { CardMessenger, PostedMessage } from './card-messenger.js';
+import { channelDisplayName, isSameChannel } from './channel-reference.js';
+import type { CustomerNotifier } from './customer-notifier.js';
+import { inboxTexts } from './distributor-chat-texts.js';
+import type { DistributorLogger } from './distributor-logger.js';
+
+export interface TeamsDistributorDeskOptions {
+  readonly distributorTenantId: string;
+  readonly distributorName: string;
+  /** Language of the distributor's staff: the inbox cards and messages use it. */
+  readonly locale: Locale;
+  readonly catalog: Catalog;
+  readonly orders: Pick<OrderService, 'get' | 'changeStatus'>;
+  readonly store: ConversationStore;
+  readonly messenger: CardMessenger;
+  readonly notifier: Pick<CustomerNotifier, 'notify'>;
+  readonly logger: DistributorLogger;
+  readonly clock?: () => Date;
+  /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
+  readonly onInboxClaimed?: () => void;
+}
+
+const STATUS_OF_VERB: Readonly<Record<Exclude<DistributorCardAction['verb'], 'refreshOrder'>, OrderStatus>> = {
+  acceptOrder: 'accepted',
+  requestChanges: 'changesRequested',
+  completeOrder: 'completed',
+};
+
+/**
+ * The card's action data (`{orderId, tenantId, revision}`) merged with its
+ * inputs. Only the shape is checked here; the comment rules belong to
+ * OrderService.changeStatus.
+ */
+const actionDataSchema = z.object({
+  orderId: z.string().refine(isOrderId, 'not an order id'),
+  // The customer's tenant: a GUID, or the Playground's longer demo id; never a storage key hazard.
+  tenantId: z.string().regex(/^[0-9A-Za-z-]{1,100}$/),
+  revision: z.coerce.number().int().min(1),
+  [CHANGES_COMMENT_INPUT_ID]: z.string().max(100_000).optional(),
+});
+
+/**
+ * The distributor's side of the bot (DistributorDesk): which channel is the
+ * inbox, and what the order cards' buttons do. Only the distributor's tenant
+ * may claim the inbox or act; each status change is stored by OrderService,
+ * shown to everyone by updating the channel message (Universal Actions
+ * clients then refresh), and sent to the customer's 1:1 chats.
+ *
+ * Cards carry `refresh` without `userIds`: Teams then refreshes them for
+ * every viewer in channels of up to 60 members. In bigger channels nobody
+ * misses a change either, because the message itself is updated; `userIds`
+ * would only matter for per-user views, which these cards do not have.
+ */
+export class TeamsDistributorDesk implements DistributorDesk {
+  private readonly clock: () => Date;
+  private readonly distributorTenantId: string;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly options: TeamsDistributorDeskOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.distributorTenantId = options.distributorTenantId.toLowerCase();
+  }
+
+  async claimInbox(request: {
+    readonly actor: TeamsActor;
+    readonly channel: ConversationReferenceJson;
+    readonly reason: 'install' | 'command';
+  }): Promise<ChatReply> {
+    const { actor, channel, reason } = request;
+    if (!this.isDistributor(actor)) {
+      this.options.logger.info({ tenantId: actor.tenantId, reason }, 'a team outside the distributor tenant cannot be the inbox');
+      // Said in both languages: an install has no reliable locale, and the whole team reads it.
+      const text = inboxTexts.notDistributorTeam(escapeCardText(this.options.distributorName));
+      return { text: `${text.ru}\n\n${text.en}` };
+    }
+
+    const t = (text: LocalizedText): string => pick(text, this.options.locale);
+    const previous = await this.options.store.getInbox(this.distributorTenantId);
+    const previousName = previous && escapedName(channelDisplayName(previous.conversation) ?? previous.channelName);
+    if (previous && !isSameChannel(previous.conversation, channel) && reason === 'install') {
+      // Only the first install picks the inbox; moving it takes a deliberate command.
+      return { text: t(inboxTexts.elsewhere(previousName)) };
+    }
+
+    const channelName = channelDisplayName(channel);
+    await this.options.store.saveInbox({
+      tenantId: this.distributorTenantId,
+      conversation: channel,
+      claimedAt: this.clock(),
+      ...(channelName !== undefined && { channelName }),
+      ...(actor.name !== undefined && { claimedBy: actor.name }),
+    });
+    if (previous && isSameChannel(previous.conversation, channel)) {
+      // Saved anyway: Teams may have moved the conversation to another service URL.
+      return { text: t(inboxTexts.alreadyClaimed) };
+    }
+
+    this.options.logger.info({ reason, claimedBy: actor.name, moved: previous !== undefined }, 'inbox channel claimed');
+    this.options.onInboxClaimed?.();
+    const lines = [inboxTexts.claimed(escapedName(channelName))];
+    if (previous) lines.push(inboxTexts.moved(previousName));
+    lines.push(inboxTexts.howToMove);
+    return { text: lines.map(t).join('\n\n') };
+  }
+
+  async handleCardAction(action: DistributorCardAction): Promise<AdaptiveCard> {
+    const { actor, verb } = action;
+    if (!this.isDistributor(actor)) {
+      this.options.logger.warn({ tenantId: actor.tenantId, verb }, 'card action from outside the distributor tenant refused');
+      return buildActionErrorCard({ locale: actor.locale, message: actionErrorTexts.notDistributor });
+    }
+    const parsed = actionDataSchema.safeParse(action.data);
+    if (!parsed.success) {
+      this.options.logger.warn({ verb, problem: z.prettifyError(parsed.error) }, 'card action with unreadable data');
+      return this.errorCard(actionErrorTexts.unreadableCard);
+    }
+    const data = parsed.data;
+    const target: OrderCardReference = { orderId: data.orderId, tenantId: data.tenantId, revision: data.revision };
+
+    try {
+      if (verb === 'refreshOrder') return await this.currentCard(target);
+      const comment = data[CHANGES_COMMENT_INPUT_ID];
+      const result = await this.options.orders.changeStatus(
+        target.tenantId,
+        target.orderId,
+        {
+          status: STATUS_OF_VERB[verb],
+          expectedRevision: target.revision,
+          // Only "request changes" has a comment; a stray one elsewhere is ignored.
+          ...(verb === 'requestChanges' && comment !== undefined && { comment }),
+        },
+        { now: this.clock(), ...(actor.name !== undefined && { actor: actor.name }) },
+      );
+      switch (result.kind) {
+        case 'changed':
+          return await this.afterChange(result.order, action);
+        case 'invalidTransition':
+        case 'conflict':
+          // Someone acted first or the customer resubmitted: show what is true now.
+          return await this.currentCard(target);
+        case 'notFound':
+          return this.errorCard(actionErrorTexts.orderNotFound(escapeCardText(target.orderId)));
+        case 'invalid':
+          return this.errorCard(invalidMessage(result.errors), target);
+      }
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      this.options.logger.error({ ...target, verb, err: error }, 'card action failed: storage unavailable');
+      return this.errorCard(actionErrorTexts.tryAgain, target);
+    }
+  }
+
+  /** Resolves when the customer notifications started so far have finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private isDistributor(actor: TeamsActor): boolean {
+    return actor.tenantId.toLowerCase() === this.distributorTenantId;
+  }
+
+  private async afterChange(order: StoredOrder, action: DistributorCardAction): Promise<AdaptiveCard> {
+    const card = this.orderCard(order);
+    this.options.logger.info(
+      { tenantId: order.tenantId, orderId: order.id, revision: order.revision, status: order.status, by: action.actor.name },
+      'order status changed from the inbox',
+    );
+    // Not awaited: the invoke must answer within seconds, and the customer's
+    // chats do not need to be told before the actor sees the result.
+    this.track(this.options.notifier.notify(order).then(() => undefined));
+    await this.updateInboxMessage(order, card, action);
+    return card;
+  }
+
+  /** Shows the new state to everyone in the channel; failures leave only that message stale. */
+  private async updateInboxMessage(order: StoredOrder, card: AdaptiveCard, action: DistributorCardAction): Promise<void> {
+    const context = { tenantId: order.tenantId, orderId: order.id, revision: order.revision };
+    try {
+      const posted = await this.options.store.getPostedCard(order.tenantId, order.id);
+      const message: PostedMessage | undefined =
+        posted ?? (action.messageId === undefined ? undefined : { conversation: action.conversation, activityId: action.messageId });
+      if (!message) {
+        this.options.logger.warn(context, 'no inbox message is known for the order; only the actor sees the new card');
+        return;
+      }
+      await this.options.messenger.updateCard(message, card);
+    } catch (error) {
+      this.options.logger.warn({ ...context, err: error }, 'could not update the order card in the inbox');
+    }
+  }
+
+  private async currentCard(target: OrderCardReference): Promise<AdaptiveCard> {
+    const order = await this.options.orders.get(target.tenantId, target.orderId);
+    if (!order) return this.errorCard(actionErrorTexts.orderNotFound(escapeCardText(target.orderId)));
+    return this.orderCard(order);
+  }
+
+  private orderCard(order: StoredOrder): AdaptiveCard {
+    return buildDistributorOrderCard({
+      locale: this.options.locale,
+      order,
+      catalog: this.options.catalog,
+      actions: 'universal',
+    });
+  }
+
+  private errorCard(message: LocalizedText, order?: OrderCardReference): AdaptiveCard {
+    return buildActionErrorCard({ locale: this.options.locale, message, ...(order && { order }) });
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'customer notification failed'))
+      .finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+}
+
+function escapedName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : escapeCardText(name);
+}
+
+/** The comment problems get texts that say what to do; anything else shows its own message. */
+function invalidMessage(errors: readonly FieldError[]): LocalizedText {
+  const comment = errors.find((error) => error.field === 'comment');
+  if (comment?.code === 'required') return actionErrorTexts.commentRequired;
+  if (comment?.code === 'too_long') return actionErrorTexts.commentTooLong;
+  return errors[0]?.message ?? actionErrorTexts.unreadableCard;
+}

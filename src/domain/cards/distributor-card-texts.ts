@@ -1,0 +1,35 @@
+import type { LocalizedText } from '../i18n/locale.js';
+import { CHANGES_COMMENT_MAX_LENGTH } from './distributor-order-card.js';
+
+/**
+ * Texts of the card a distributor action answers with when it could not be
+ * done. Templates take their arguments already escaped with `escapeCardText`.
+ */
+export const actionErrorTexts = {
+  title: { ru: 'Действие не выполнено', en: 'The action was not completed' },
+  notDistributor: {
+    ru: 'Работать с заявками могут только сотрудники дистрибьютора. Заявка не изменена.',
+    en: "Only the distributor's staff can act on orders. The order was not changed.",
+  },
+  unreadableCard: {
+    ru: 'Не удалось прочитать данные заявки из этой карточки. Откройте последнюю карточку заявки в канале.',
+    en: 'The order data on this card could not be read. Open the latest card of the order in the channel.',
+  },
+  orderNotFound: (orderId: string): LocalizedText => ({
+    ru: `Заявка ${orderId} не найдена.`,
+    en: `Order ${orderId} was not found.`,
+  }),
+  commentRequired: {
+    ru: 'Напишите, что нужно исправить в заявке, и отправьте запрос ещё раз.',
+    en: 'Describe what needs to change in the order and send the request again.',
+  },
+  commentTooLong: {
+    ru: `Комментарий длиннее ${CHANGES_COMMENT_MAX_LENGTH} символов. Сократите его и отправьте запрос ещё раз.`,
+    en: `The comment is longer than ${CHANGES_COMMENT_MAX_LENGTH} characters. Shorten it and send the request again.`,
+  },
+  tryAgain: {
+    ru: 'Сервис временно недоступен, заявка не изменена. Повторите попытку через минуту.',
+    en: 'The service is temporarily unavailable and the order was not changed. Please try again in a minute.',
+  },
+  backToOrder: { ru: 'Вернуться к заявке', en: 'Back to the order' },
+} as const;

@@ -1,0 +1,406 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardVerb } from '../../../src/domain/cards/card-actions.js';
+import { orderStatusLabels } from '../../../src/domain/cards/card-texts.js';
+import { actionErrorTexts } from '../../../src/domain/cards/distributor-card-texts.js';
+import { CHANGES_COMMENT_INPUT_ID } from '../../../src/domain/cards/distributor-order-card.js';
+import type { StoredOrder } from '../../../src/domain/order/order.js';
+import type { DistributorCardAction, TeamsActor } from '../../../bot/conversation/chat-ports.js';
+import { CustomerNotifier } from '../../../bot/distributor/customer-notifier.js';
+import { inboxTexts } from '../../../bot/distributor/distributor-chat-texts.js';
+import { TeamsDistributorDesk } from '../../../bot/distributor/distributor-desk.js';
+import { createTeamsChannel } from '../../../bot/distributor/teams-channel.js';
+import { azuriteConnectionString } from '../../../bot/config.js';
+import { OrderService } from '../../../bot/orders/order-service.js';
+import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
+import { OrderRepository } from '../../../bot/storage/order-repository.js';
+import { createTableStorage } from '../../../bot/storage/table-storage.js';
+import { startAzurite } from '../../support/azurite.js';
+import type { AzuriteTables } from '../../support/azurite.js';
+import { freshTable, orderInput, tenantId } from '../storage/fixtures.js';
+import {
+  actionVerbs,
+  allText,
+  catalog,
+  channelReference,
+  customerAdmin,
+  DISTRIBUTOR_NAME,
+  DISTRIBUTOR_TENANT_ID,
+  distributorStaff,
+  freshStore,
+  personalReference,
+  RecordingLogger,
+  revisionOf,
+  statusLine,
+  nth,
+} from './distributor-fixtures.js';
+import { RecordingMessenger } from './recording-messenger.js';
+
+let azurite: AzuriteTables;
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+const now = new Date('2026-11-20T10:00:00.000Z');
+const INBOX = '19:inbox@thread.tacv2';
+
+class NoOutbox {
+  dispatch(): void {}
+}
+
+async function setUp(options: { orders?: OrderService } = {}) {
+  const { store } = await freshStore(azurite.connectionString);
+  const repository = new OrderRepository(await freshTable(azurite.connectionString));
+  const orders =
+    options.orders ?? new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: ['teams'], outbox: new NoOutbox() });
+  const messenger = new RecordingMessenger();
+  const logger = new RecordingLogger();
+  let claims = 0;
+  const desk = new TeamsDistributorDesk({
+    distributorTenantId: DISTRIBUTOR_TENANT_ID,
+    distributorName: DISTRIBUTOR_NAME,
+    locale: 'ru',
+    catalog,
+    orders,
+    store,
+    messenger,
+    notifier: new CustomerNotifier({ store, messenger, catalog, distributorName: DISTRIBUTOR_NAME, logger }),
+    logger,
+    clock: () => now,
+    onInboxClaimed: () => {
+      claims += 1;
+    },
+  });
+  const channel = createTeamsChannel({
+    store,
+    messenger,
+    distributorTenantId: DISTRIBUTOR_TENANT_ID.toLowerCase(),
+    locale: 'ru',
+    catalog,
+    logger,
+    clock: () => now,
+  });
+  const customer = tenantId();
+
+  /** A submitted order of `customer`, delivered into the claimed inbox like the outbox would. */
+  const deliveredOrder = async (): Promise<StoredOrder> => {
+    const result = await orders.submit(customer, orderInput({ lines: [{ sku: 'SPB', quantity: 25 }] }), { now, actor: 'Иванов Иван Иванович' });
+    if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
+    await channel.deliver(result.order);
+    return result.order;
+  };
+
+  const act = (
+    verb: DistributorCardAction['verb'],
+    order: Pick<StoredOrder, 'id' | 'tenantId' | 'revision'>,
+    extra: { actor?: TeamsActor; data?: Record<string, unknown>; messageId?: string } = {},
+  ) =>
+    desk.handleCardAction({
+      verb,
+      data: { orderId: order.id, tenantId: order.tenantId, revision: order.revision, ...extra.data },
+      actor: extra.actor ?? distributorStaff(),
+      via: 'invoke',
+      conversation: channelReference(INBOX),
+      ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }),
+    });
+
+  return { store, orders, messenger, logger, desk, channel, customer, deliveredOrder, act, claims: () => claims };
+}
+
+async function claim(desk: TeamsDistributorDesk, channelId = INBOX, name?: string) {
+  return desk.claimInbox({ actor: distributorStaff(), channel: channelReference(channelId, name), reason: 'command' });
+}
+
+async function rememberCustomer(store: ConversationStore, tenant: string, locale: 'ru' | 'en' = 'ru') {
+  await store.savePersonal({
+    tenantId: tenant,
+    teamsUserId: '29:1customer-ivanov',
+    locale,
+    conversation: personalReference('a:1customer-chat'),
+    lastSeenAt: now,
+  });
+}
+
+describe('claimInbox', () => {
+  it('makes a channel of the distributor tenant the inbox and says so in the staff language', async () => {
+    const { desk, store, claims } = await setUp();
+
+    const reply = await desk.claimInbox({
+      actor: distributorStaff({ locale: 'en' }),
+      channel: channelReference(INBOX, 'Заявки'),
+      reason: 'install',
+    });
+
+    expect(reply.text).toContain(inboxTexts.claimed('Заявки').ru);
+    expect(await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase())).toMatchObject({
+      conversation: channelReference(INBOX, 'Заявки'),
+      channelName: 'Заявки',
+      claimedBy: 'Петрова Анна',
+      claimedAt: now,
+    });
+    expect(claims()).toBe(1);
+  });
+
+  it('never makes a team of another tenant the inbox, and answers in both languages', async () => {
+    const { desk, store, claims } = await setUp();
+
+    const reply = await desk.claimInbox({
+      actor: customerAdmin(tenantId()),
+      channel: channelReference('19:customer-team@thread.tacv2'),
+      reason: 'command',
+    });
+
+    expect(reply.text).toContain('не относится к организации дистрибьютора');
+    expect(reply.text).toContain('does not belong to');
+    expect(await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase())).toBeUndefined();
+    expect(claims()).toBe(0);
+  });
+
+  it('moves the inbox on a command in another channel and names the previous one', async () => {
+    const { desk, store } = await setUp();
+    await claim(desk, INBOX, 'Заявки');
+
+    const reply = await claim(desk, '19:other@thread.tacv2', 'Продажи');
+
+    expect(reply.text).toContain(inboxTexts.claimed('Продажи').ru);
+    expect(reply.text).toContain(inboxTexts.moved('Заявки').ru);
+    expect((await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase()))?.conversation).toEqual(channelReference('19:other@thread.tacv2', 'Продажи'));
+  });
+
+  it('does not move the inbox when the app is installed in another team', async () => {
+    const { desk, store } = await setUp();
+    await claim(desk, INBOX, 'Заявки');
+
+    const reply = await desk.claimInbox({ actor: distributorStaff(), channel: channelReference('19:second-team@thread.tacv2'), reason: 'install' });
+
+    expect(reply.text).toBe(inboxTexts.elsewhere('Заявки').ru);
+    expect((await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase()))?.conversation).toEqual(channelReference(INBOX, 'Заявки'));
+  });
+
+  it('says the channel already receives orders when it is claimed again', async () => {
+    const { desk, claims } = await setUp();
+    await claim(desk);
+
+    const reply = await claim(desk);
+
+    expect(reply.text).toBe(inboxTexts.alreadyClaimed.ru);
+    expect(claims()).toBe(1);
+  });
+});
+
+describe('handleCardAction by the distributor staff', () => {
+  it('accepts the order, updates the inbox message for everyone and tells the customer', async () => {
+    const { desk, store, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    await rememberCustomer(store, customer, 'en');
+    const order = await deliveredOrder();
+
+    const card = await act('acceptOrder', order);
+    await desk.idle();
+
+    const stored = await orders.get(customer, order.id);
+    expect(stored?.status).toBe('accepted');
+    expect(stored?.history.at(-1)).toMatchObject({ status: 'accepted', by: 'Петрова Анна', revision: 1 });
+
+    expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+    expect(actionVerbs(card)).toEqual([CardVerb.completeOrder, CardVerb.requestChanges]);
+    expect(card.refresh?.action.verb).toBe(CardVerb.refreshOrder);
+
+    expect(messenger.updates).toHaveLength(1);
+    expect(messenger.updates[0]?.message).toEqual(messenger.posts[0]?.message);
+    expect(messenger.updates[0]?.card).toEqual(card);
+
+    expect(messenger.sends).toHaveLength(1);
+    expect(messenger.sends[0]?.conversation).toEqual(personalReference('a:1customer-chat'));
+    // The customer's own language, stored with the chat.
+    expect(allText(nth(messenger.sends).card)).toContain(`Your order ${order.id}`);
+    expect(statusLine(nth(messenger.sends).card)).toBe(orderStatusLabels.accepted.en);
+  });
+
+  it('asks for changes with the comment, and the customer sees the comment', async () => {
+    const { desk, store, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    await rememberCustomer(store, customer);
+    const order = await deliveredOrder();
+
+    const card = await act('requestChanges', order, { data: { [CHANGES_COMMENT_INPUT_ID]: 'Уточните количество лицензий.' } });
+    await desk.idle();
+
+    expect((await orders.get(customer, order.id))?.history.at(-1)).toMatchObject({
+      status: 'changesRequested',
+      comment: 'Уточните количество лицензий.',
+    });
+    expect(actionVerbs(card)).toEqual([]);
+    expect(allText(nth(messenger.sends).card)).toContain('Комментарий: Уточните количество лицензий.');
+  });
+
+  it('completes an accepted order', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    await act('acceptOrder', order);
+
+    const card = await act('completeOrder', order);
+
+    expect((await orders.get(customer, order.id))?.status).toBe('completed');
+    expect(statusLine(card)).toBe(orderStatusLabels.completed.ru);
+  });
+
+  it('refuses "request changes" without a comment and changes nothing', async () => {
+    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const card = await act('requestChanges', order, { data: { [CHANGES_COMMENT_INPUT_ID]: '   ' } });
+    await desk.idle();
+
+    expect(allText(card)).toContain(actionErrorTexts.commentRequired.ru);
+    // The error card offers the way back to the order.
+    expect(card.actions?.[0]).toMatchObject({ verb: CardVerb.refreshOrder, data: { orderId: order.id, tenantId: customer, revision: 1 } });
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+    expect(messenger.updates).toHaveLength(0);
+    expect(messenger.sends).toHaveLength(0);
+  });
+
+  it('shows the current card when someone else acted first, without a second change', async () => {
+    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    await act('acceptOrder', order);
+    await desk.idle();
+    const updatesBefore = messenger.updates.length;
+
+    const card = await act('acceptOrder', order, { actor: distributorStaff({ name: 'Кузнецова Мария', teamsUserId: '29:1staff-2' }) });
+
+    expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+    const history = (await orders.get(customer, order.id))?.history ?? [];
+    expect(history.filter((change) => change.status === 'accepted')).toHaveLength(1);
+    expect(messenger.updates).toHaveLength(updatesBefore);
+  });
+
+  it('shows the current revision when the card is older than a resubmission', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    await act('requestChanges', order, { data: { [CHANGES_COMMENT_INPUT_ID]: 'Укажите другой домен.' } });
+    const resubmitted = await orders.resubmit(customer, order.id, orderInput({ technicalDomain: 'romashka2.onmicrosoft.com' }), { now });
+    if (resubmitted.kind !== 'resubmitted') throw new Error(`expected resubmitted, got ${resubmitted.kind}`);
+
+    // The old card still says revision 1.
+    const card = await act('acceptOrder', order);
+
+    expect(revisionOf(card)).toBe(2);
+    expect(statusLine(card)).toBe(orderStatusLabels.submitted.ru);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+  });
+
+  it('answers a refresh with the current card', async () => {
+    const { desk, deliveredOrder, act, messenger } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const card = await act('refreshOrder', order);
+
+    expect(card).toEqual(messenger.posts[0]?.card);
+  });
+
+  it('answers an unknown order with an error card', async () => {
+    const { act, customer } = await setUp();
+
+    const card = await act('acceptOrder', { id: 'CSP-00000000', tenantId: customer, revision: 1 });
+
+    expect(allText(card)).toContain(actionErrorTexts.orderNotFound('CSP-00000000').ru);
+  });
+
+  it('answers unreadable card data with an error card', async () => {
+    const { desk } = await setUp();
+
+    const card = await desk.handleCardAction({
+      verb: 'acceptOrder',
+      data: { orderId: '../../etc', tenantId: 'x/y', revision: 'first' },
+      actor: distributorStaff(),
+      via: 'invoke',
+      conversation: channelReference(INBOX),
+    });
+
+    expect(allText(card)).toContain(actionErrorTexts.unreadableCard.ru);
+  });
+
+  it('still answers when the customer cannot be told, and logs it', async () => {
+    const { desk, store, orders, messenger, logger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    await rememberCustomer(store, customer);
+    const order = await deliveredOrder();
+    messenger.failWith(({ operation }) => (operation === 'send' ? new Error('connector down') : undefined));
+
+    const card = await act('acceptOrder', order);
+    await desk.idle();
+
+    expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+    expect((await orders.get(customer, order.id))?.status).toBe('accepted');
+    expect(logger.entries.some((entry) => entry.level === 'warn' && /status card/.test(entry.message))).toBe(true);
+  });
+
+  it('updates the message acted on when no posted card is known', async () => {
+    const { orders, messenger, act, customer } = await setUp();
+    const result = await orders.submit(customer, orderInput(), { now });
+    if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
+
+    await act('acceptOrder', result.order, { messageId: '1700000000123' });
+
+    expect(messenger.updates).toEqual([
+      { message: { conversation: channelReference(INBOX), activityId: '1700000000123' }, card: expect.anything() },
+    ]);
+  });
+});
+
+describe('handleCardAction by anyone else', () => {
+  it('refuses a user of another tenant with an error card in their language and changes nothing', async () => {
+    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const card = await act('acceptOrder', order, { actor: customerAdmin(customer, { locale: 'en' }) });
+    await desk.idle();
+
+    expect(allText(card)).toContain(actionErrorTexts.notDistributor.en);
+    expect(card.actions).toBeUndefined();
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+    expect(messenger.updates).toHaveLength(0);
+    expect(messenger.sends).toHaveLength(0);
+  });
+
+  it('does not even show the order to another tenant on refresh', async () => {
+    const { desk, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const card = await act('refreshOrder', order, { actor: customerAdmin(customer) });
+
+    expect(allText(card)).not.toContain(order.id);
+    expect(allText(card)).toContain(actionErrorTexts.notDistributor.ru);
+  });
+});
+
+describe('handleCardAction without storage', () => {
+  it('asks to try again when storage is unavailable', async () => {
+    const offline = createTableStorage(azuriteConnectionString(1), { retry: { maxRetries: 0, retryDelayInMs: 10, maxRetryDelayInMs: 10 } });
+    const orders = new OrderService({
+      repository: new OrderRepository(offline.table('orders')),
+      catalog,
+      timeZone: 'Europe/Moscow',
+      channels: ['teams'],
+      outbox: new NoOutbox(),
+    });
+    const { act, customer } = await setUp({ orders });
+
+    const card = await act('acceptOrder', { id: 'CSP-7K2M9Q4D', tenantId: customer, revision: 1 });
+
+    expect(allText(card)).toContain(actionErrorTexts.tryAgain.ru);
+    expect(actionVerbs(card)).toEqual([CardVerb.refreshOrder]);
+  });
+});
