@@ -8,12 +8,15 @@ export interface LocalizedText {
 }
 
 /**
- * Teams reports locales such as `ru-RU`, `ru`, `en-US`, or nothing at all.
- * Russian customers are the main audience, so anything `ru-*` is Russian;
- * every other locale falls back to English.
+ * Teams reports locales such as `ru-RU`, `ru`, `en-US`, or nothing at all
+ * (e.g. on `conversationUpdate`). Anything `ru-*` is Russian and any other
+ * stated locale English; no locale at all means Russian, the language of the
+ * customers this app is for.
  */
 export function localeFromTag(tag: string | undefined | null): Locale {
-  return tag?.trim().toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  const normalized = tag?.trim().toLowerCase() ?? '';
+  if (normalized === '') return 'ru';
+  return normalized.startsWith('ru') ? 'ru' : 'en';
 }
 
 export function pick(text: LocalizedText, locale: Locale): string {
