@@ -37,6 +37,21 @@ export class DeliveryStore {
     return due;
   }
 
+  /** Records of one channel still waiting (`pending`) or given up (`failed`), across all tenants. */
+  async findUndelivered(channel: string, limit: number): Promise<DeliveryRecord[]> {
+    const filter = odata`kind eq ${DELIVERY_KIND} and channel eq ${channel} and (state eq ${'pending'} or state eq ${'failed'})`;
+    const found: DeliveryRecord[] = [];
+    try {
+      for await (const entity of this.table.listEntities({ queryOptions: { filter } })) {
+        found.push(parseDeliveryEntity(entity));
+        if (found.length >= limit) break;
+      }
+    } catch (error) {
+      throw toStorageError(error, 'finding undelivered deliveries');
+    }
+    return found;
+  }
+
   /** All delivery records of one order, every revision and channel. */
   async listForOrder(tenantId: string, orderId: string): Promise<DeliveryRecord[]> {
     const range = deliveryRowRange(orderId);

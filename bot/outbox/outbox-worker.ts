@@ -146,6 +146,24 @@ export class OutboxWorker {
     });
   }
 
+  /**
+   * Makes every waiting or given-up record of a channel due now, with a fresh
+   * attempt budget: for when the channel's cause of failure was fixed (the
+   * Teams inbox was claimed after orders had been waiting for it).
+   */
+  retryChannel(channel: string): void {
+    this.enqueue(`retry:${channel}`, async () => {
+      const now = this.clock();
+      const undelivered = await this.options.store.findUndelivered(channel, this.maxQueued);
+      for (const record of undelivered) {
+        const { etag: _etag, leaseUntil: _lease, ...rest } = record;
+        const due = await this.options.store.replace(record, { ...rest, state: 'pending', attempts: 0, nextAttemptAt: now });
+        if (due) this.enqueue(`record:${recordKey(due)}`, () => this.attempt(due, { owned: false }));
+      }
+      this.options.logger.info({ channel, records: undelivered.length }, 'deliveries retried');
+    });
+  }
+
   private scheduleSweep(delayMs: number): void {
     if (!this.running) return;
     this.sweepTimer = setTimeout(() => {

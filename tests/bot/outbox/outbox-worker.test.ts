@@ -336,4 +336,35 @@ describe('OutboxWorker', () => {
     const logger: OutboxLogger = pino({ level: 'silent' });
     expect(typeof logger.info).toBe('function');
   });
+
+  it('retries a channel\'s given-up deliveries with a fresh budget once its cause is fixed', async () => {
+    const { repository, newWorker, tenant, settled, deliveriesOf } = await setUp();
+    let inboxExists = false;
+    const teams = new RecordingChannel('teams', async () => {
+      if (!inboxExists) throw new Error('no inbox channel yet');
+    });
+    const webhook = new RecordingChannel('webhook');
+    const worker = newWorker([teams, webhook], { maxAttempts: 2 });
+    worker.start();
+
+    const { order, newDeliveries } = await repository.create(tenant, submission(), { channels: ['teams', 'webhook'], now: new Date() });
+    worker.dispatch(order, newDeliveries);
+    const given = await settled(order);
+    expect(given.map((d) => [d.channel, d.state])).toEqual([
+      ['teams', 'failed'],
+      ['webhook', 'delivered'],
+    ]);
+
+    inboxExists = true;
+    worker.retryChannel('teams');
+    const retried = await waitUntil(
+      () => deliveriesOf(order.id),
+      (deliveries) => deliveries.find((d) => d.channel === 'teams')?.state === 'delivered',
+    );
+    expect(retried.map((d) => [d.channel, d.state, d.attempts])).toEqual([
+      ['teams', 'delivered', 1],
+      ['webhook', 'delivered', 1],
+    ]);
+    expect(webhook.callsFor(order.id)).toHaveLength(1);
+  });
 });
