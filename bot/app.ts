@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import { todayInTimeZone } from '../src/domain/calendar.js';
-import { createCatalog } from '../src/domain/catalog/catalog.js';
 import type { Catalog } from '../src/domain/catalog/catalog.js';
-import { parseSkuCsv } from '../src/domain/catalog/sku-csv.js';
+import { ConfigurationError } from '../src/domain/configuration-error.js';
 import { renderInvitationLink } from '../src/domain/invitation/invitation-link.js';
 import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
@@ -15,13 +13,14 @@ import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
 import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { DeliveryStore } from './outbox/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
-import { projectRoot, SKU_CSV_PATH, TAB_BUILD_PATH } from './project-paths.js';
+import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { createTableStorage } from './storage/table-storage.js';
 
@@ -49,7 +48,7 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const root = projectRoot();
   const clock = overrides.clock ?? (() => new Date());
-  const catalog = createCatalog(config.offeredSkus, parseSkuCsv(readFileSync(join(root, SKU_CSV_PATH), 'utf8')));
+  const catalog = config.catalog;
   const invitationUrl = renderInvitationLink(config.invitation);
 
   const storage = createTableStorage(config.storageConnectionString);
@@ -76,9 +75,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const adapter = createCloudAdapter(config.bot, logger);
   const bot = new OnboardingBot(new OnboardingConversation({ distributorName: config.distributorName, invitationUrl }));
 
-  const resolveCaller = config.aad
-    ? ssoCallerResolver(createSsoTokenVerifier({ clientId: config.aad.clientId }))
-    : demoCallerResolver(config.distributorTenantId);
+  const resolveCaller = callerResolver(config);
 
   const server = createHttpServer({
     logger,
@@ -109,6 +106,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     orders,
     stop: () => outbox.stop(),
   };
+}
+
+/** Anonymous callers only in demo mode, which listens on loopback only. */
+function callerResolver(config: AppConfig): CallerResolver {
+  if (config.aad) return ssoCallerResolver(createSsoTokenVerifier({ clientId: config.aad.clientId }));
+  if (config.demo) return demoCallerResolver(config.distributorTenantId);
+  throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

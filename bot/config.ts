@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from '../src/domain/configuration-error.js';
 import { isGuid } from '../src/domain/guid.js';
 import type { Locale } from '../src/domain/i18n/locale.js';
 import { DEMO_INVITATION_LINK, parseInvitationLink } from '../src/domain/invitation/invitation-link.js';
 import type { InvitationLink } from '../src/domain/invitation/invitation-link.js';
-import { DEFAULT_OFFERED_SKUS, parseOfferedSkus } from '../src/domain/catalog/catalog.js';
+import { createCatalog, DEFAULT_OFFERED_SKUS, parseOfferedSkus } from '../src/domain/catalog/catalog.js';
+import type { Catalog } from '../src/domain/catalog/catalog.js';
+import { parseSkuCsv } from '../src/domain/catalog/sku-csv.js';
+import type { SkuName } from '../src/domain/catalog/sku-csv.js';
 import { parseWebhookUrl } from './delivery/webhook-url.js';
+import { projectRoot, SKU_CSV_PATH } from './project-paths.js';
 
 /**
  * The Agents Playground's fixed tenant id. It has 13 digits in its last group,
@@ -50,7 +56,8 @@ export interface AppConfig {
   readonly distributorName: string;
   readonly distributorTenantId: string;
   readonly invitation: InvitationLink;
-  readonly offeredSkus: readonly string[];
+  /** The offered subscriptions (`OFFERED_SKUS`), checked against Microsoft's SKU list. */
+  readonly catalog: Catalog;
   readonly timeZone: string;
   readonly bot: BotIdentity;
   /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
@@ -74,15 +81,17 @@ const DEFAULT_AZURITE_TABLE_PORT = 10002;
 
 /**
  * Reads and validates every setting once, at start. Any problem stops the
- * start with a `ConfigurationError` that names the variable.
+ * start with a `ConfigurationError` that names the variable. `skuNames`
+ * (Microsoft's SKU list) defaults to the copy in data/.
  */
-export function loadConfig(env: Env): AppConfig {
+export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNames()): AppConfig {
   const text = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
   const botId = text('BOT_ID');
   const demo = botId === undefined;
+  const bot = botIdentity(botId, text);
 
   const port = parse('PORT', text('PORT'), portSchema, DEFAULT_PORT);
   const host = text('HOST') ?? (demo ? '127.0.0.1' : '0.0.0.0');
@@ -108,11 +117,15 @@ export function loadConfig(env: Env): AppConfig {
   }
 
   const offeredRaw = text('OFFERED_SKUS');
-  const offeredSkus = offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw);
+  const catalog = createCatalog(offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw), skuNames);
 
   const aadClientId = text('AAD_APP_CLIENT_ID');
   if (aadClientId !== undefined && !isGuid(aadClientId)) {
     throw new ConfigurationError(`"${aadClientId}" is not an application (client) id`, 'AAD_APP_CLIENT_ID');
+  }
+  if (aadClientId === undefined && !demo) {
+    // Without it the orders API could not verify callers, and outside demo mode it listens beyond loopback.
+    throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id that tab sign-in tokens are issued for', 'AAD_APP_CLIENT_ID');
   }
   const aadClientSecret = text('AAD_APP_CLIENT_SECRET');
   if (aadClientSecret !== undefined && aadClientId === undefined) {
@@ -133,9 +146,9 @@ export function loadConfig(env: Env): AppConfig {
     distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
     distributorTenantId: distributorTenantId.toLowerCase(),
     invitation: parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
-    offeredSkus,
+    catalog,
     timeZone,
-    bot: botIdentity(botId, text),
+    bot,
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
     storageConnectionString,
     logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
@@ -211,7 +224,9 @@ function smtpSettings(host: string, text: (name: string) => string | undefined):
   };
 }
 
-const portSchema = z.coerce.number().int().min(1).max(65_535);
+const PORT_RANGE = 'expected a port number from 1 to 65535';
+// Digits only: Number() would also read "0x50" or "1e3" as ports.
+const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -233,6 +248,10 @@ function publicUrlFromDomain(domain: string | undefined, host: string, port: num
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function bundledSkuNames(): SkuName[] {
+  return parseSkuCsv(readFileSync(join(projectRoot(), SKU_CSV_PATH), 'utf8'));
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -19,10 +19,18 @@ async function main(): Promise<void> {
   try {
     app = await createApp(config, logger);
   } catch (error) {
-    logger.fatal({ err: error }, error instanceof Error ? error.message : 'start failed');
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, message);
+    // Also readable on the console whatever LOG_LEVEL says: the server did not start.
+    console.error(`${error instanceof ConfigurationError ? 'Configuration error' : 'Start failed'}: ${message}`);
     process.exit(1);
   }
 
+  app.server.once('error', (error: Error) => {
+    logger.fatal({ err: error }, 'cannot listen');
+    console.error(`Start failed: cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    void app.stop().finally(() => process.exit(1));
+  });
   app.server.listen(config.port, config.host, () => {
     logger.info({ url: app.server.url, demo: config.demo, publicUrl: config.publicUrl }, 'listening');
   });

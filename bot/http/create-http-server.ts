@@ -1,13 +1,22 @@
 import restify from 'restify';
-import type { Request, Response, Server } from 'restify';
+import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
 import { registerHealthRoutes } from './health-routes.js';
 import type { ReadinessCheck } from '../readiness-check.js';
 import { registerTabRoutes } from './tab-routes.js';
 
-/** `POST /api/messages` and anything else larger than this is refused with 413 (DESIGN section 5). */
+/** Bodies of `/api/*` requests (orders) larger than this are refused with 413 (DESIGN section 5). */
 export const MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * Activities from Teams are larger than API bodies: a user's message may
+ * hold about 28 KB of text, which arrives twice (plain text and an HTML
+ * attachment) next to entities and channel data.
+ */
+export const MAX_BOT_ACTIVITY_BYTES = 256 * 1024;
+
+export const BOT_ENDPOINT = '/api/messages';
 
 export interface HttpServerDependencies {
   readonly logger: Logger;
@@ -25,21 +34,26 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
   const server = restify.createServer({ name: 'csp-onboarding', handleUncaughtExceptions: false });
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: MAX_BODY_BYTES,
-      mapParams: false,
-      mapFiles: false,
-      rejectUnknown: true,
-    }),
-  );
+  // JSON only: restify's general bodyParser also takes multipart uploads,
+  // which it writes to the temp folder with no size limit, before any route
+  // could check who is calling.
+  server.use(acceptOnlyJsonBodies);
+  server.use(readBodyWithinLimit());
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
 
-  // restify's own errors (malformed JSON, body too large, unknown route,
-  // wrong media type) keep their status but speak the API's error shape.
+  // Every error answer speaks the API's error shape. restify's own errors
+  // (malformed JSON, body too large, unknown route) keep their status; any
+  // other error is a bug whose message stays in the log, not in the answer.
   server.on('restifyError', (req: Request, res: Response, err: RestifyLikeError, callback: () => void) => {
-    const status = err.statusCode ?? 500;
+    const known = typeof err.statusCode === 'number';
+    const status = known ? (err.statusCode as number) : 500;
     if (status >= 500) deps.logger.error({ err, url: req.url }, 'request failed');
-    err.toJSON = () => apiError(errorCode(status, err), status >= 500 ? 'Internal error' : err.message);
+    const body = apiError(errorCode(status, err), status >= 500 ? 'Internal error' : err.message);
+    if (known) {
+      err.toJSON = () => body;
+    } else if (!res.headersSent) {
+      res.json(500, body);
+    }
     callback();
   });
 
@@ -51,7 +65,12 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
     next();
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  server.post(BOT_ENDPOINT, async (req: Request, res: Response) => {
+    // botbuilder throws on a body without an activity type, which would be a 500.
+    if (!isActivityLike(req.body)) {
+      res.json(400, apiError('invalid_activity', 'The body must be a Bot Framework activity: a JSON object with a "type"'));
+      return;
+    }
     await deps.handleBotActivity(req, res);
   });
 
@@ -60,15 +79,56 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
   return server;
 }
 
+/** 415 before a byte is read for bodies that are not plain (uncompressed) JSON. */
+const acceptOnlyJsonBodies: RequestHandler = (req, _res, next) => {
+  const hasBody = req.getContentLength() > 0 || req.isChunked();
+  if (!hasBody) return next();
+  const type = req.getContentType().trim();
+  if (type !== 'application/json' && !/^application\/[\w.-]+\+json$/.test(type)) {
+    return next(httpError(415, 'UnsupportedMediaTypeError', `Send JSON (Content-Type: application/json), not ${type}`));
+  }
+  // A compressed body could inflate far beyond the size limit, which counts bytes on the wire.
+  const encoding = req.header('content-encoding', 'identity').trim().toLowerCase();
+  if (encoding !== 'identity') {
+    return next(httpError(415, 'UnsupportedMediaTypeError', `Content-Encoding ${encoding} is not accepted; send the body uncompressed`));
+  }
+  return next();
+};
+
+/** Reads the body up to the route's limit; an announced oversize body is refused before it is read. */
+function readBodyWithinLimit(): RequestHandler {
+  const readApiBody = restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES });
+  const readBotActivity = restify.plugins.bodyReader({ maxBodySize: MAX_BOT_ACTIVITY_BYTES });
+  return (req: Request, res: Response, next: Next) => {
+    const isBotActivity = req.getPath() === BOT_ENDPOINT;
+    const limit = isBotActivity ? MAX_BOT_ACTIVITY_BYTES : MAX_BODY_BYTES;
+    if (req.getContentLength() > limit) {
+      return next(httpError(413, 'PayloadTooLargeError', `Request body size exceeds ${limit}`));
+    }
+    return (isBotActivity ? readBotActivity : readApiBody)(req, res, next);
+  };
+}
+
 interface RestifyLikeError extends Error {
   statusCode?: number;
   toJSON?: () => unknown;
+}
+
+function httpError(statusCode: number, name: string, message: string): RestifyLikeError {
+  return Object.assign(new Error(message), { name, statusCode });
+}
+
+function isActivityLike(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const type = (body as { type?: unknown }).type;
+  return typeof type === 'string' && type !== '';
 }
 
 function errorCode(status: number, err: Error): string {
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
   if (status === 404) return 'not_found';
+  if (status === 403) return 'forbidden';
   if (status === 405) return 'method_not_allowed';
   if (status === 400) return err.name === 'InvalidContentError' ? 'malformed_json' : 'bad_request';
   return status >= 500 ? 'internal_error' : 'request_error';

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
+import { DEFAULT_OFFERED_SKUS } from '../../src/domain/catalog/catalog.js';
+import { ConfigurationError } from '../../src/domain/configuration-error.js';
+
+type Env = Record<string, string>;
+
+const BOT_ID = '0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
+const DISTRIBUTOR_TENANT = '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d';
+const AAD_CLIENT_ID = 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e';
+const STORAGE =
+  'DefaultEndpointsProtocol=https;AccountName=cspstore;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net';
+const CURRENT_INVITATION =
+  'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship' +
+  '&partnerId=9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a&msppId=1234567&DAP=true#/BillingAccounts/partner-invitation';
+const WEBHOOK = 'https://prod-00.westeurope.logic.azure.com/workflows/0f5e/triggers/manual/paths/invoke?api-version=2016-06-01&sig=webhook-secret';
+
+/** A complete SingleTenant production environment; each test changes one thing. */
+function productionEnv(overrides: Env = {}): Env {
+  return {
+    BOT_ID,
+    BOT_TYPE: 'SingleTenant',
+    BOT_PASSWORD: 'bot-client-secret',
+    BOT_TENANT_ID: DISTRIBUTOR_TENANT,
+    BOT_DOMAIN: 'onboarding.example.com',
+    DISTRIBUTOR_TENANT_ID: DISTRIBUTOR_TENANT.toUpperCase(),
+    DISTRIBUTOR_NAME: 'ООО «Северный Дистрибьютор»',
+    AAD_APP_CLIENT_ID: AAD_CLIENT_ID.toUpperCase(),
+    AAD_APP_CLIENT_SECRET: 'aad-client-secret',
+    AZURE_STORAGE_CONNECTION_STRING: STORAGE,
+    INVITATION_LINK: CURRENT_INVITATION,
+    OFFERED_SKUS: 'SPB, O365_BUSINESS_PREMIUM;05e9a617-0261-4cee-bb44-138d3ef5d965',
+    DISTRIBUTOR_TIME_ZONE: 'Asia/Yekaterinburg',
+    LOG_LEVEL: 'warn',
+    DELIVERY_LOCALE: 'en',
+    DELIVERY_WEBHOOK_URL: WEBHOOK,
+    DELIVERY_WEBHOOK_TIMEOUT_MS: '5000',
+    SMTP_HOST: 'smtp.example.com',
+    SMTP_SECURE: 'true',
+    SMTP_USER: 'mailer',
+    SMTP_PASSWORD: 'smtp-secret',
+    SMTP_FROM: 'orders@example.com',
+    DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
+    ...overrides,
+  };
+}
+
+/** Removes variables from an environment (undefined means "not set", like a missing env var). */
+function without(env: Env, ...names: string[]): Env {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)));
+}
+
+function configurationError(env: Env): ConfigurationError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig in demo mode (no BOT_ID)', () => {
+  const config = loadConfig({});
+
+  it('runs anonymously on loopback port 3978', () => {
+    expect(config.demo).toBe(true);
+    expect(config.bot).toEqual({ kind: 'anonymous' });
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.publicUrl).toBe('http://127.0.0.1:3978');
+    expect(config.aad).toBeUndefined();
+  });
+
+  it("makes the Agents Playground's tenant the distributor, so orders reach its team", () => {
+    expect(config.distributorTenantId).toBe('00000000-0000-0000-0000-0000000000001');
+    expect(config.distributorTenantId).toBe(PLAYGROUND_TENANT_ID);
+    expect(config.distributorName).toBe('ООО «Демо Дистрибуция»');
+  });
+
+  it('stores orders in Azurite on its default table port 10002', () => {
+    expect(config.storageConnectionString).toContain('AccountName=devstoreaccount1;');
+    expect(config.storageConnectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;');
+    expect(loadConfig({ AZURITE_TABLE_PORT: '12002' }).storageConnectionString).toContain('http://127.0.0.1:12002/devstoreaccount1');
+  });
+
+  it("parses the distributor's own invitation from its instruction", () => {
+    expect(config.invitation).toEqual({
+      relationship: 'indirectReseller',
+      resellerTenantId: '60d2bbc8-7aaa-466e-b72d-a90f270a72ee',
+      mpnId: '2063016',
+      indirectProviderTenantId: '50d9236d-483e-4d08-a89c-2f3bd1c6491f',
+      delegatedAdmin: true,
+    });
+  });
+
+  it('offers the default catalog with Microsoft display names, in Moscow time', () => {
+    expect(config.catalog.map((item) => item.sku)).toEqual([...DEFAULT_OFFERED_SKUS]);
+    expect(config.catalog.find((item) => item.sku === 'SPB')).toEqual({
+      sku: 'SPB',
+      skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46',
+      displayName: 'Microsoft 365 Business Premium',
+    });
+    expect(config.timeZone).toBe('Europe/Moscow');
+  });
+
+  it('delivers in Russian to the Teams channel, logs at info', () => {
+    expect(config.delivery).toEqual({ locale: 'ru', teams: true });
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ PORT: '  ', BOT_ID: '', HOST: '' })).toMatchObject({ demo: true, port: 3978, host: '127.0.0.1' });
+  });
+
+  it('accepts other loopback hosts and derives the public URL from them', () => {
+    expect(loadConfig({ HOST: 'localhost', PORT: '4000' })).toMatchObject({ host: 'localhost', port: 4000, publicUrl: 'http://localhost:4000' });
+  });
+});
+
+describe('loadConfig in production', () => {
+  it('parses a SingleTenant deployment with every delivery channel', () => {
+    const config = loadConfig(productionEnv());
+
+    expect(config).toEqual({
+      demo: false,
+      port: 3978,
+      host: '0.0.0.0',
+      publicUrl: 'https://onboarding.example.com',
+      distributorName: 'ООО «Северный Дистрибьютор»',
+      distributorTenantId: DISTRIBUTOR_TENANT,
+      invitation: {
+        relationship: 'reseller',
+        resellerTenantId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+        mpnId: '1234567',
+        delegatedAdmin: true,
+      },
+      catalog: [
+        { sku: 'SPB', skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', displayName: 'Microsoft 365 Business Premium' },
+        { sku: 'O365_BUSINESS_PREMIUM', skuId: 'f245ecc8-75af-4f8e-b61f-27d8114de5f3', displayName: 'Microsoft 365 Business Standard' },
+        { sku: 'SPE_E3', skuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', displayName: 'Microsoft 365 E3' },
+      ],
+      timeZone: 'Asia/Yekaterinburg',
+      bot: { kind: 'SingleTenant', appId: BOT_ID, password: 'bot-client-secret', tenantId: DISTRIBUTOR_TENANT },
+      aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
+      storageConnectionString: STORAGE,
+      logLevel: 'warn',
+      delivery: {
+        locale: 'en',
+        teams: true,
+        webhook: { url: WEBHOOK, timeoutMs: 5000 },
+        email: {
+          host: 'smtp.example.com',
+          port: 465,
+          secure: true,
+          user: 'mailer',
+          password: 'smtp-secret',
+          from: 'orders@example.com',
+          to: ['csp@example.com', 'sales@example.com'],
+        },
+      },
+    });
+  });
+
+  it('parses a UserAssignedMSI bot, which needs no password', () => {
+    const config = loadConfig(without(productionEnv({ BOT_TYPE: 'UserAssignedMSI' }), 'BOT_PASSWORD'));
+    expect(config.bot).toEqual({ kind: 'UserAssignedMSI', appId: BOT_ID, tenantId: DISTRIBUTOR_TENANT });
+    expect(config.demo).toBe(false);
+  });
+
+  it('listens on every interface unless HOST says otherwise', () => {
+    expect(loadConfig(productionEnv()).host).toBe('0.0.0.0');
+    expect(loadConfig(productionEnv({ HOST: '10.0.0.4', PORT: '8080' }))).toMatchObject({ host: '10.0.0.4', port: 8080 });
+  });
+
+  it('takes PUBLIC_URL over BOT_DOMAIN, without a trailing slash', () => {
+    expect(loadConfig(productionEnv({ PUBLIC_URL: 'https://csp.example.com/' })).publicUrl).toBe('https://csp.example.com');
+  });
+
+  it('needs no e-mail or webhook when the Teams channel delivers', () => {
+    const config = loadConfig(without(productionEnv(), 'DELIVERY_WEBHOOK_URL', 'SMTP_HOST'));
+    expect(config.delivery).toEqual({ locale: 'en', teams: true });
+  });
+
+  it('may turn Teams delivery off when another channel delivers, and allows plain http to loopback', () => {
+    const config = loadConfig(
+      without(productionEnv({ DELIVERY_TEAMS: 'false', DELIVERY_WEBHOOK_URL: 'http://127.0.0.1:8080/hook' }), 'SMTP_HOST'),
+    );
+    expect(config.delivery).toMatchObject({ teams: false, webhook: { url: 'http://127.0.0.1:8080/hook', timeoutMs: 5000 } });
+  });
+
+  it('uses port 587 with STARTTLS when SMTP is not implicitly secure', () => {
+    const config = loadConfig(without(productionEnv({ SMTP_SECURE: 'false' }), 'SMTP_USER', 'SMTP_PASSWORD'));
+    expect(config.delivery.email).toEqual({
+      host: 'smtp.example.com',
+      port: 587,
+      secure: false,
+      from: 'orders@example.com',
+      to: ['csp@example.com', 'sales@example.com'],
+    });
+  });
+});
+
+describe('loadConfig refuses a bad setting and names it', () => {
+  const cases: { readonly name: string; readonly env: Env; readonly variable: string; readonly explains?: RegExp }[] = [
+    { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT', explains: /"abc"/ },
+    { name: 'PORT out of range', env: { PORT: '70000' }, variable: 'PORT', explains: /65535/ },
+    { name: 'PORT written in hex', env: { PORT: '0x50' }, variable: 'PORT' },
+    { name: 'HOST beyond loopback in demo mode', env: { HOST: '0.0.0.0' }, variable: 'HOST', explains: /loopback/ },
+    {
+      name: 'a MultiTenant bot',
+      env: productionEnv({ BOT_TYPE: 'MultiTenant' }),
+      variable: 'BOT_TYPE',
+      explains: /2025-07-31.*SingleTenant or UserAssignedMSI/,
+    },
+    { name: 'an unknown BOT_TYPE', env: productionEnv({ BOT_TYPE: 'Single' }), variable: 'BOT_TYPE', explains: /SingleTenant or UserAssignedMSI/ },
+    { name: 'BOT_ID without BOT_TYPE', env: without(productionEnv(), 'BOT_TYPE'), variable: 'BOT_TYPE' },
+    { name: 'BOT_ID that is not a GUID', env: productionEnv({ BOT_ID: 'my-bot' }), variable: 'BOT_ID', explains: /"my-bot"/ },
+    { name: 'a SingleTenant bot without its password', env: without(productionEnv(), 'BOT_PASSWORD'), variable: 'BOT_PASSWORD' },
+    { name: 'a bot without BOT_TENANT_ID', env: without(productionEnv(), 'BOT_TENANT_ID'), variable: 'BOT_TENANT_ID' },
+    { name: 'BOT_TENANT_ID that is not a GUID', env: productionEnv({ BOT_TENANT_ID: 'contoso.onmicrosoft.com' }), variable: 'BOT_TENANT_ID' },
+    { name: 'a bot without DISTRIBUTOR_TENANT_ID', env: without(productionEnv(), 'DISTRIBUTOR_TENANT_ID'), variable: 'DISTRIBUTOR_TENANT_ID' },
+    {
+      name: 'DISTRIBUTOR_TENANT_ID that is not a GUID',
+      env: productionEnv({ DISTRIBUTOR_TENANT_ID: 'contoso' }),
+      variable: 'DISTRIBUTOR_TENANT_ID',
+      explains: /"contoso"/,
+    },
+    {
+      name: "the Playground's tenant outside demo mode",
+      env: productionEnv({ DISTRIBUTOR_TENANT_ID: PLAYGROUND_TENANT_ID }),
+      variable: 'DISTRIBUTOR_TENANT_ID',
+    },
+    { name: 'a bot without AAD_APP_CLIENT_ID (the orders API would be anonymous)', env: without(productionEnv(), 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET'), variable: 'AAD_APP_CLIENT_ID' },
+    { name: 'AAD_APP_CLIENT_ID that is not a GUID', env: productionEnv({ AAD_APP_CLIENT_ID: 'tab-app' }), variable: 'AAD_APP_CLIENT_ID' },
+    { name: 'an AAD secret without its client id', env: { AAD_APP_CLIENT_SECRET: 'secret' }, variable: 'AAD_APP_CLIENT_ID' },
+    { name: 'a bot without a storage account', env: without(productionEnv(), 'AZURE_STORAGE_CONNECTION_STRING'), variable: 'AZURE_STORAGE_CONNECTION_STRING' },
+    { name: 'an INVITATION_LINK on another site', env: { INVITATION_LINK: 'https://example.com/invite' }, variable: 'INVITATION_LINK' },
+    {
+      name: 'an INVITATION_LINK without the reseller tenant',
+      env: { INVITATION_LINK: 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&msppId=1' },
+      variable: 'INVITATION_LINK',
+      explains: /partnerid/,
+    },
+    { name: 'an unknown SKU in OFFERED_SKUS', env: { OFFERED_SKUS: 'SPB,OFFICE_9000' }, variable: 'OFFERED_SKUS', explains: /OFFICE_9000/ },
+    { name: 'a SKU in the wrong case', env: { OFFERED_SKUS: 'spb' }, variable: 'OFFERED_SKUS', explains: /did you mean "SPB"/ },
+    { name: 'OFFERED_SKUS listing nothing', env: { OFFERED_SKUS: ' , ; ' }, variable: 'OFFERED_SKUS' },
+    { name: 'a time zone that does not exist', env: { DISTRIBUTOR_TIME_ZONE: 'Europe/Mordor' }, variable: 'DISTRIBUTOR_TIME_ZONE', explains: /Europe\/Mordor/ },
+    { name: 'an unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL', explains: /"verbose"/ },
+    { name: 'a PUBLIC_URL that is not http(s)', env: { PUBLIC_URL: 'ftp://example.com' }, variable: 'PUBLIC_URL' },
+    { name: 'a DELIVERY_LOCALE other than ru or en', env: { DELIVERY_LOCALE: 'de' }, variable: 'DELIVERY_LOCALE' },
+    { name: 'DELIVERY_TEAMS that is not a boolean', env: { DELIVERY_TEAMS: 'nope' }, variable: 'DELIVERY_TEAMS' },
+    {
+      name: 'a webhook over plain http to another machine',
+      env: { DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' },
+      variable: 'DELIVERY_WEBHOOK_URL',
+      explains: /https/,
+    },
+    { name: 'a webhook timeout out of range', env: { DELIVERY_WEBHOOK_URL: WEBHOOK, DELIVERY_WEBHOOK_TIMEOUT_MS: '5' }, variable: 'DELIVERY_WEBHOOK_TIMEOUT_MS' },
+    { name: 'SMTP_HOST without SMTP_FROM', env: { SMTP_HOST: 'smtp.example.com', DELIVERY_EMAIL_TO: 'csp@example.com' }, variable: 'SMTP_FROM' },
+    { name: 'SMTP_HOST without DELIVERY_EMAIL_TO', env: { SMTP_HOST: 'smtp.example.com', SMTP_FROM: 'orders@example.com' }, variable: 'DELIVERY_EMAIL_TO' },
+    {
+      name: 'a bad address in DELIVERY_EMAIL_TO',
+      env: { SMTP_HOST: 'smtp.example.com', SMTP_FROM: 'orders@example.com', DELIVERY_EMAIL_TO: 'csp@example.com, sales-at-example.com' },
+      variable: 'DELIVERY_EMAIL_TO',
+      explains: /"sales-at-example\.com"/,
+    },
+    { name: 'an SMTP_PORT out of range', env: { SMTP_HOST: 'smtp.example.com', SMTP_FROM: 'o@example.com', DELIVERY_EMAIL_TO: 'c@example.com', SMTP_PORT: '0' }, variable: 'SMTP_PORT' },
+    {
+      name: 'DELIVERY_TEAMS=false with no other channel',
+      env: { DELIVERY_TEAMS: 'false' },
+      variable: 'DELIVERY_TEAMS',
+      explains: /DELIVERY_WEBHOOK_URL or SMTP_HOST/,
+    },
+  ];
+
+  it.each(cases)('$name', ({ env, variable, explains }) => {
+    const error = configurationError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    if (explains) expect(error.message).toMatch(explains);
+  });
+
+  it('never repeats the webhook signature in its message', () => {
+    const error = configurationError({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' });
+    expect(error.message).not.toContain('webhook-secret');
+  });
+});
