@@ -9,6 +9,11 @@ export interface SsoCaller {
   readonly userId: string;
   readonly name?: string;
   readonly userPrincipalName?: string;
+  /**
+   * Role template ids of the user's directory roles (the `wids` claim);
+   * absent when the token has no such claim, which then says nothing about the roles.
+   */
+  readonly roleTemplateIds?: readonly string[];
   /** The raw token, kept for the on-behalf-of exchange. */
   readonly token: string;
 }
@@ -78,6 +83,7 @@ export function createSsoTokenVerifier(options: SsoTokenVerifierOptions): SsoTok
       token,
       ...optionalString('name', payload['name']),
       ...optionalString('userPrincipalName', payload['preferred_username']),
+      ...roleTemplateIds(payload['wids']),
     };
   };
 }
@@ -90,6 +96,13 @@ function bearerToken(header: string | undefined): string {
 
 function optionalString<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
   return typeof value === 'string' && value !== '' ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/** `wids` is an array of role template GUIDs; anything else is ignored rather than trusted. */
+function roleTemplateIds(claim: unknown): { roleTemplateIds?: readonly string[] } {
+  if (!Array.isArray(claim)) return {};
+  const ids = claim.filter((id): id is string => typeof id === 'string' && isGuid(id)).map((id) => id.toLowerCase());
+  return { roleTemplateIds: ids };
 }
 
 function describeJoseError(error: unknown): string {

@@ -108,4 +108,20 @@ describe('createSsoTokenVerifier', () => {
     const token = await sign({ ...validClaims(), tid: 'common' });
     expect(await rejection(`Bearer ${token}`)).toBe('token has no valid tenant id (tid)');
   });
+
+  it('returns the directory roles of the wids claim, lower-cased, ignoring entries that are not role ids', async () => {
+    const token = await sign({
+      ...validClaims(),
+      wids: ['62E90394-69F5-4237-9190-012177145E10', 'b79fbf4d-3ef9-4689-8143-76b194e85509', 'not-a-role', 42],
+    });
+    const caller = await verify(`Bearer ${token}`);
+    expect(caller.roleTemplateIds).toEqual(['62e90394-69f5-4237-9190-012177145e10', 'b79fbf4d-3ef9-4689-8143-76b194e85509']);
+  });
+
+  it('leaves the roles unknown when the token has no wids claim', async () => {
+    const caller = await verify(`Bearer ${await sign(validClaims())}`);
+    expect(caller).not.toHaveProperty('roleTemplateIds');
+    const malformed = await verify(`Bearer ${await sign({ ...validClaims(), wids: 'Global Administrator' })}`);
+    expect(malformed).not.toHaveProperty('roleTemplateIds');
+  });
 });

@@ -1,0 +1,11 @@
+/**
+ * The tenant-wide admin-consent page for the app (DESIGN section 13). The
+ * plain form needs no registered redirect URI; an administrator of the
+ * customer's tenant opens it once and grants every permission the app lists.
+ */
+export function adminConsentUrl(tenantId: string, clientId: string): string {
+  return (
+    `https://login.microsoftonline.com/${encodeURIComponent(tenantId)}/adminconsent` +
+    `?client_id=${encodeURIComponent(clientId)}`
+  );
+}
