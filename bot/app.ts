@@ -16,6 +16,8 @@ import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
+import { registerTenantRoutes } from './http/tenant-routes.js';
+import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { DeliveryStore } from './outbox/delivery-store.js';
@@ -76,6 +78,15 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const bot = new OnboardingBot(new OnboardingConversation({ distributorName: config.distributorName, invitationUrl }));
 
   const resolveCaller = callerResolver(config);
+  const tenantFacts = createTenantFacts({
+    ...(config.aad ? { aad: config.aad } : {}),
+    ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
+    distributorTenantId: config.distributorTenantId,
+    otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
+    latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
+    logger,
+    clock,
+  });
 
   const server = createHttpServer({
     logger,
@@ -91,7 +102,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       aadAppClientId: config.aad?.clientId ?? null,
       botId: config.bot.kind === 'anonymous' ? null : config.bot.appId,
     }),
-    registerApiRoutes: (api) => registerOrdersRoutes(api, { orders, resolveCaller, logger, clock }),
+    registerApiRoutes: (api) => {
+      registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
+      registerTenantRoutes(api, { tenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+    },
     tab: {
       directory: overrides.tabDirectory ?? join(root, TAB_BUILD_PATH),
       // The local Agents Playground frames the tab in demo mode.

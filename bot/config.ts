@@ -62,6 +62,8 @@ export interface AppConfig {
   readonly bot: BotIdentity;
   /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
   readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
+  /** The distributor's own single-tenant app for partner-side confirmation (DESIGN section 7). */
+  readonly partnerGraph?: { readonly clientId: string; readonly clientSecret: string };
   readonly storageConnectionString: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly delivery: {
@@ -152,6 +154,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
     storageConnectionString,
     logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
+    ...partnerGraphSettings(text),
     delivery: deliverySettings(text),
   });
 }
@@ -177,6 +180,19 @@ function botIdentity(botId: string | undefined, text: (name: string) => string |
   const password = text('BOT_PASSWORD');
   if (password === undefined) throw new ConfigurationError('required for a SingleTenant bot (the client secret)', 'BOT_PASSWORD');
   return { kind: type, appId: botId, password, tenantId };
+}
+
+function partnerGraphSettings(text: (name: string) => string | undefined): Pick<AppConfig, 'partnerGraph'> {
+  const clientId = text('PARTNER_GRAPH_CLIENT_ID');
+  const clientSecret = text('PARTNER_GRAPH_CLIENT_SECRET');
+  if (clientId === undefined && clientSecret === undefined) return {};
+  if (clientId === undefined || !isGuid(clientId)) {
+    throw new ConfigurationError('set it to the application (client) id of the distributor\'s own app, together with PARTNER_GRAPH_CLIENT_SECRET', 'PARTNER_GRAPH_CLIENT_ID');
+  }
+  if (clientSecret === undefined) {
+    throw new ConfigurationError('required with PARTNER_GRAPH_CLIENT_ID', 'PARTNER_GRAPH_CLIENT_SECRET');
+  }
+  return { partnerGraph: { clientId: clientId.toLowerCase(), clientSecret } };
 }
 
 function deliverySettings(text: (name: string) => string | undefined): AppConfig['delivery'] {

@@ -285,4 +285,13 @@ describe('loadConfig refuses a bad setting and names it', () => {
     const error = configurationError({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' });
     expect(error.message).not.toContain('webhook-secret');
   });
+
+  it('reads the partner-side Graph credentials only as a pair', () => {
+    expect(loadConfig({ PARTNER_GRAPH_CLIENT_ID: '22222222-3333-4444-5555-666666666666', PARTNER_GRAPH_CLIENT_SECRET: 's3cret' }).partnerGraph).toEqual({
+      clientId: '22222222-3333-4444-5555-666666666666',
+      clientSecret: 's3cret',
+    });
+    expect(() => loadConfig({ PARTNER_GRAPH_CLIENT_SECRET: 's3cret' })).toThrow(/PARTNER_GRAPH_CLIENT_ID/);
+    expect(() => loadConfig({ PARTNER_GRAPH_CLIENT_ID: '22222222-3333-4444-5555-666666666666' })).toThrow(/PARTNER_GRAPH_CLIENT_SECRET/);
+  });
 });
