@@ -1,0 +1,222 @@
+// Azure resources of the CSP onboarding service, deployed by `arm/deploy` in
+// teamsapp.yml with the values of infra/azure.parameters.json (its ${{VAR}}
+// placeholders come from env/.env.<env> and env/.env.<env>.user).
+//
+//   managed identity ─┬─ web app (Linux, Node 22): tab + API + /api/messages
+//                     └─ Azure Bot (UserAssignedMSI) + Microsoft Teams channel
+//   storage account (tables) ── connection string in one web app setting
+//
+// Every output is written to env/.env.<env> (committed): outputs never carry
+// secrets.
+
+@minLength(4)
+@maxLength(20)
+@description('Prefix of every resource name (web app, bot, identity, storage account); letters, digits and hyphens.')
+param resourceBaseName string
+
+param location string = resourceGroup().location
+
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+@description('App Service plan size. Always On needs Basic (B1) or higher.')
+param webAppSku string = 'B1'
+
+@allowed([
+  'F0'
+  'S1'
+])
+@description('Azure Bot pricing tier: Microsoft Teams is a standard channel, free on F0.')
+param botServiceSku string = 'F0'
+
+@maxLength(42)
+@description('Name of the bot in the Azure portal.')
+param botDisplayName string
+
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+])
+param storageSku string = 'Standard_LRS'
+
+// ---- The server's settings (bot/config.ts) --------------------------------
+
+@description('AAD_APP_CLIENT_ID: the multi-tenant Entra app of the tab SSO and the on-behalf-of Graph calls.')
+param aadAppClientId string
+
+@secure()
+@description('AAD_APP_CLIENT_SECRET: that app\'s client secret (from SECRET_AAD_APP_CLIENT_SECRET).')
+param aadAppClientSecret string
+
+@description('DISTRIBUTOR_NAME, shown to customers.')
+param distributorName string
+
+@description('DISTRIBUTOR_TENANT_ID: the tenant whose team becomes the orders inbox.')
+param distributorTenantId string
+
+@description('INVITATION_LINK: the distributor\'s CSP reseller invitation link.')
+param invitationLink string
+
+@description('DISTRIBUTOR_TIME_ZONE (IANA).')
+param distributorTimeZone string = 'Europe/Moscow'
+
+@allowed([
+  'ru'
+  'en'
+])
+@description('DELIVERY_LOCALE: language of what the distributor\'s staff read.')
+param deliveryLocale string = 'ru'
+
+@allowed([
+  'fatal'
+  'error'
+  'warn'
+  'info'
+  'debug'
+  'trace'
+  'silent'
+])
+param logLevel string = 'info'
+
+// Optional settings: an empty value leaves the setting out, so the server's
+// default applies. The Agents Toolkit refuses a ${{VAR}} whose value is
+// empty, so a setting is wired in azure.parameters.json only when it is used
+// (the README's Deploy section shows how).
+
+@description('OFFERED_SKUS: the subscriptions offered, comma-separated skuPartNumber or skuId.')
+param offeredSkus string = ''
+
+@description('DELIVERY_TEAMS: false turns off delivery to the Teams inbox channel (then a webhook or e-mail is needed).')
+param deliveryTeams string = ''
+
+@secure()
+@description('DELIVERY_WEBHOOK_URL: a Workflows "when a webhook request is received" URL; its signature makes it a secret.')
+param deliveryWebhookUrl string = ''
+
+@description('SMTP_HOST: turns e-mail delivery on.')
+param smtpHost string = ''
+
+param smtpPort string = ''
+
+@description('SMTP_SECURE: true for implicit TLS (port 465).')
+param smtpSecure string = ''
+
+param smtpUser string = ''
+
+@secure()
+param smtpPassword string = ''
+
+param smtpFrom string = ''
+
+@description('DELIVERY_EMAIL_TO: the distributor mailbox(es), comma-separated.')
+param deliveryEmailTo string = ''
+
+@description('PARTNER_GRAPH_CLIENT_ID: app-only Graph credentials in the distributor tenant, to confirm partner relationships.')
+param partnerGraphClientId string = ''
+
+@secure()
+param partnerGraphClientSecret string = ''
+
+// ---------------------------------------------------------------------------
+
+var baseName = toLower(resourceBaseName)
+// Storage account names allow lower-case letters and digits only.
+var storageBaseName = replace(replace(baseName, '-', ''), '_', '')
+
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: baseName
+  location: location
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: take('${storageBaseName}${uniqueString(resourceGroup().id)}', 24)
+    location: location
+    skuName: storageSku
+  }
+}
+
+var optionalSettings = {
+  OFFERED_SKUS: offeredSkus
+  DELIVERY_TEAMS: deliveryTeams
+  DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
+  SMTP_HOST: smtpHost
+  SMTP_PORT: smtpPort
+  SMTP_SECURE: smtpSecure
+  SMTP_USER: smtpUser
+  SMTP_PASSWORD: smtpPassword
+  SMTP_FROM: smtpFrom
+  DELIVERY_EMAIL_TO: deliveryEmailTo
+  PARTNER_GRAPH_CLIENT_ID: partnerGraphClientId
+  PARTNER_GRAPH_CLIENT_SECRET: partnerGraphClientSecret
+}
+
+var requiredSettings = {
+  DISTRIBUTOR_NAME: distributorName
+  DISTRIBUTOR_TENANT_ID: distributorTenantId
+  INVITATION_LINK: invitationLink
+  DISTRIBUTOR_TIME_ZONE: distributorTimeZone
+  DELIVERY_LOCALE: deliveryLocale
+  LOG_LEVEL: logLevel
+  // The bot authenticates as the managed identity: no password exists.
+  BOT_ID: botIdentity.properties.clientId
+  BOT_TYPE: 'UserAssignedMSI'
+  BOT_TENANT_ID: botIdentity.properties.tenantId
+  AAD_APP_CLIENT_ID: aadAppClientId
+  AAD_APP_CLIENT_SECRET: aadAppClientSecret
+}
+
+// An empty optional setting is left out, so the server applies its default.
+var presentOptionalSettings = toObject(filter(items(optionalSettings), setting => !empty(trim(setting.value))), setting => setting.key, setting => setting.value)
+
+var serverSettings = union(requiredSettings, presentOptionalSettings)
+
+module webApp 'modules/web-app.bicep' = {
+  name: 'web-app'
+  params: {
+    name: baseName
+    location: location
+    skuName: webAppSku
+    identityResourceId: botIdentity.id
+    storageAccountName: storage.outputs.name
+    serverSettings: serverSettings
+  }
+}
+
+module azureBot 'modules/azure-bot.bicep' = {
+  name: 'azure-bot'
+  params: {
+    name: baseName
+    displayName: botDisplayName
+    skuName: botServiceSku
+    messagingHost: 'https://${webApp.outputs.hostName}'
+    identityResourceId: botIdentity.id
+    identityClientId: botIdentity.properties.clientId
+    identityTenantId: botIdentity.properties.tenantId
+  }
+}
+
+// Written to env/.env.<env> by the Agents Toolkit (names are upper-cased).
+@description('Target of azureAppService/zipDeploy.')
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.outputs.id
+output AZURE_APP_SERVICE_NAME string = webApp.outputs.name
+@description('Lower-case host name: the Teams manifest and the Entra Application ID URI use it.')
+output BOT_DOMAIN string = webApp.outputs.hostName
+output BOT_ENDPOINT string = 'https://${webApp.outputs.hostName}'
+@description('Client id of the managed identity: the bot\'s Microsoft App ID.')
+output BOT_ID string = botIdentity.properties.clientId
+output BOT_TENANT_ID string = botIdentity.properties.tenantId
+output AZURE_BOT_RESOURCE_ID string = azureBot.outputs.id
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -1,0 +1,117 @@
+// Linux App Service (Node 22 LTS) that runs the whole server: the tab at `/`,
+// the HTTP API, and the Bot Framework endpoint `/api/messages`.
+//
+// Code arrives by zip deploy (azureAppService/zipDeploy in teamsapp.yml) as
+// the locally built `dist/` plus package.json and package-lock.json; Oryx then
+// installs the production dependencies on the server (CUSTOM_BUILD_COMMAND).
+
+@description('Globally unique name; the app is reached at https://<name>.azurewebsites.net.')
+@minLength(2)
+@maxLength(60)
+param name string
+
+param location string
+
+@description('App Service plan size. Always On needs Basic (B1) or higher.')
+param skuName string
+
+@description('The user-assigned managed identity that is also the bot identity (Azure Bot type UserAssignedMSI).')
+param identityResourceId string
+
+@description('The Storage account that holds the tables; its key is read here and goes into one app setting only.')
+param storageAccountName string
+
+@description('The server\'s settings (bot/config.ts), already without empty optional ones; some values are secrets.')
+@secure()
+param serverSettings object
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'linux'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'node dist/server/bot/main.js'
+      alwaysOn: true // the outbox worker retries deliveries in the background
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
+
+// The Agents Toolkit uploads with an Entra token, so publishing passwords are
+// not needed; switching them off closes that door.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+var hostName = toLower(webApp.properties.defaultHostName)
+
+// Declarative: every provision writes the whole set, so a setting changed in
+// the portal is replaced by the value from the env files. Optional settings
+// are parameters of azure.bicep (see the Deploy section of the README).
+resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: union(serverSettings, {
+    // Where users and Bot Framework reach the server.
+    BOT_DOMAIN: hostName
+    PUBLIC_URL: 'https://${hostName}'
+    // The key is read at deployment time and stored only in this encrypted
+    // app setting: it is never a parameter, an output, or a literal here.
+    AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+    // The Node image sends traffic to 8080; the server listens on PORT.
+    PORT: '8080'
+    WEBSITES_PORT: '8080'
+    NODE_ENV: 'production'
+    // Zip deploy ships the built dist/ without node_modules; Oryx installs
+    // only the production dependencies from package-lock.json.
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+    CUSTOM_BUILD_COMMAND: 'npm ci --omit=dev --no-audit --no-fund'
+  })
+}
+
+output id string = webApp.id
+output name string = webApp.name
+output hostName string = hostName

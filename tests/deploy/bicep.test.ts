@@ -1,0 +1,146 @@
+// Checks infra/ without a Bicep compiler (none can be installed offline): the
+// parameter file against the template, module calls against the modules, and
+// where secrets may flow. `az bicep build --file infra/azure.bicep` is the
+// full check on a machine that has Bicep.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readModuleCalls, readOutputs, readParams } from './support/bicep-reader.js';
+import { projectFile } from './support/project-file.js';
+
+const bicepFiles = ['infra/azure.bicep', ...readdirSync(projectFile('infra', 'modules')).map((name) => `infra/modules/${name}`)];
+const source = (file: string) => readFileSync(projectFile(file), 'utf8');
+const main = source('infra/azure.bicep');
+
+const parametersFile = z
+  .object({
+    $schema: z.string(),
+    contentVersion: z.string(),
+    parameters: z.record(z.string(), z.object({ value: z.unknown() })),
+  })
+  .parse(JSON.parse(source('infra/azure.parameters.json')));
+
+const SECRET_NAME = /secret|password|webhookUrl|connectionString|key$/i;
+
+describe('infra/azure.bicep and infra/azure.parameters.json', () => {
+  it('reads the declarations it checks (guards the regex reader)', () => {
+    expect(readParams(main).map((param) => param.name)).toEqual(
+      expect.arrayContaining(['resourceBaseName', 'aadAppClientSecret', 'invitationLink']),
+    );
+    expect(readOutputs(main).map((output) => output.name)).toEqual(
+      expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ID']),
+    );
+    expect(readModuleCalls(main).map((call) => call.symbol)).toEqual(['storage', 'webApp', 'azureBot']);
+  });
+
+  it('supplies every parameter that has no default', () => {
+    const supplied = Object.keys(parametersFile.parameters);
+    const required = readParams(main).filter((param) => !param.hasDefault).map((param) => param.name);
+    expect(required.filter((name) => !supplied.includes(name))).toEqual([]);
+  });
+
+  it('supplies no parameter the template does not declare', () => {
+    const declared = readParams(main).map((param) => param.name);
+    expect(Object.keys(parametersFile.parameters).filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
+  it('gives each module exactly the parameters it declares, all the required ones', () => {
+    const problems = bicepFiles.flatMap((file) =>
+      readModuleCalls(source(file)).flatMap((call) => {
+        const moduleFile = path.posix.join(path.posix.dirname(file), call.path);
+        const declared = readParams(source(moduleFile));
+        return [
+          ...call.params
+            .filter((name) => !declared.some((param) => param.name === name))
+            .map((name) => `${file} → ${moduleFile}: unknown parameter ${name}`),
+          ...declared
+            .filter((param) => !param.hasDefault && !call.params.includes(param.name))
+            .map((param) => `${file} → ${moduleFile}: missing ${param.name}`),
+        ];
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('marks every secret-like parameter @secure()', () => {
+    const insecure = bicepFiles.flatMap((file) =>
+      readParams(source(file))
+        .filter((param) => SECRET_NAME.test(param.name) && !param.decorators.includes('@secure()'))
+        .map((param) => `${file}: ${param.name}`),
+    );
+    expect(insecure).toEqual([]);
+  });
+
+  it('takes the Entra client secret from the .user file, never as a literal', () => {
+    expect(parametersFile.parameters['aadAppClientSecret']?.value).toBe('${{SECRET_AAD_APP_CLIENT_SECRET}}');
+    const literalSecrets = Object.entries(parametersFile.parameters)
+      .filter(([name]) => SECRET_NAME.test(name))
+      .filter(([, parameter]) => typeof parameter.value !== 'string' || !/^\$\{\{SECRET_[A-Z0-9_]+\}\}$/.test(parameter.value));
+    expect(literalSecrets).toEqual([]);
+  });
+
+  it('never outputs a secure parameter or a storage key (outputs land in the committed env file)', () => {
+    const leaks = bicepFiles.flatMap((file) => {
+      const text = source(file);
+      const secureNames = readParams(text)
+        .filter((param) => param.decorators.includes('@secure()'))
+        .map((param) => param.name);
+      return readOutputs(text)
+        .filter((output) => /listKeys|connectionString/i.test(output.expression) || secureNames.some((name) => new RegExp(`\\b${name}\\b`).test(output.expression)))
+        .map((output) => `${file}: output ${output.name}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it('builds the storage connection string only inside the web app settings', () => {
+    const files = bicepFiles.filter((file) => source(file).includes('listKeys('));
+    expect(files).toEqual(['infra/modules/web-app.bicep']);
+    expect(source('infra/modules/web-app.bicep')).toMatch(/AZURE_STORAGE_CONNECTION_STRING: '[^']*AccountKey=\$\{storage\.listKeys\(\)\.keys\[0\]\.value\}/);
+  });
+});
+
+describe('infra/modules', () => {
+  const webApp = source('infra/modules/web-app.bicep');
+  const bot = source('infra/modules/azure-bot.bicep');
+  const storage = source('infra/modules/storage.bicep');
+
+  it('runs the compiled server on Linux Node 22 LTS, HTTPS only, always on', () => {
+    const tsconfigBuild = z
+      .object({ compilerOptions: z.object({ outDir: z.string() }) })
+      .parse(JSON.parse(source('tsconfig.build.json')));
+    expect(webApp).toContain(`appCommandLine: 'node ${tsconfigBuild.compilerOptions.outDir}/bot/main.js'`);
+    expect(webApp).toContain("linuxFxVersion: 'NODE|22-lts'");
+    expect(webApp).toContain('httpsOnly: true');
+    expect(webApp).toContain('alwaysOn: true');
+    expect(webApp).toContain("ftpsState: 'Disabled'");
+  });
+
+  it('makes the managed identity the bot identity', () => {
+    expect(bot).toContain("msaAppType: 'UserAssignedMSI'");
+    expect(bot).toContain('msaAppMSIResourceId: identityResourceId');
+    expect(bot).toContain('msaAppTenantId: identityTenantId');
+    expect(bot).toContain("endpoint: '${messagingHost}/api/messages'");
+    expect(bot).toContain("name: 'MsTeamsChannel'");
+    expect(main).toContain("BOT_TYPE: 'UserAssignedMSI'");
+    expect(main).toContain('BOT_ID: botIdentity.properties.clientId');
+  });
+
+  it('keeps the storage account private and on TLS 1.2', () => {
+    expect(storage).toContain("kind: 'StorageV2'");
+    expect(storage).toContain("minimumTlsVersion: 'TLS1_2'");
+    expect(storage).toContain('allowBlobPublicAccess: false');
+    expect(storage).toContain("'Microsoft.Storage/storageAccounts/tableServices@");
+  });
+
+  it('sets only app settings the server reads, or App Service and Oryx do', () => {
+    const configSource = source('bot/config.ts');
+    const readByServer = new Set(Array.from(configSource.matchAll(/text\('([A-Z0-9_]+)'\)/g), (match) => match[1]));
+    const platform = new Set(['WEBSITES_PORT', 'NODE_ENV', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND']);
+    const settingNames = [main, webApp].flatMap((text) =>
+      Array.from(text.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm), (match) => match[1] ?? ''),
+    );
+    expect(settingNames.length).toBeGreaterThan(15);
+    expect(settingNames.filter((name) => !readByServer.has(name) && !platform.has(name))).toEqual([]);
+  });
+});
