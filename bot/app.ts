@@ -8,7 +8,12 @@ import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
 import { OnboardingBot } from './bot-framework/onboarding-bot.js';
 import type { AppConfig } from './config.js';
+import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
+import { CustomerConversations } from './distributor/customer-conversations.js';
+import { CustomerNotifier } from './distributor/customer-notifier.js';
+import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
+import { createTeamsChannel } from './distributor/teams-channel.js';
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
@@ -24,6 +29,7 @@ import { DeliveryStore } from './outbox/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
+import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
 import { createTableStorage } from './storage/table-storage.js';
 
 export interface App {
@@ -54,10 +60,26 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const invitationUrl = renderInvitationLink(config.invitation);
 
   const storage = createTableStorage(config.storageConnectionString);
-  await storage.ensureTables([ORDERS_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
+  const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
 
+  const adapter = createCloudAdapter(config.bot, logger);
+  const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
   const channels = deliveryChannels(config, catalog, logger);
+  if (config.delivery.teams) {
+    channels.unshift(
+      createTeamsChannel({
+        store: conversations,
+        messenger,
+        distributorTenantId: config.distributorTenantId,
+        locale: config.delivery.locale,
+        catalog,
+        logger,
+        clock,
+      }),
+    );
+  }
   const outbox = new OutboxWorker({
     store: new DeliveryStore(storage.table(ORDERS_TABLE)),
     orders: repository,
@@ -74,8 +96,33 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     outbox,
   });
 
-  const adapter = createCloudAdapter(config.bot, logger);
-  const bot = new OnboardingBot(new OnboardingConversation({ distributorName: config.distributorName, invitationUrl }));
+  const desk = new TeamsDistributorDesk({
+    distributorTenantId: config.distributorTenantId,
+    distributorName: config.distributorName,
+    locale: config.delivery.locale,
+    catalog,
+    orders,
+    store: conversations,
+    messenger,
+    notifier: new CustomerNotifier({ store: conversations, messenger, catalog, distributorName: config.distributorName, logger }),
+    logger,
+    clock,
+    // Orders that waited for an inbox go out as soon as one exists.
+    onInboxClaimed: () => outbox.retryChannel('teams'),
+  });
+  const bot = new OnboardingBot(
+    new OnboardingConversation({
+      distributorName: config.distributorName,
+      invitationUrl,
+      catalog,
+      timeZone: config.timeZone,
+      orders,
+      distributorDesk: desk,
+      customerDirectory: new CustomerConversations({ store: conversations, clock }),
+      logger,
+      clock,
+    }),
+  );
 
   const resolveCaller = callerResolver(config);
   const tenantFacts = createTenantFacts({
@@ -118,7 +165,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     server,
     catalog,
     orders,
-    stop: () => outbox.stop(),
+    stop: async () => {
+      await outbox.stop();
+      await desk.idle();
+    },
   };
 }
 

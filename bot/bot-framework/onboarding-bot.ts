@@ -1,39 +1,146 @@
-import { CardFactory, TeamsActivityHandler } from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
+import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
-import type { ChatReply, OnboardingConversation } from '../conversation/onboarding-conversation.js';
+import type { ConversationReferenceJson, TeamsActor } from '../conversation/chat-ports.js';
+import type { ChatReply, ChatTurn, OnboardingConversation } from '../conversation/onboarding-conversation.js';
 
-/** Translates Teams activities into the conversation's decisions and back. */
+/**
+ * Translates Teams activities into the conversation's decisions and back.
+ * The only place (with cloud-adapter.ts and proactive-messenger.ts) that knows
+ * botbuilder's types.
+ */
 export class OnboardingBot extends TeamsActivityHandler {
   constructor(private readonly conversation: OnboardingConversation) {
     super();
 
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id);
-      if (botWasAdded && context.activity.conversation.conversationType === 'personal') {
-        await send(context, this.conversation.welcome(localeFromTag(context.activity.locale)));
+      const turn = chatTurn(context);
+      if (botWasAdded && turn) {
+        const reply = isPersonal(context) ? await this.conversation.welcome(turn) : await this.conversation.botAddedToTeam(turn);
+        await send(context, reply);
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const text = typedText(context);
-      await send(context, this.conversation.message(text, localeFromTag(context.activity.locale)));
+      const turn = chatTurn(context);
+      if (turn) {
+        const submitted = submittedAction(context.activity.value);
+        if (submitted) await this.onSubmitAction(context, turn, submitted);
+        else if (isPersonal(context)) await send(context, await this.conversation.personalMessage(turn, typedText(context)));
+        else await send(context, await this.conversation.channelMessage(turn, typedText(context)));
+      }
       await next();
     });
   }
+
+  /** `Action.Execute` (Universal Actions): the card returned replaces the one pressed. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = chatTurn(context);
+    if (!turn) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'no tenant' } };
+    const data = isRecord(invokeValue.action.data) ? invokeValue.action.data : {};
+    const card = await this.conversation.cardAction({
+      ...turn,
+      verb: invokeValue.action.verb,
+      data,
+      via: 'invoke',
+      ...(context.activity.replyToId ? { messageId: context.activity.replyToId } : {}),
+    });
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+  }
+
+  /** `Action.Submit` (clients without Universal Actions): update the pressed card in place. */
+  private async onSubmitAction(context: TurnContext, turn: ChatTurn, submitted: SubmittedAction): Promise<void> {
+    const card = await this.conversation.cardAction({
+      ...turn,
+      verb: submitted.verb,
+      data: submitted.data,
+      via: 'submit',
+      ...(context.activity.replyToId ? { messageId: context.activity.replyToId } : {}),
+    });
+    const replyToId = context.activity.replyToId;
+    if (replyToId) {
+      try {
+        await context.updateActivity({ id: replyToId, type: 'message', attachments: [cardAttachment(card)] });
+        return;
+      } catch {
+        // The message may be gone or not updatable in this client: answer with a new one.
+      }
+    }
+    await send(context, { card });
+  }
 }
 
-async function send(context: TurnContext, reply: ChatReply): Promise<void> {
-  await context.sendActivity({
-    type: 'message',
-    ...(reply.text === undefined ? {} : { text: reply.text }),
-    ...(reply.card === undefined ? {} : { attachments: [CardFactory.adaptiveCard(reply.card)] }),
-  });
+interface SubmittedAction {
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+function submittedAction(value: unknown): SubmittedAction | undefined {
+  if (!isRecord(value) || typeof value['verb'] !== 'string') return undefined;
+  return { verb: value['verb'], data: value };
+}
+
+/** The actor and conversation of an activity, or nothing when Teams sent no tenant. */
+function chatTurn(context: TurnContext): ChatTurn | undefined {
+  const { activity } = context;
+  const channelData: unknown = activity.channelData;
+  const tenantId = activity.conversation?.tenantId ?? nested(channelData, 'tenant', 'id');
+  if (typeof tenantId !== 'string' || tenantId === '') return undefined;
+  const actor: TeamsActor = {
+    tenantId: tenantId.toLowerCase(),
+    teamsUserId: activity.from.id,
+    locale: localeFromTag(activity.locale),
+    ...(activity.from.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
+    ...(activity.from.name ? { name: activity.from.name } : {}),
+  };
+  const reference = TurnContext.getConversationReference(activity);
+  // Teams names a channel in channelData, not in the conversation; the inbox shows it.
+  const channelName = nested(channelData, 'channel', 'name');
+  const conversation: ConversationReferenceJson = {
+    ...reference,
+    conversation: { ...reference.conversation, ...(typeof channelName === 'string' ? { name: channelName } : {}) },
+  };
+  return { actor, conversation };
+}
+
+function isPersonal(context: TurnContext): boolean {
+  return context.activity.conversation.conversationType === 'personal';
 }
 
 /** The typed text without the bot's @mention (channel messages start with it). */
 function typedText(context: TurnContext): string {
   const withoutMentions = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
   return withoutMentions.replace(/\s+/g, ' ').trim();
+}
+
+async function send(context: TurnContext, reply: ChatReply): Promise<void> {
+  await context.sendActivity({
+    type: 'message',
+    ...(reply.text === undefined ? {} : { text: reply.text }),
+    ...(reply.card === undefined ? {} : { attachments: [cardAttachment(reply.card)] }),
+  });
+}
+
+function cardAttachment(card: AdaptiveCard): Attachment {
+  return CardFactory.adaptiveCard(card);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nested(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[key];
+  }
+  return current;
 }

@@ -1,6 +1,34 @@
-import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
+import { randomUUID } from 'node:crypto';
+import { todayInTimeZone } from '../../src/domain/calendar.js';
+import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
-import type { Locale } from '../../src/domain/i18n/locale.js';
+import { CardVerb, isCardVerb } from '../../src/domain/cards/card-actions.js';
+import type { CardVerb as CardVerbName } from '../../src/domain/cards/card-actions.js';
+import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
+import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
+import { buildHelpCard } from '../../src/domain/cards/help-card.js';
+import {
+  buildOrderFormCard,
+  orderFormValuesFromOrder,
+  orderFromCardInputs,
+  REVISES_ORDER_ID_KEY,
+} from '../../src/domain/cards/order-form-card.js';
+import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
+import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
+import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
+import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
+import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
+import type { StoredOrder } from '../../src/domain/order/order.js';
+import type { OrderService } from '../orders/order-service.js';
+import { StorageUnavailableError } from '../orders/order-service.js';
+import type {
+  ConversationReferenceJson,
+  CustomerDirectory,
+  DistributorCardAction,
+  DistributorDesk,
+  TeamsActor,
+} from './chat-ports.js';
 
 /** What the bot says, decided without any Bot Framework types. */
 export interface ChatReply {
@@ -8,29 +36,244 @@ export interface ChatReply {
   readonly card?: AdaptiveCard;
 }
 
-export interface OnboardingConversationSettings {
-  readonly distributorName: string;
-  readonly invitationUrl: string;
+/** One incoming activity, as far as the conversation needs it. */
+export interface ChatTurn {
+  readonly actor: TeamsActor;
+  readonly conversation: ConversationReferenceJson;
 }
 
+/** A button pressed on one of the bot's cards. */
+export interface CardActionTurn extends ChatTurn {
+  readonly verb: string;
+  /** The action's data merged with the card's input values. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly via: DistributorCardAction['via'];
+  readonly messageId?: string;
+}
+
+export interface ConversationLogger {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface OnboardingConversationDependencies {
+  readonly distributorName: string;
+  readonly invitationUrl: string;
+  readonly catalog: Catalog;
+  readonly timeZone: string;
+  readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
+  readonly distributorDesk: DistributorDesk;
+  readonly customerDirectory: CustomerDirectory;
+  readonly logger: ConversationLogger;
+  readonly clock?: () => Date;
+  readonly newSubmissionId?: () => string;
+}
+
+const DISTRIBUTOR_VERBS: ReadonlySet<CardVerbName> = new Set([
+  CardVerb.acceptOrder,
+  CardVerb.requestChanges,
+  CardVerb.completeOrder,
+  CardVerb.refreshOrder,
+]);
+
 /**
- * The chat journey of the customer admin. Kept free of botbuilder so the
- * planned move to `@microsoft/agents-hosting` only touches bot/bot-framework.
+ * The customer admin's journey in chat: welcome, commands, the order card
+ * and its receipt. Distributor actions are handed to the distributor desk.
+ * Kept free of botbuilder so the move to `@microsoft/agents-hosting` only
+ * touches bot/bot-framework.
  */
 export class OnboardingConversation {
-  constructor(private readonly settings: OnboardingConversationSettings) {}
+  private readonly clock: () => Date;
+  private readonly newSubmissionId: () => string;
+
+  constructor(private readonly deps: OnboardingConversationDependencies) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.newSubmissionId = deps.newSubmissionId ?? randomUUID;
+  }
 
   /** The app was installed in a personal chat. */
-  welcome(locale: Locale): ChatReply {
-    return { card: this.welcomeCard(locale) };
+  async welcome(turn: ChatTurn): Promise<ChatReply> {
+    await this.remember(turn);
+    return { card: buildWelcomeCard({ locale: turn.actor.locale, ...this.links() }) };
   }
 
-  /** Any text the admin typed. */
-  message(_text: string, locale: Locale): ChatReply {
-    return { card: this.welcomeCard(locale) };
+  /** The bot was added to a team: that team may become the distributor's inbox. */
+  botAddedToTeam(turn: ChatTurn): Promise<ChatReply> {
+    return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'install' });
   }
 
-  private welcomeCard(locale: Locale): AdaptiveCard {
-    return buildWelcomeCard({ locale, ...this.settings });
+  /** Text typed in a channel: only the inbox command means something there. */
+  async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
+    if (parseChatCommand(text) === 'inbox') {
+      return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'command' });
+    }
+    return { text: turn.actor.locale === 'ru' ? chatErrorTexts.channelHelp.ru : chatErrorTexts.channelHelp.en };
   }
+
+  /** Text typed in the admin's personal chat. */
+  async personalMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
+    await this.remember(turn);
+    const { locale, tenantId } = turn.actor;
+    try {
+      switch (parseChatCommand(text)) {
+        case 'order':
+          return { card: await this.newOrderForm(tenantId, locale) };
+        case 'status':
+          return { card: await this.orderList(tenantId, locale) };
+        default:
+          return { card: this.helpCard(locale) };
+      }
+    } catch (error) {
+      return { card: this.failureCard(error, locale) };
+    }
+  }
+
+  /**
+   * A card button. Returns the card that should replace the one pressed: the
+   * invoke response for `Action.Execute`, or the updated message for
+   * `Action.Submit`.
+   */
+  async cardAction(turn: CardActionTurn): Promise<AdaptiveCard> {
+    const { verb, actor } = turn;
+    if (!isCardVerb(verb)) return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
+    if (DISTRIBUTOR_VERBS.has(verb)) {
+      return this.deps.distributorDesk.handleCardAction({
+        verb: verb as DistributorCardAction['verb'],
+        data: turn.data,
+        actor,
+        via: turn.via,
+        conversation: turn.conversation,
+        ...(turn.messageId === undefined ? {} : { messageId: turn.messageId }),
+      });
+    }
+    await this.remember(turn);
+    try {
+      switch (verb) {
+        case CardVerb.startOrder:
+          return await this.newOrderForm(actor.tenantId, actor.locale);
+        case CardVerb.showHelp:
+          return this.helpCard(actor.locale);
+        case CardVerb.showStatus:
+          return await this.orderList(actor.tenantId, actor.locale);
+        case CardVerb.submitOrder:
+          return await this.submit(turn);
+        case CardVerb.reviseOrder:
+          return await this.revisionForm(actor, stringField(turn.data, REVISES_ORDER_ID_KEY));
+        default:
+          return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
+      }
+    } catch (error) {
+      return this.failureCard(error, actor.locale);
+    }
+  }
+
+  private async submit(turn: CardActionTurn): Promise<AdaptiveCard> {
+    const { actor } = turn;
+    const values = orderFromCardInputs(turn.data);
+    // A card without its key (should not happen) still gets one, kept if the form comes back.
+    const submissionId = values.submissionId ?? this.newSubmissionId();
+    const input: OrderFormValues = { ...values, submissionId };
+    const revisesOrderId = stringField(turn.data, REVISES_ORDER_ID_KEY);
+    const context = { now: this.clock(), ...(actor.name === undefined ? {} : { actor: actor.name }) };
+
+    const result =
+      revisesOrderId === undefined
+        ? await this.deps.orders.submit(actor.tenantId, input, context)
+        : await this.deps.orders.resubmit(actor.tenantId, revisesOrderId, input, context);
+
+    switch (result.kind) {
+      case 'invalid':
+        return buildOrderFormCard({
+          ...this.formBasics(actor.locale),
+          values: input,
+          errors: result.errors,
+          submissionId,
+          ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
+        });
+      case 'created':
+      case 'existing':
+      case 'resubmitted':
+        return this.receipt(result.order, actor.locale);
+      case 'notFound':
+        return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
+      case 'invalidTransition':
+        return this.errorCard(chatErrorTexts.notRevisable, actor.locale);
+      case 'conflict': {
+        const current = revisesOrderId === undefined ? undefined : await this.deps.orders.get(actor.tenantId, revisesOrderId);
+        return current ? this.receipt(current, actor.locale) : this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
+      }
+    }
+  }
+
+  private async newOrderForm(tenantId: string, locale: Locale): Promise<AdaptiveCard> {
+    const latest = await this.deps.orders.findLatest(tenantId);
+    const basics = this.formBasics(locale);
+    return buildOrderFormCard({
+      ...basics,
+      submissionId: this.newSubmissionId(),
+      ...(latest ? { values: this.prefillFrom(latest, basics.today) } : {}),
+    });
+  }
+
+  private async revisionForm(actor: TeamsActor, orderId: string | undefined): Promise<AdaptiveCard> {
+    const order = orderId === undefined ? undefined : await this.deps.orders.get(actor.tenantId, orderId);
+    if (!order) return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
+    if (order.status !== 'changesRequested') return this.receipt(order, actor.locale);
+    const basics = this.formBasics(actor.locale);
+    return buildOrderFormCard({
+      ...basics,
+      values: this.prefillFrom(order, basics.today),
+      // A revision is a new submission of the same order: it needs its own idempotency key.
+      submissionId: this.newSubmissionId(),
+      revisesOrderId: order.id,
+    });
+  }
+
+  private async orderList(tenantId: string, locale: Locale): Promise<AdaptiveCard> {
+    return buildOrderListCard({ locale, orders: await this.deps.orders.list(tenantId) });
+  }
+
+  /** The earlier answers, with a fresh key and without an activation date that has passed. */
+  private prefillFrom(order: StoredOrder, today: string): OrderFormValues {
+    const { submissionId: _previousKey, activationDate, ...rest } = orderFormValuesFromOrder(order);
+    return activationDate !== undefined && activationDate >= today ? { ...rest, activationDate } : rest;
+  }
+
+  private receipt(order: StoredOrder, locale: Locale): AdaptiveCard {
+    return buildCustomerStatusCard({ locale, order, catalog: this.deps.catalog, distributorName: this.deps.distributorName });
+  }
+
+  private helpCard(locale: Locale): AdaptiveCard {
+    return buildHelpCard({ locale, ...this.links() });
+  }
+
+  private errorCard(message: LocalizedText, locale: Locale): AdaptiveCard {
+    return buildActionErrorCard({ locale, message });
+  }
+
+  private failureCard(error: unknown, locale: Locale): AdaptiveCard {
+    if (error instanceof StorageUnavailableError) return this.errorCard(chatErrorTexts.storageUnavailable, locale);
+    throw error;
+  }
+
+  private formBasics(locale: Locale) {
+    return { locale, catalog: this.deps.catalog, today: todayInTimeZone(this.clock(), this.deps.timeZone) };
+  }
+
+  private links() {
+    return { distributorName: this.deps.distributorName, invitationUrl: this.deps.invitationUrl };
+  }
+
+  /** Keeps the admin reachable for status updates; never in the way of the reply. */
+  private async remember(turn: ChatTurn): Promise<void> {
+    try {
+      await this.deps.customerDirectory.remember({ actor: turn.actor, conversation: turn.conversation });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, tenantId: turn.actor.tenantId }, 'could not store the personal conversation');
+    }
+  }
+}
+
+function stringField(data: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

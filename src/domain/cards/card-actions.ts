@@ -8,6 +8,7 @@ import type { ExecuteAction, JsonObject, ActionStyle } from './adaptive-card.js'
 export const CardVerb = {
   startOrder: 'startOrder',
   showHelp: 'showHelp',
+  showStatus: 'showStatus',
   submitOrder: 'submitOrder',
   reviseOrder: 'reviseOrder',
   acceptOrder: 'acceptOrder',

@@ -11,12 +11,13 @@ import { CardVerb, executeAction } from './card-actions.js';
 import { escapeCardText } from './card-text.js';
 import { formatCardInteger } from './card-format.js';
 import { orderFormTexts, subscriptionKindLabels } from './card-texts.js';
-import { OrderFormInputId, quantityInputId } from './order-form-inputs.js';
+import { OrderFormInputId, quantityInputId, REVISES_ORDER_ID_KEY } from './order-form-inputs.js';
 import type { OrderFormValues } from './order-form-values.js';
 
 export {
   OrderFormInputId,
   QUANTITY_INPUT_PREFIX,
+  REVISES_ORDER_ID_KEY,
   SUBMISSION_ID_KEY,
   orderFromCardInputs,
   quantityInputId,
@@ -58,12 +59,14 @@ export interface OrderFormCardInput {
   readonly errors?: readonly FieldError[];
   /** The idempotency key the submission will carry; keep it when re-showing the form. */
   readonly submissionId: string;
+  /** Set when the form revises an order the distributor sent back: submitting resubmits that order. */
+  readonly revisesOrderId?: string;
 }
 
 const LINES_FIELD = 'lines';
 
 export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
-  const { locale, catalog, today, values = {}, errors = [], submissionId } = input;
+  const { locale, catalog, today, values = {}, errors = [], submissionId, revisesOrderId } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
   const placement = placeErrors(errors, values, catalog);
 
@@ -244,7 +247,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       executeAction({
         title: t(orderFormTexts.submit),
         verb: CardVerb.submitOrder,
-        data: { submissionId },
+        data: { submissionId, ...(revisesOrderId === undefined ? {} : { [REVISES_ORDER_ID_KEY]: revisesOrderId }) },
         style: 'positive',
       }),
     ],

@@ -41,6 +41,9 @@ export function skuFromQuantityInputId(inputId: string): string | undefined {
 /** The data key carrying the form's idempotency key (from the submit action's `data`). */
 export const SUBMISSION_ID_KEY = 'submissionId';
 
+/** The data key naming the order a revision form resubmits. */
+export const REVISES_ORDER_ID_KEY = 'orderId';
+
 /**
  * Maps the values a card submits (action data merged with input values, all
  * strings in Teams) onto the order JSON. Nothing is validated here: the

@@ -1,0 +1,55 @@
+import type { LocalizedText } from '../i18n/locale.js';
+
+type Text = LocalizedText;
+
+/** Texts of the chat's own cards: help, the order list, chat errors. */
+export const helpTexts = {
+  title: { ru: 'Что умеет этот бот', en: 'What this bot does' },
+  intro: (distributorName: string): Text => ({
+    ru: `Бот помогает стать клиентом ${distributorName} по программе Microsoft CSP: принять приглашение и отправить заявку на лицензии.`,
+    en: `This bot helps you become a Microsoft CSP customer of ${distributorName}: accept the invitation and send the license order.`,
+  }),
+  commandsTitle: { ru: 'Команды', en: 'Commands' },
+  orderCommand: { ru: '**заявка** — заполнить и отправить заявку на лицензии', en: '**order** — fill in and send a license order' },
+  statusCommand: { ru: '**статус** — ваши заявки и их состояние', en: '**status** — your orders and where they stand' },
+  helpCommand: { ru: '**помощь** — это сообщение', en: '**help** — this message' },
+  languageNote: {
+    ru: 'Команды понимаются на русском и английском.',
+    en: 'Commands work in English and Russian.',
+  },
+  startOrder: { ru: 'Новая заявка', en: 'New order' },
+  showStatus: { ru: 'Мои заявки', en: 'My orders' },
+  openInvitation: { ru: 'Открыть приглашение', en: 'Open the invitation' },
+} as const;
+
+export const orderListTexts = {
+  title: { ru: 'Ваши заявки', en: 'Your orders' },
+  empty: { ru: 'Заявок пока нет.', en: 'No orders yet.' },
+  more: (shown: number, total: number): Text => ({
+    ru: `Показаны последние ${shown} из ${total}; все заявки — во вкладке «Подключение».`,
+    en: `Showing the latest ${shown} of ${total}; all orders are in the Onboarding tab.`,
+  }),
+  revision: (revision: number): Text => ({ ru: `редакция ${revision}`, en: `revision ${revision}` }),
+  startOrder: { ru: 'Новая заявка', en: 'New order' },
+} as const;
+
+export const chatErrorTexts = {
+  title: { ru: 'Не получилось', en: 'That did not work' },
+  storageUnavailable: {
+    ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст дубль.',
+    en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
+  },
+  unknownAction: {
+    ru: 'Эта кнопка больше не действует. Напишите «помощь», чтобы начать заново.',
+    en: 'This button no longer works. Type "help" to start over.',
+  },
+  orderNotFound: { ru: 'Заявка не найдена.', en: 'The order was not found.' },
+  notRevisable: {
+    ru: 'Эту заявку сейчас нельзя изменить: дистрибьютор не запрашивал исправлений.',
+    en: 'This order cannot be changed now: the distributor has not asked for changes.',
+  },
+  channelHelp: {
+    ru: 'В каналах бот принимает только команду «входящие»: она делает этот канал входящим для заявок. Заявку клиенты отправляют в личном чате с ботом.',
+    en: 'In channels the bot only takes the "inbox" command, which makes this channel the order inbox. Customers send orders in their personal chat with the bot.',
+  },
+} as const;
