@@ -1,0 +1,121 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack } from '../support/local-stack.js';
+import type { TestStack } from '../support/local-stack.js';
+import { launchChromium, PLAYGROUND_CONVERSATIONS, PlaygroundUi, sendMockActivity } from '../support/playground.js';
+
+// The button the customer presses on Microsoft's invitation page; the welcome card quotes it in every locale.
+const AUTHORIZE_BUTTON = 'Авторизация торгового посредника';
+
+describe('the Agents Playground, personal chat', () => {
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+  let ui: PlaygroundUi | undefined;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
+  }, 180_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && stack) console.error(stack.recentOutput());
+    await ui?.finish(task);
+    ui = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  function open(): Promise<PlaygroundUi> {
+    if (!stack || !browser) throw new Error('the stack did not start');
+    return PlaygroundUi.open(browser, stack.urls.playground).then((opened) => (ui = opened));
+  }
+
+  it('shows the welcome card when the app is installed in the personal chat', async () => {
+    const playground = await open();
+
+    // Opening the page installs the app (installationUpdate + conversationUpdate with the bot added).
+    const card = await playground.waitForCard(AUTHORIZE_BUTTON);
+
+    expect(await playground.readCard(card)).toContain(AUTHORIZE_BUTTON);
+  }, 90_000);
+
+  it('answers an unknown message with the help card', async () => {
+    const playground = await open();
+
+    await playground.sendMessage('привет');
+    const card = await playground.waitForCard('What this bot does');
+
+    expect(await playground.readCard(card)).toContain('status');
+  }, 90_000);
+
+  it('welcomes a Russian-locale admin in Russian', async () => {
+    if (!stack) throw new Error('the stack did not start');
+    const playground = await open();
+
+    // The Playground's own UI always says en-US; Teams clients send the user's locale.
+    await sendMockActivity(stack.urls.playground, PLAYGROUND_CONVERSATIONS.personalChat, {
+      type: 'message',
+      text: 'помощь',
+      locale: 'ru-RU',
+    });
+    const card = await playground.waitForCard('Что умеет этот бот');
+
+    expect(await playground.readCard(card)).toContain('заявка');
+  }, 90_000);
+
+  it('takes an order in the personal chat, shows a wrong INN, delivers the fixed order to General, and reports the accept back', async () => {
+    const playground = await open();
+
+    // Opening General installs the app in the team: the demo distributor's inbox.
+    await playground.openChannel();
+    // The distributor's side speaks DELIVERY_LOCALE (ru by default); the Playground's user is en-US.
+    await playground.waitForBotText('заявки клиентов теперь приходят');
+    await playground.openPersonalChat();
+
+    await playground.sendMessage('order');
+    const form = await playground.waitForCard('Microsoft 365 subscription order');
+    await playground.chooseCardOption(form, 'Have you accepted the CSP invitation?', 'Yes, it is accepted');
+    await playground.fillCardInput(form, 'Technical domain', 'romashka.onmicrosoft.com');
+    await playground.fillCardInput(form, 'Microsoft 365 Business Standard', '25');
+    await playground.fillCardInput(form, 'License activation date', tomorrow());
+    await playground.fillCardInput(form, 'Organization name', 'ООО «Ромашка»');
+    await playground.fillCardInput(form, 'INN', '7707083894');
+    await playground.fillCardInput(form, 'Postal code', '101000');
+    await playground.fillCardInput(form, 'City', 'Москва');
+    await playground.fillCardInput(form, 'Street', 'ул. Мясницкая, д. 1');
+    await playground.fillCardInput(form, 'Full name', 'Иванов Иван Иванович');
+    await playground.fillCardInput(form, 'Phone', '+7 495 123-45-67');
+    await playground.fillCardInput(form, 'E-mail', 'it@romashka.ru');
+    await playground.chooseCardOption(form, 'Subscription type', 'New subscription');
+    await playground.clickCardButton(form, 'Send order');
+
+    // The same card comes back in place with the INN error and every value kept.
+    const rejected = await playground.waitForCard('check digits');
+    expect(await playground.readCard(rejected)).toContain('Correct the marked fields');
+    await playground.saveScreenshot('chat-order-inn-error');
+    await playground.fillCardInput(rejected, 'INN', '7707083893');
+    await playground.clickCardButton(rejected, 'Send order');
+
+    const receipt = await playground.waitForCard('CSP-');
+    const orderNumber = /CSP-[0-9A-Z]{8}/.exec(await playground.readCard(receipt))?.[0];
+    expect(orderNumber).toBeDefined();
+
+    await playground.openChannel();
+    const inboxCard = await playground.waitForCard(orderNumber ?? 'CSP-', { timeoutMs: 45_000 });
+    expect(await playground.readCard(inboxCard)).toContain('ООО «Ромашка»');
+    await playground.clickCardButton(inboxCard, 'Принять в работу');
+    await playground.waitForCard('Принята в работу');
+    await playground.saveScreenshot('channel-order-accepted');
+
+    await playground.openPersonalChat();
+    const status = await playground.waitForCard('Accepted', { timeoutMs: 30_000 });
+    expect(await playground.readCard(status)).toContain(orderNumber ?? 'CSP-');
+    await playground.saveScreenshot('chat-order-accepted');
+  }, 150_000);
+});
+
+function tomorrow(): string {
+  return new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,171 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { startAzurite } from '../support/azurite.js';
+import type { AzuriteTables } from '../support/azurite.js';
+import { launchChromium, UI_TIMEOUT_MS } from '../support/playground.js';
+import { demoEnv, startApp } from '../support/running-app.js';
+import type { RunningApp } from '../support/running-app.js';
+
+/**
+ * The tab in a real browser against the real server in demo mode: every
+ * wizard step, an order submitted and listed, screenshots of each step in
+ * Russian, English and the dark theme (test-results/tab/), and axe-core's
+ * accessibility rules on every step.
+ */
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'tab');
+
+interface Step {
+  readonly id: 'invitation' | 'confirmation' | 'technicalDomain' | 'order' | 'orders';
+  readonly tab: { readonly ru: string; readonly en: string };
+  /** Text that shows once the step has its content (not just a spinner). */
+  readonly ready: { readonly ru: RegExp; readonly en: RegExp };
+}
+
+const STEPS: readonly Step[] = [
+  { id: 'invitation', tab: { ru: 'Приглашение', en: 'Invitation' }, ready: { ru: /Открыть приглашение/, en: /Open invitation/ } },
+  { id: 'confirmation', tab: { ru: 'Подтверждение', en: 'Confirmation' }, ready: { ru: /Что проверено/, en: /What was checked/ } },
+  { id: 'technicalDomain', tab: { ru: 'Технический домен', en: 'Technical domain' }, ready: { ru: /romashka\.onmicrosoft\.com/, en: /romashka\.onmicrosoft\.com/ } },
+  { id: 'order', tab: { ru: 'Заявка', en: 'Order' }, ready: { ru: /Отправить заявку|отправлена/, en: /Send order|sent/ } },
+  { id: 'orders', tab: { ru: 'Мои заявки', en: 'My orders' }, ready: { ru: /Заявка CSP-|Заявок пока нет/, en: /Order CSP-|No orders yet/ } },
+];
+
+describe('the tab wizard in Chromium (demo mode)', () => {
+  let azurite: AzuriteTables | undefined;
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let tabDirectory: string | undefined;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    tabDirectory = await mkdtemp(join(tmpdir(), 'tab-e2e-'));
+    const outDir = tabDirectory;
+    const built = build({
+      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+      root: join(PROJECT_ROOT, 'src', 'tab'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
+    [azurite, browser] = await Promise.all([startAzurite(), launchChromium(), built, mkdir(SCREENSHOTS, { recursive: true })]);
+    app = await startApp(demoEnv(azurite.connectionString), { tabDirectory: outDir });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await azurite?.stop();
+    if (tabDirectory) await rm(tabDirectory, { recursive: true, force: true });
+  }, 60_000);
+
+  async function open(query: string): Promise<Page> {
+    if (!context || !app) throw new Error('the stack did not start');
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    await page.goto(`${app.url}/?${query}`);
+    await page.getByRole('tab').first().waitFor();
+    return page;
+  }
+
+  async function showStep(page: Page, step: Step, locale: 'ru' | 'en'): Promise<void> {
+    // A tab's name is its number and title, e.g. "4 Order" (and "5 My orders" also contains "Order").
+    await page.getByRole('tab', { name: new RegExp(`^\\d ${step.tab[locale]}$`) }).click();
+    await page.locator(`#step-${step.id}-title`).waitFor();
+    await page.getByRole('tabpanel').getByText(step.ready[locale]).first().waitFor();
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /**
+   * axe-core's WCAG 2.1 A/AA rules; only serious and critical findings fail
+   * the test. Fluent's focus manager (tabster) adds `aria-hidden` focus
+   * "dummies" that only redirect focus; Fluent documents them as a known
+   * `aria-hidden-focus` false positive and Accessibility Insights ignores them too.
+   */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        ...violation,
+        nodes: violation.nodes.filter((node) => !(violation.id === 'aria-hidden-focus' && node.html.includes('data-tabster-dummy'))),
+      }))
+      .filter((violation) => violation.nodes.length > 0)
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }
+
+  it('walks through every step in Russian, submits the order once and lists it', async () => {
+    if (!app) throw new Error('the stack did not start');
+    const { today } = (await (await fetch(`${app.url}/api/config`)).json()) as { today: string };
+    const page = await open('locale=ru&theme=default');
+    const violations: string[] = [];
+
+    for (const step of STEPS.slice(0, 3)) {
+      await showStep(page, step, 'ru');
+      await screenshot(page, `ru-${STEPS.indexOf(step) + 1}-${step.id}`);
+      violations.push(...(await seriousViolations(page)));
+    }
+
+    await showStep(page, STEPS[3] as Step, 'ru');
+    // Prefilled from the demo tenant: only the INN, the quantity and the date are left to the admin.
+    await expect.poll(() => page.getByLabel('Название организации').inputValue()).toBe('ООО «Ромашка»');
+    expect(await page.getByLabel('Технический домен (xxxx.onmicrosoft.com)').inputValue()).toBe('romashka.onmicrosoft.com');
+
+    await page.getByRole('button', { name: 'Отправить заявку' }).click();
+    await page.getByText('Исправьте ошибки в отмеченных полях').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    violations.push(...(await seriousViolations(page)));
+
+    await page.getByLabel('ИНН').fill('7707083893');
+    await page.getByLabel('Количество лицензий: Microsoft 365 Business Premium').fill('25');
+    await page.getByLabel('Дата активации лицензий').fill(addDays(today, 7));
+    await screenshot(page, 'ru-4-order');
+    await page.getByRole('button', { name: 'Отправить заявку' }).dblclick();
+
+    const successTitle = page.getByText(/^Заявка CSP-[A-Z0-9]+ отправлена$/);
+    await successTitle.waitFor();
+    const orderId = /CSP-[A-Z0-9]+/.exec((await successTitle.textContent()) ?? '')?.[0];
+    expect(orderId).toBeDefined();
+    await screenshot(page, 'ru-4-order-sent');
+    violations.push(...(await seriousViolations(page)));
+
+    await page.getByRole('button', { name: 'Перейти к моим заявкам' }).click();
+    await page.getByRole('heading', { name: `Заявка ${orderId}` }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-orders-title');
+    await screenshot(page, 'ru-5-orders');
+    violations.push(...(await seriousViolations(page)));
+
+    const listed = (await (await fetch(`${app.url}/api/orders`)).json()) as { orders: { id: string; status: string }[] };
+    expect(listed.orders.map((order) => [order.id, order.status])).toEqual([[orderId, 'submitted']]);
+    expect(violations).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  for (const variant of [
+    { name: 'en', query: 'locale=en&theme=default', locale: 'en' },
+    { name: 'dark', query: 'locale=ru&theme=dark', locale: 'ru' },
+  ] as const) {
+    it(`renders every step (${variant.name}) without serious accessibility violations`, async () => {
+      const page = await open(variant.query);
+      const violations: string[] = [];
+      for (const [index, step] of STEPS.entries()) {
+        await showStep(page, step, variant.locale);
+        await screenshot(page, `${variant.name}-${index + 1}-${step.id}`);
+        violations.push(...(await seriousViolations(page)).map((violation) => `${step.id} ${violation}`));
+      }
+      expect(violations).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+});
