@@ -8,14 +8,19 @@ import type { TabHost } from './host/tab-host.js';
 
 // Stable references: TabApp's effects depend on them.
 const connect = (): Promise<TabHost> => connectHost(window);
-const loadConfig = (signal: AbortSignal): Promise<ConfigLoadResult> =>
-  loadTabConfig((input, init) => fetch(input, init), signal);
+const fetchApi = (input: string, init?: RequestInit): Promise<Response> => fetch(input, init);
+const loadConfig = (signal: AbortSignal): Promise<ConfigLoadResult> => loadTabConfig(fetchApi, signal);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The tab page has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <TabApp connectHost={connect} loadConfig={loadConfig} initialPreferences={browserPreferences(window)} />
+    <TabApp
+      connectHost={connect}
+      loadConfig={loadConfig}
+      initialPreferences={browserPreferences(window)}
+      fetchApi={fetchApi}
+    />
   </StrictMode>,
 );

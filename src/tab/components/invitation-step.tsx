@@ -9,6 +9,7 @@ import {
 import type { ReactElement } from 'react';
 import { adminCenterLabels, tabTexts } from '../tab-texts.js';
 import { AdminCenterLabel } from './admin-center-label.js';
+import { AdminNotice } from './admin-notice.js';
 import { CatalogPanel } from './catalog-panel.js';
 import { InvitationLinkButton } from './invitation-link-button.js';
 import { useText } from './locale-context.js';
@@ -67,12 +68,13 @@ const useStyles = makeStyles({
     marginBlock: tokens.spacingVerticalXXL,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  notice: { marginBlockEnd: tokens.spacingVerticalM },
   // Fluent runs the title into the text; on its own line it reads as a heading, not a run-on sentence.
   noteTitle: { display: 'block' },
 });
 
 /** Step 1: the distributor's invitation link and exactly what to choose in the admin center. */
-export function InvitationStep({ step, stepCount, config, host }: StepPanelProps): ReactElement {
+export function InvitationStep({ step, stepCount, config, host, session }: StepPanelProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   const surface = useSurfaceStyles();
@@ -116,6 +118,12 @@ export function InvitationStep({ step, stepCount, config, host }: StepPanelProps
             {t(texts.linkTarget(linkHost))}
           </Text>
         </div>
+
+        {session.tenant.status === 'ready' && (
+          <div className={styles.notice}>
+            <AdminNotice admin={session.tenant.tenant.admin} steps={['acceptInvitation']} />
+          </div>
+        )}
 
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
-import type { ConfigFailure, ConfigLoadResult } from '../config/load-tab-config.js';
+import type { ConfigFailure, ConfigLoadResult, FetchLike } from '../config/load-tab-config.js';
 import type { TabConfig } from '../config/tab-config.js';
 import type { DisplayPreferences } from '../host/display-preferences.js';
 import { fluentThemeFor } from '../host/host-theme.js';
@@ -21,6 +21,8 @@ export interface TabAppProps {
   readonly loadConfig: (signal: AbortSignal) => Promise<ConfigLoadResult>;
   /** Used until the host has answered, so the loading state already speaks the likely language. */
   readonly initialPreferences: DisplayPreferences;
+  /** `fetch` for the signed-in `/api/*` calls (tenant, orders). */
+  readonly fetchApi: FetchLike;
 }
 
 type ConfigState =
@@ -39,7 +41,7 @@ const useStyles = makeStyles({
   main: { paddingInline: tokens.spacingHorizontalXL },
 });
 
-export function TabApp({ connectHost, loadConfig, initialPreferences }: TabAppProps): ReactElement {
+export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }: TabAppProps): ReactElement {
   const styles = useStyles();
   const [host, setHost] = useState<TabHost>();
   const [preferences, setPreferences] = useState(initialPreferences);
@@ -99,7 +101,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences }: TabAppPr
       </main>
     );
   } else {
-    content = <Wizard config={configState.config} host={host} />;
+    content = <Wizard config={configState.config} host={host} fetchApi={fetchApi} />;
   }
 
   return (

@@ -1,23 +1,34 @@
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
+import type { FetchLike } from '../config/load-tab-config.js';
 import type { TabConfig } from '../config/tab-config.js';
 import type { TabHost } from '../host/tab-host.js';
+import { useTabSession } from '../session/use-tab-session.js';
 import { tabTexts } from '../tab-texts.js';
 import { currentStep, wizardSteps } from '../wizard/wizard-steps.js';
 import type { WizardStepId } from '../wizard/wizard-steps.js';
+import { ConfirmationStep } from './confirmation-step.js';
 import { InvitationStep } from './invitation-step.js';
-import { useText } from './locale-context.js';
+import { LazyOrderStep, preloadOrderStep } from './lazy-order-step.js';
+import { useLocale, useText } from './locale-context.js';
+import { OrdersStep } from './orders-step.js';
 import type { StepPanel } from './step-panel.js';
+import { stepTitleId } from './step-heading.js';
+import { TechnicalDomainStep } from './technical-domain-step.js';
 import { useMediaQuery } from './use-media-query.js';
 
 /**
- * A step is enabled exactly when it has a panel. The steps after the
- * invitation need sign-in and the tenant's facts; they join this map as they
- * are built, and stay visible but disabled until then.
+ * A step is enabled exactly when it has a panel. Every step can be opened at
+ * any time: the admin may come back to check the relationship or follow an
+ * order. Steps that need sign-in say so themselves when it is unavailable.
  */
 const stepPanels: Partial<Record<WizardStepId, StepPanel>> = {
   invitation: InvitationStep,
+  confirmation: ConfirmationStep,
+  technicalDomain: TechnicalDomainStep,
+  order: LazyOrderStep,
+  orders: OrdersStep,
 };
 
 const narrowLayoutQuery = '(max-width: 767px)';
@@ -29,6 +40,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXXL,
     paddingBlock: tokens.spacingVerticalXL,
     paddingInline: tokens.spacingHorizontalXL,
+    width: '100%',
     maxWidth: '1280px',
     marginInline: 'auto',
     boxSizing: 'border-box',
@@ -77,20 +89,43 @@ const useStyles = makeStyles({
 export interface WizardProps {
   readonly config: TabConfig;
   readonly host: TabHost;
+  /** `fetch` for the signed-in `/api/*` calls. */
+  readonly fetchApi: FetchLike;
 }
 
 const tabId = (id: WizardStepId): string => `wizard-step-${id}`;
 const panelId = 'wizard-step-panel';
 
-export function Wizard({ config, host }: WizardProps): ReactElement {
+export function Wizard({ config, host, fetchApi }: WizardProps): ReactElement {
   const t = useText();
+  const locale = useLocale();
   const styles = useStyles();
   const narrow = useMediaQuery(narrowLayoutQuery);
   const [requested, setRequested] = useState<WizardStepId>();
+  // A move made by the app (not by a tab click) takes the focus to the new step's heading.
+  const [focusStep, setFocusStep] = useState<WizardStepId>();
+  const goTo = useCallback((id: WizardStepId) => {
+    setRequested(id);
+    setFocusStep(id);
+  }, []);
+  const session = useTabSession({ config, host, fetchApi, locale, goTo });
   const isAvailable = (id: WizardStepId): boolean => stepPanels[id] !== undefined;
   const current = currentStep(requested, isAvailable);
   const step = wizardSteps.find((candidate) => candidate.id === current);
   const Panel = current === undefined ? undefined : stepPanels[current];
+
+  useEffect(() => {
+    if (session.api !== undefined) preloadOrderStep();
+  }, [session.api]);
+
+  useEffect(() => {
+    if (focusStep === undefined || focusStep !== current) return;
+    const heading = document.getElementById(stepTitleId(focusStep));
+    if (heading === null) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    setFocusStep(undefined);
+  });
 
   return (
     <div className={mergeClasses(styles.layout, narrow && styles.layoutNarrow)}>
@@ -131,7 +166,7 @@ export function Wizard({ config, host }: WizardProps): ReactElement {
       <main className={styles.main}>
         {step && Panel && (
           <div role="tabpanel" id={panelId} aria-labelledby={tabId(step.id)}>
-            <Panel step={step} stepCount={wizardSteps.length} config={config} host={host} />
+            <Panel step={step} stepCount={wizardSteps.length} config={config} host={host} session={session} />
           </div>
         )}
       </main>

@@ -1,4 +1,4 @@
-import { app } from '@microsoft/teams-js';
+import { app, authentication } from '@microsoft/teams-js';
 import { queryOverrides, resolveDisplayPreferences } from './display-preferences.js';
 import type { BrowserContext, DisplayPreferences, TeamsAppContext } from './display-preferences.js';
 import { hostThemeFromTeams } from './host-theme.js';
@@ -62,6 +62,11 @@ function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
     kind: 'teams',
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
+    getAuthToken: (request = {}) =>
+      authentication.getAuthToken({
+        ...(request.claims === undefined ? {} : { claims: [...request.claims] }),
+        ...(request.silent === undefined ? {} : { silent: request.silent }),
+      }),
     watchTheme(onChange) {
       listeners.add(onChange);
       return () => listeners.delete(onChange);

@@ -8,10 +8,18 @@ interface HostBase {
   watchTheme(onChange: (theme: HostTheme) => void): () => void;
 }
 
+/** What `getAuthToken` may ask Teams for: a claims challenge, and whether a prompt may be shown. */
+export interface AuthTokenRequest {
+  readonly claims?: readonly string[];
+  readonly silent?: boolean;
+}
+
 /** Inside Teams: links must go through the host, or the Teams client may swallow them. */
 export interface TeamsHost extends HostBase {
   readonly kind: 'teams';
   openLink(url: string): Promise<void>;
+  /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
+  getAuthToken(request?: AuthTokenRequest): Promise<string>;
 }
 
 /** A plain browser tab (local preview, screenshots, tests): ordinary links work. */

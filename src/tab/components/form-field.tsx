@@ -1,0 +1,32 @@
+import { Field } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+
+export interface FormFieldProps {
+  /** The control's id: errors, focus and the label all find it by this. */
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly error?: string;
+  readonly className?: string;
+  readonly children: ReactElement;
+}
+
+/**
+ * A Fluent `Field` whose label points at a control with a known id. Field
+ * itself puts `aria-invalid`, `aria-describedby` (error and hint) and
+ * `required` on the control.
+ */
+export function FormField({ id, label, hint, error, className, children }: FormFieldProps): ReactElement {
+  return (
+    <Field
+      className={className}
+      label={{ children: label, htmlFor: id }}
+      hint={hint}
+      validationMessage={error}
+      validationState={error === undefined ? 'none' : 'error'}
+      required
+    >
+      {children}
+    </Field>
+  );
+}

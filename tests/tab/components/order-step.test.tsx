@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserHost, fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
+import type { RenderedTab } from '../support/render-tab.js';
+import { storedOrder, tenantResponse } from '../support/tab-fixtures.js';
+
+beforeEach(setUpDom);
+afterEach(tearDownDom);
+
+const input = (tab: RenderedTab, id: string): HTMLInputElement => {
+  const element = tab.container.querySelector<HTMLInputElement>(`#${id}`);
+  if (!element) throw new Error(`no input #${id}`);
+  return element;
+};
+
+/** Types like a user: React listens to the native value setter plus an input event. */
+async function type(tab: RenderedTab, id: string, value: string): Promise<void> {
+  const element = input(tab, id);
+  await act(async () => {
+    element.focus();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(element, value);
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function leave(tab: RenderedTab, id: string): Promise<void> {
+  await act(async () => input(tab, id).blur());
+}
+
+const errorOf = (tab: RenderedTab, id: string): string | undefined => {
+  const describedBy = input(tab, id).getAttribute('aria-describedby') ?? '';
+  return describedBy
+    .split(' ')
+    .map((ref) => tab.container.querySelector(`[id="${ref}"]`))
+    .find((element) => element?.getAttribute('role') === 'alert')?.textContent ?? undefined;
+};
+
+async function openOrderForm(tab: RenderedTab): Promise<void> {
+  await tab.openStep('Заявка');
+  await tab.waitFor(() => tab.container.querySelector('#order-form') !== null, 'the order form');
+}
+
+async function completeForm(tab: RenderedTab): Promise<void> {
+  await type(tab, 'order-organization-inn', '7707083893');
+  await type(tab, 'order-line-SPB', '25');
+  await type(tab, 'order-activationDate', '2026-12-01');
+}
+
+const submitButton = (tab: RenderedTab) => tab.button(/Отправить заявку/);
+
+describe('step 4, the order form', () => {
+  it('is prefilled from the tenant: domain, organization, address, contact, the trial to convert', async () => {
+    const tab = await renderTab();
+    await openOrderForm(tab);
+
+    expect(input(tab, 'order-invitationAccepted').checked).toBe(true);
+    expect(input(tab, 'order-technicalDomain').value).toBe('romashka.onmicrosoft.com');
+    expect(input(tab, 'order-organization-name').value).toBe('ООО «Ромашка»');
+    expect(input(tab, 'order-organization-inn').value).toBe('');
+    expect(input(tab, 'order-organization-address-postalCode').value).toBe('101000');
+    expect(input(tab, 'order-contact-fullName').value).toBe('Иванов Иван Иванович');
+    expect(input(tab, 'order-contact-phone').value).toBe('+7 916 123-45-67');
+    expect(input(tab, 'order-contact-email').value).toBe('i.ivanov@romashka.ru');
+    expect(input(tab, 'order-line-SPB-selected').checked).toBe(true);
+    expect(tab.text()).toContain('Microsoft 365 Business Premium, 25 лицензий, пробный период до 13 декабря 2026 г.');
+    const kind = tab.container.querySelector<HTMLInputElement>('#order-subscriptionKind input[value="trialConversion"]');
+    expect(kind?.checked).toBe(true);
+  });
+
+  it('checks a field when it is left, with the server’s rules, and marks it invalid for assistive tech', async () => {
+    const tab = await renderTab();
+    await openOrderForm(tab);
+
+    await type(tab, 'order-organization-inn', '7707083894');
+    expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
+    await leave(tab, 'order-organization-inn');
+
+    expect(input(tab, 'order-organization-inn').getAttribute('aria-invalid')).toBe('true');
+    expect(errorOf(tab, 'order-organization-inn')).toBe('В ИНН ошибка: контрольные цифры не сходятся. Проверьте номер.');
+
+    await type(tab, 'order-organization-inn', '7707083893');
+    expect(input(tab, 'order-organization-inn').hasAttribute('aria-invalid')).toBe(false);
+    expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
+  });
+
+  it('on submit shows every error and focuses the first invalid field, sending nothing', async () => {
+    const api = fakeApi();
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+
+    await act(async () => submitButton(tab)?.click());
+
+    expect(tab.text()).toContain('Исправьте ошибки в отмеченных полях');
+    expect(document.activeElement?.id).toBe('order-line-SPB');
+    expect(errorOf(tab, 'order-organization-inn')).toBe('Заполните это поле.');
+    expect(errorOf(tab, 'order-activationDate')).toBe('Заполните это поле.');
+    expect(api.created).toHaveLength(0);
+  });
+
+  it('submits once however often it is clicked, then shows the order number and status', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const api = fakeApi({ submitOrder: () => new Promise((resolve) => (answer = resolve)) });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+    await completeForm(tab);
+
+    await act(async () => {
+      submitButton(tab)?.click();
+      submitButton(tab)?.click();
+    });
+    await act(async () => submitButton(tab)?.click());
+    expect(api.created).toHaveLength(1);
+    expect(tab.text()).toContain('Отправляем заявку…');
+
+    await act(async () => answer(Response.json(storedOrder(), { status: 201 })));
+    await tab.waitFor(() => tab.text().includes('Заявка CSP-7K2M9Q4X отправлена'), 'the success panel');
+    expect(tab.text()).toContain('Статус:Отправлена');
+    expect(document.activeElement?.id).toBe('order-success-title');
+
+    expect(api.created[0]).toEqual({
+      submissionId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      invitationAccepted: true,
+      technicalDomain: 'romashka.onmicrosoft.com',
+      lines: [{ sku: 'SPB', quantity: 25 }],
+      activationDate: '2026-12-01',
+      organization: { name: 'ООО «Ромашка»', inn: '7707083893', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+      contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
+      subscriptionKind: 'trialConversion',
+    });
+  });
+
+  it('resends with the same submissionId after a failure, and gets a new one for the next order', async () => {
+    const answers = [
+      Response.json({ errors: [{ field: '', code: 'internal_error', message: 'Internal error' }] }, { status: 500 }),
+      Response.json(storedOrder(), { status: 201 }),
+      Response.json(storedOrder({ id: 'CSP-SECOND01' }), { status: 201 }),
+    ];
+    const api = fakeApi({ submitOrder: () => answers.shift() ?? new Response(null, { status: 500 }) });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+    await completeForm(tab);
+
+    await act(async () => submitButton(tab)?.click());
+    await tab.waitFor(() => tab.text().includes('Заявка не отправлена'), 'the failure');
+    expect(tab.text()).toContain('Повторная отправка не создаст вторую заявку.');
+
+    await act(async () => tab.button('Отправить ещё раз')?.click());
+    await tab.waitFor(() => tab.text().includes('Заявка CSP-7K2M9Q4X отправлена'), 'the success panel');
+
+    await act(async () => tab.button('Оформить ещё одну заявку')?.click());
+    await tab.waitFor(() => tab.container.querySelector('#order-form') !== null, 'a new form');
+    await completeForm(tab);
+    await act(async () => submitButton(tab)?.click());
+    await tab.waitFor(() => tab.text().includes('Заявка CSP-SECOND01 отправлена'), 'the second order');
+
+    const ids = api.created.map((body) => (body as { submissionId: string }).submissionId);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  it('shows the server’s 422 errors under their fields', async () => {
+    const api = fakeApi({
+      submitOrder: () =>
+        Response.json({ errors: [{ field: 'contact.email', code: 'email_invalid', message: 'Укажите корректный адрес' }] }, { status: 422 }),
+    });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+    await completeForm(tab);
+
+    await act(async () => submitButton(tab)?.click());
+    await tab.waitFor(() => errorOf(tab, 'order-contact-email') !== undefined, 'the server error');
+    expect(errorOf(tab, 'order-contact-email')).toBe('Укажите корректный адрес электронной почты, например it@romashka.ru.');
+    expect(document.activeElement?.id).toBe('order-contact-email');
+  });
+
+  it('keeps what was typed when the admin visits another step and comes back', async () => {
+    const tab = await renderTab();
+    await openOrderForm(tab);
+    await type(tab, 'order-organization-inn', '7707083893');
+    await tab.openStep('Технический домен');
+    await openOrderForm(tab);
+    expect(input(tab, 'order-organization-inn').value).toBe('7707083893');
+  });
+
+  it('still offers an empty form when the tenant’s facts could not be read', async () => {
+    const api = fakeApi({ tenant: () => Response.json({ errors: [{ field: '', code: 'graph_token_failed', message: '…' }] }, { status: 500 }) });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+    expect(tab.text()).toContain('Сведения об организации не загрузились');
+    expect(input(tab, 'order-organization-name').value).toBe('');
+  });
+
+  it('in English, uses English labels and messages', async () => {
+    const api = fakeApi({ tenant: () => Response.json(tenantResponse()) });
+    const english = { locale: 'en', theme: 'default' } as const;
+    const tab = await renderTab({ fetchApi: api.fetch, initialPreferences: english, host: browserHost(english) });
+    await tab.openStep('Order');
+    await tab.waitFor(() => tab.container.querySelector('#order-form') !== null, 'the order form');
+    await act(async () => tab.button(/Send order/)?.click());
+    expect(errorOf(tab, 'order-organization-inn')).toBe('This field is required.');
+    expect(api.requests.find((request) => request.path === '/api/tenant')?.headers.get('accept-language')).toBe('en');
+  });
+});

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
+import { storedOrder } from '../support/tab-fixtures.js';
+
+beforeEach(setUpDom);
+afterEach(tearDownDom);
+
+const changed = storedOrder({
+  id: 'CSP-CHANGES1',
+  status: 'changesRequested',
+  history: [
+    { status: 'submitted', at: '2026-11-20T09:00:00.000Z', by: 'Иванов Иван Иванович', revision: 1 },
+    { status: 'changesRequested', at: '2026-11-21T10:30:00.000Z', by: 'Пётр Менеджер', comment: 'Уточните количество лицензий', revision: 1 },
+  ],
+  deliveries: [
+    { channel: 'teams', revision: 1, state: 'delivered', attempts: 1, deliveredAt: '2026-11-20T09:00:03.000Z' },
+    { channel: 'email', revision: 1, state: 'pending', attempts: 2, lastError: 'SMTP 451', nextAttemptAt: '2026-11-20T09:05:00.000Z' },
+  ],
+});
+
+describe('step 5, my orders', () => {
+  it('lists the orders with status, terms, the status history and delivery', async () => {
+    const api = fakeApi({ listOrders: () => Response.json({ orders: [changed, storedOrder()] }) });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await tab.openStep('Мои заявки');
+    await tab.waitFor(() => tab.text().includes('Заявка CSP-CHANGES1'), 'the orders');
+
+    const cards = Array.from(tab.container.querySelectorAll('article'));
+    expect(cards.map((card) => card.querySelector('h3')?.textContent)).toEqual(['Заявка CSP-CHANGES1', 'Заявка CSP-7K2M9Q4X']);
+    const first = cards[0]?.textContent ?? '';
+    expect(first).toContain('Требует исправлений');
+    expect(first).toContain('Комментарий: Уточните количество лицензий');
+    expect(first).toContain('Microsoft 365 Business Premium: 25 лицензий');
+    expect(first).toContain('1 декабря 2026 г.');
+
+    const timeline = Array.from(cards[0]?.querySelectorAll('ol li') ?? []).map((item) => item.textContent ?? '');
+    expect(timeline).toHaveLength(2);
+    expect(timeline[0]).toContain('Отправлена');
+    expect(timeline[1]).toContain('Требует исправлений');
+    expect(timeline[1]).toContain('Кто: Пётр Менеджер');
+    expect(cards[0]?.querySelector('ol li time')?.getAttribute('datetime')).toBe('2026-11-20T09:00:00.000Z');
+
+    expect(first).toContain('Канал Teams дистрибьютораДоставлено');
+    expect(first).toContain('Электронная почтаОжидает отправкиПопыток: 2');
+  });
+
+  it('offers to create an order when there is none, and refreshes on request', async () => {
+    let calls = 0;
+    const api = fakeApi({ listOrders: () => Response.json({ orders: calls++ === 0 ? [] : [storedOrder()] }) });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await tab.openStep('Мои заявки');
+    await tab.waitFor(() => tab.text().includes('Заявок пока нет.'), 'the empty list');
+    expect(tab.button('Оформить заявку')).toBeDefined();
+
+    await act(async () => tab.button('Обновить')?.click());
+    await tab.waitFor(() => tab.text().includes('Заявка CSP-7K2M9Q4X'), 'the refreshed list');
+  });
+
+  it('explains a failure and retries', async () => {
+    let calls = 0;
+    const api = fakeApi({
+      listOrders: () => (calls++ === 0 ? Response.json({ errors: [{ field: '', code: 'x', message: 'x' }] }, { status: 500 }) : Response.json({ orders: [] })),
+    });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await tab.openStep('Мои заявки');
+    await tab.waitFor(() => tab.text().includes('Сервер ответил ошибкой'), 'the failure');
+    await act(async () => tab.button('Повторить')?.click());
+    await tab.waitFor(() => tab.text().includes('Заявок пока нет.'), 'the list');
+  });
+});
