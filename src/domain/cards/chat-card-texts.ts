@@ -14,7 +14,7 @@ export const helpTexts = {
   statusCommand: { ru: '**статус** — ваши заявки и их состояние', en: '**status** — your orders and where they stand' },
   helpCommand: { ru: '**помощь** — это сообщение', en: '**help** — this message' },
   languageNote: {
-    ru: 'Команды понимаются на русском и английском.',
+    ru: 'Команды можно писать на русском или английском.',
     en: 'Commands work in English and Russian.',
   },
   startOrder: { ru: 'Новая заявка', en: 'New order' },
@@ -44,9 +44,10 @@ export const chatErrorTexts = {
     en: 'This button no longer works. Type "help" to start over.',
   },
   orderNotFound: { ru: 'Заявка не найдена.', en: 'The order was not found.' },
+  // Also the answer to a second revision form (say, opened on another device) after the first was sent.
   notRevisable: {
-    ru: 'Эту заявку сейчас нельзя изменить: дистрибьютор не запрашивал исправлений.',
-    en: 'This order cannot be changed now: the distributor has not asked for changes.',
+    ru: 'Эту заявку сейчас нельзя изменить: исправления по ней уже отправлены или дистрибьютор их не запрашивал. Напишите «статус», чтобы увидеть её текущее состояние.',
+    en: 'This order cannot be changed now: its changes were already sent, or the distributor has not asked for any. Type "status" to see where it stands.',
   },
   channelHelp: {
     ru: 'В каналах бот принимает только команду «входящие»: она делает этот канал входящим для заявок. Заявку клиенты отправляют в личном чате с ботом.',
