@@ -1,6 +1,7 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import type { OrderSubmission, StatusChange, StoredOrder } from '../../src/domain/order/order.js';
+import type { StoredOrder } from '../../src/domain/order/order.js';
+import { orderStatusSchema, orderSubmissionShape, statusChangeShape } from '../../src/domain/order/order-shape.js';
 import { OrderTooLargeError } from './order-errors.js';
 
 /**
@@ -29,34 +30,9 @@ export function submissionRowKey(submissionId: string): string {
   return `submission|${submissionId}`;
 }
 
-// Structural only: business rules (catalog, dates) may change later, and old
-// orders must still read. The point is never to hand out a wrong shape.
-const submissionSchema = z.object({
-  submissionId: z.string().min(1),
-  invitationAccepted: z.boolean(),
-  technicalDomain: z.string(),
-  lines: z.array(z.object({ sku: z.string(), quantity: z.number() })),
-  activationDate: z.string(),
-  organization: z.object({
-    name: z.string(),
-    inn: z.string(),
-    address: z.object({ postalCode: z.string(), city: z.string(), street: z.string() }),
-  }),
-  contact: z.object({ fullName: z.string(), phone: z.string(), email: z.string() }),
-  subscriptionKind: z.enum(['new', 'trialConversion']),
-}) satisfies z.ZodType<OrderSubmission>;
-
-const statusSchema = z.enum(['submitted', 'accepted', 'changesRequested', 'completed']);
-
-const historySchema = z.array(
-  z.object({
-    status: statusSchema,
-    at: z.string(),
-    by: z.string().optional(),
-    comment: z.string().optional(),
-    revision: z.number().int().min(1),
-  }),
-) satisfies z.ZodType<StatusChange[]>;
+const submissionSchema = orderSubmissionShape;
+const statusSchema = orderStatusSchema;
+const historySchema = z.array(statusChangeShape);
 
 function json<T extends z.ZodType>(schema: T) {
   return z

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import type { StoredOrder } from '../../domain/order/order.js';
+import { storedOrderShape } from '../../domain/order/order-shape.js';
 
 /**
  * The orders the server answers with (`POST /api/orders`, `GET /api/orders`):
  * a stored order plus where it has been delivered. Checked like every other
  * answer, because the server is deployed separately from the tab.
  */
-
-const orderStatusSchema = z.enum(['submitted', 'accepted', 'changesRequested', 'completed']);
-
-const statusChangeSchema = z.object({
-  status: orderStatusSchema,
-  at: z.string(),
-  by: z.string().optional(),
-  comment: z.string().optional(),
-  revision: z.number().int(),
-});
 
 const deliverySchema = z.object({
   channel: z.string(),
@@ -28,26 +19,7 @@ const deliverySchema = z.object({
   nextAttemptAt: z.string().optional(),
 });
 
-export const orderViewSchema = z.object({
-  id: z.string(),
-  tenantId: z.string(),
-  status: orderStatusSchema,
-  revision: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  history: z.array(statusChangeSchema),
-  submissionId: z.string(),
-  invitationAccepted: z.boolean(),
-  technicalDomain: z.string(),
-  lines: z.array(z.object({ sku: z.string(), quantity: z.number() })),
-  activationDate: z.string(),
-  organization: z.object({
-    name: z.string(),
-    inn: z.string(),
-    address: z.object({ postalCode: z.string(), city: z.string(), street: z.string() }),
-  }),
-  contact: z.object({ fullName: z.string(), phone: z.string(), email: z.string() }),
-  subscriptionKind: z.enum(['new', 'trialConversion']),
+export const orderViewSchema = storedOrderShape.extend({
   // Older servers may leave deliveries out; nothing delivered is what that means.
   deliveries: z.array(deliverySchema).default([]),
 });

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { OrderStatus, OrderSubmission, StatusChange, StoredOrder } from './order.js';
+
+/**
+ * Structural schemas of stored orders: what storage reads back and what the
+ * tab accepts from the API. Shape only, no business rules (catalog, dates),
+ * so orders stored under older rules still read. `order-validation.ts` is
+ * the one that judges new input.
+ */
+
+export const orderStatusSchema = z.enum(['submitted', 'accepted', 'changesRequested', 'completed']) satisfies z.ZodType<OrderStatus>;
+
+export const orderSubmissionShape = z.object({
+  submissionId: z.string().min(1),
+  invitationAccepted: z.boolean(),
+  technicalDomain: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number() })),
+  activationDate: z.string(),
+  organization: z.object({
+    name: z.string(),
+    inn: z.string(),
+    address: z.object({ postalCode: z.string(), city: z.string(), street: z.string() }),
+  }),
+  contact: z.object({ fullName: z.string(), phone: z.string(), email: z.string() }),
+  subscriptionKind: z.enum(['new', 'trialConversion']),
+}) satisfies z.ZodType<OrderSubmission>;
+
+export const statusChangeShape = z.object({
+  status: orderStatusSchema,
+  at: z.string(),
+  by: z.string().optional(),
+  comment: z.string().optional(),
+  revision: z.number().int().min(1),
+}) satisfies z.ZodType<StatusChange>;
+
+export const storedOrderShape = orderSubmissionShape.extend({
+  id: z.string(),
+  tenantId: z.string(),
+  status: orderStatusSchema,
+  revision: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(statusChangeShape),
+}) satisfies z.ZodType<StoredOrder>;
