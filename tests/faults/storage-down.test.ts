@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
+import { adaptiveCardsOf, startConnectorStandIn } from '../support/connector-stand-in.js';
+import type { ConnectorStandIn } from '../support/connector-stand-in.js';
+import { createTabDirectory, demoEnv, startApp } from '../support/running-app.js';
+import type { RunningApp, TabDirectory } from '../support/running-app.js';
+import { personalMessage, postActivity } from '../support/teams-activities.js';
+import { startWebhookStandIn } from '../support/webhook-stand-in.js';
+import type { WebhookStandIn } from '../support/webhook-stand-in.js';
+import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { createRestartableAzurite } from './support/restartable-azurite.js';
+import type { RestartableAzurite } from './support/restartable-azurite.js';
+
+/**
+ * Table Storage goes away while the server runs, then comes back on the same
+ * address with its data: the API and the bot say "retry" instead of failing
+ * obscurely, and the server recovers without a restart, with nothing half-written.
+ */
+
+/** The fixtures' orders are valid on this day (activation 2026-12-01). */
+const NOW = new Date('2026-11-20T09:00:00Z');
+
+let azurite: RestartableAzurite;
+let tab: TabDirectory;
+let webhook: WebhookStandIn;
+let connector: ConnectorStandIn;
+let server: RunningApp;
+
+beforeAll(async () => {
+  azurite = await createRestartableAzurite();
+  [tab, webhook, connector] = await Promise.all([
+    createTabDirectory(),
+    startWebhookStandIn(),
+    startConnectorStandIn(),
+    azurite.start(),
+  ]);
+  server = await startApp(
+    demoEnv(azurite.connectionString, { DELIVERY_TEAMS: 'false', DELIVERY_WEBHOOK_URL: webhook.url }),
+    { tabDirectory: tab.path, clock: () => NOW, outbox: { sweepIntervalMs: 100 } },
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+  await Promise.all([azurite?.dispose(), tab?.remove(), webhook?.close(), connector?.stop()]);
+});
+
+interface ApiErrors {
+  errors: { field: string; code: string; message: string }[];
+}
+
+interface OrderBody {
+  id: string;
+  submissionId: string;
+  deliveries: { channel: string; state: string }[];
+}
+
+function postOrder(input: Record<string, unknown>): Promise<Response> {
+  return fetch(`${server.url}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+    signal: AbortSignal.timeout(30_000),
+  });
+}
+
+async function listOrders(): Promise<OrderBody[]> {
+  const response = await fetch(`${server.url}/api/orders`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { orders: OrderBody[] }).orders;
+}
+
+/** Asks the bot for the order form in a personal chat and returns the card it answers with. */
+async function askBotForOrder(locale: 'ru-RU' | 'en-US'): Promise<string> {
+  const activity = personalMessage({ serviceUrl: connector.url, locale }, 'order');
+  const response = await postActivity(server.url, activity);
+  expect(response.status).toBeLessThan(300);
+  const sent = await connector.waitForActivity(
+    (candidate) => candidate.replyToId === activity.id || candidate.activity.replyToId === activity.id,
+    { description: `the reply to "order" (${locale})` },
+  );
+  const cards = adaptiveCardsOf(sent.activity);
+  expect(cards).toHaveLength(1);
+  return JSON.stringify(cards[0]);
+}
+
+const accepted: { submissionId: string; id: string }[] = [];
+const refused: Record<string, unknown>[] = [];
+
+describe('Table Storage goes down and comes back', () => {
+  it('works before the outage', async () => {
+    const input = orderInput();
+    const created = await postOrder(input);
+    expect(created.status).toBe(201);
+    accepted.push({ submissionId: String(input['submissionId']), id: ((await created.json()) as OrderBody).id });
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('answers POST /api/orders with 503 storage_unavailable and a retry hint while storage is down', async () => {
+    await azurite.halt();
+
+    const input = orderInput({ submissionId: randomUUID() });
+    const response = await postOrder(input);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).not.toBeNull();
+    const body = (await response.json()) as ApiErrors;
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.code).toBe('storage_unavailable');
+    expect(body.errors[0]?.message).toMatch(/temporarily unavailable.*same submissionId/i);
+    refused.push(input);
+  });
+
+  it('reports not ready on /readyz, naming the storage check', async () => {
+    const response = await fetch(`${server.url}/readyz`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { status: string; checks: { name: string; ok: boolean; error?: string }[] };
+    expect(body.checks).toEqual([expect.objectContaining({ name: 'storage', ok: false, error: expect.stringContaining('not reachable') })]);
+  });
+
+  it('has the bot tell the user, in their language, that storage is unavailable and to retry', async () => {
+    expect(await askBotForOrder('ru-RU')).toContain(chatErrorTexts.storageUnavailable.ru);
+    expect(await askBotForOrder('en-US')).toContain(chatErrorTexts.storageUnavailable.en);
+  });
+
+  it('still answers /healthz: the process itself is fine', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('recovers by itself once storage is back on the same address', async () => {
+    await azurite.start();
+
+    await waitUntil(
+      async () => (await fetch(`${server.url}/readyz`)).status,
+      (status) => status === 200,
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+
+    // The refused submission is accepted now: the 503 wrote nothing that would turn it into a 200.
+    const retried = refused[0];
+    if (retried === undefined) throw new Error('no refused submission recorded');
+    const retry = await postOrder(retried);
+    expect(retry.status).toBe(201);
+    accepted.push({ submissionId: String(retried['submissionId']), id: ((await retry.json()) as OrderBody).id });
+
+    const fresh = orderInput();
+    const created = await postOrder(fresh);
+    expect(created.status).toBe(201);
+    accepted.push({ submissionId: String(fresh['submissionId']), id: ((await created.json()) as OrderBody).id });
+
+    const form = await askBotForOrder('en-US');
+    expect(form).not.toContain(chatErrorTexts.storageUnavailable.en);
+  });
+
+  it('holds exactly the accepted orders afterwards, each delivered', async () => {
+    const orders = await waitUntil(listOrders, (listed) =>
+      listed.every((order) => order.deliveries.every((delivery) => delivery.state === 'delivered')),
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    expect(orders.map(({ id, submissionId }) => ({ id, submissionId })).sort(byId)).toEqual([...accepted].sort(byId));
+    expect(orders.every((order) => order.deliveries.length === 1)).toBe(true);
+  });
+});
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id.localeCompare(b.id);
+}
