@@ -5,11 +5,14 @@ import type { Catalog } from '../src/domain/catalog/catalog.js';
 import { ConfigurationError } from '../src/domain/configuration-error.js';
 import { renderInvitationLink } from '../src/domain/invitation/invitation-link.js';
 import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
+import type { SsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
 import { OnboardingBot } from './bot-framework/onboarding-bot.js';
 import type { AppConfig } from './config.js';
 import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
+import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
+import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
 import { CustomerNotifier } from './distributor/customer-notifier.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
@@ -22,6 +25,7 @@ import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
+import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
@@ -110,6 +114,27 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // Orders that waited for an inbox go out as soon as one exists.
     onInboxClaimed: () => outbox.retryChannel('teams'),
   });
+  // One verifier (and JWKS cache) for the API and the bot's sign-in.
+  const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
+  const resolveCaller = callerResolver(config, ssoVerifier);
+  const tenantFacts = createTenantFacts({
+    ...(config.aad ? { aad: config.aad } : {}),
+    ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
+    distributorTenantId: config.distributorTenantId,
+    otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
+    latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
+    logger,
+    clock,
+  });
+  // What the tab or the bot's sign-in last read, so the chat's order form can be prefilled from it.
+  const tenantFactsMemory = new TenantFactsMemory({ clock });
+  const rememberingTenantFacts: TenantFactsService = async (caller) => {
+    const tenant = await tenantFacts(caller);
+    tenantFactsMemory.remember(tenant);
+    return tenant;
+  };
+  const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
+
   const bot = new OnboardingBot(
     new OnboardingConversation({
       distributorName: config.distributorName,
@@ -120,20 +145,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       distributorDesk: desk,
       customerDirectory: new CustomerConversations({ store: conversations, clock }),
       logger,
+      tenantFactsMemory,
+      ...(signIn ? { signIn } : {}),
       clock,
     }),
   );
 
-  const resolveCaller = callerResolver(config);
-  const tenantFacts = createTenantFacts({
-    ...(config.aad ? { aad: config.aad } : {}),
-    ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
-    distributorTenantId: config.distributorTenantId,
-    otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
-    latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
-    logger,
-    clock,
-  });
 
   const server = createHttpServer({
     logger,
@@ -151,7 +168,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }),
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
-      registerTenantRoutes(api, { tenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
     },
     tab: {
       directory: overrides.tabDirectory ?? join(root, TAB_BUILD_PATH),
@@ -173,10 +190,26 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 }
 
 /** Anonymous callers only in demo mode, which listens on loopback only. */
-function callerResolver(config: AppConfig): CallerResolver {
-  if (config.aad) return ssoCallerResolver(createSsoTokenVerifier({ clientId: config.aad.clientId }));
+function callerResolver(config: AppConfig, verifier: SsoTokenVerifier | undefined): CallerResolver {
+  if (verifier) return ssoCallerResolver(verifier);
   if (config.demo) return demoCallerResolver(config.distributorTenantId);
   throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
+}
+
+/**
+ * Teams bot SSO needs a bot identity (the resource names it), the Entra app
+ * with a secret (for the on-behalf-of exchange) and Teams: never in demo
+ * mode or the Playground, where the chat uses the remembered facts instead.
+ */
+function chatSignIn(
+  config: AppConfig,
+  verify: SsoTokenVerifier | undefined,
+  tenantFacts: TenantFactsService,
+  memory: TenantFactsMemory,
+  logger: Logger,
+): ChatSignIn | undefined {
+  if (config.demo || config.bot.kind === 'anonymous' || verify === undefined || config.aad?.clientSecret === undefined) return undefined;
+  return new ChatSignIn({ verify, tenantFacts, memory, resource: botSsoResource(config.publicUrl, config.bot.appId), logger });
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

@@ -1,10 +1,13 @@
 import { CardFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, SigninStateVerificationQuery } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
+import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
 import type { ConversationReferenceJson, TeamsActor } from '../conversation/chat-ports.js';
+import { parseTokenExchangeRequest } from '../conversation/chat-sign-in.js';
 import type { ChatReply, ChatTurn, OnboardingConversation } from '../conversation/onboarding-conversation.js';
+import { signInCardAttachment, tokenExchangeFailure } from './bot-sign-in.js';
 
 /**
  * Translates Teams activities into the conversation's decisions and back.
@@ -37,6 +40,26 @@ export class OnboardingBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * `signin/tokenExchange` (Teams bot SSO): returning answers 200; the
+   * exception answers 412 so Teams shows the sign-in button instead.
+   */
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
+    // botbuilder types the value as a verify-state query; Teams sends `{id, connectionName, token}`.
+    const request = parseTokenExchangeRequest(context.activity.value);
+    const turn = chatTurn(context);
+    if (!turn) throw tokenExchangeFailure(request, 'the activity names no tenant');
+    const answer = await this.conversation.tokenExchange(turn, request);
+    if (answer.kind === 'failed') throw tokenExchangeFailure(request, answer.failureDetail);
+    if (answer.kind === 'signedIn') await send(context, answer.reply);
+  }
+
+  /** `signin/verifyState`: always 200; the conversation says what happens next. */
+  protected override async handleTeamsSigninVerifyState(context: TurnContext, query: SigninStateVerificationQuery): Promise<void> {
+    const turn = chatTurn(context);
+    if (turn) await send(context, await this.conversation.signInStateVerified(turn, query?.state));
+  }
+
   /** `Action.Execute` (Universal Actions): the card returned replaces the one pressed. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
@@ -45,6 +68,7 @@ export class OnboardingBot extends TeamsActivityHandler {
     const turn = chatTurn(context);
     if (!turn) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'no tenant' } };
     const data = isRecord(invokeValue.action.data) ? invokeValue.action.data : {};
+    await this.offerSignIn(context, turn, invokeValue.action.verb);
     const card = await this.conversation.cardAction({
       ...turn,
       verb: invokeValue.action.verb,
@@ -57,6 +81,7 @@ export class OnboardingBot extends TeamsActivityHandler {
 
   /** `Action.Submit` (clients without Universal Actions): update the pressed card in place. */
   private async onSubmitAction(context: TurnContext, turn: ChatTurn, submitted: SubmittedAction): Promise<void> {
+    await this.offerSignIn(context, turn, submitted.verb);
     const card = await this.conversation.cardAction({
       ...turn,
       verb: submitted.verb,
@@ -74,6 +99,13 @@ export class OnboardingBot extends TeamsActivityHandler {
       }
     }
     await send(context, { card });
+  }
+
+  /** The "start order" button asks for the form as typing "order" does: offer SSO beside it. */
+  private async offerSignIn(context: TurnContext, turn: ChatTurn, verb: string): Promise<void> {
+    if (verb !== CardVerb.startOrder || !isPersonal(context)) return;
+    const signIn = this.conversation.signInOffer(turn.actor);
+    if (signIn) await context.sendActivity({ type: 'message', attachments: [signInCardAttachment(signIn)] });
   }
 }
 
@@ -121,6 +153,9 @@ function typedText(context: TurnContext): string {
 }
 
 async function send(context: TurnContext, reply: ChatReply): Promise<void> {
+  // The OAuth card first: Teams exchanges the token while the admin reads the form.
+  if (reply.signIn) await context.sendActivity({ type: 'message', attachments: [signInCardAttachment(reply.signIn)] });
+  if (reply.text === undefined && reply.card === undefined) return;
   await context.sendActivity({
     type: 'message',
     ...(reply.text === undefined ? {} : { text: reply.text }),

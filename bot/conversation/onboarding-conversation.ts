@@ -20,6 +20,7 @@ import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
 import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
+import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
 import type {
@@ -29,12 +30,27 @@ import type {
   DistributorDesk,
   TeamsActor,
 } from './chat-ports.js';
+import { signInNotCompletedText } from './chat-sign-in.js';
+import type { ChatSignIn, SignInOffer, TokenExchangeRequest } from './chat-sign-in.js';
+import { mergeOrderFormPrefill } from './order-form-prefill.js';
+import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
 /** What the bot says, decided without any Bot Framework types. */
 export interface ChatReply {
   readonly text?: string;
   readonly card?: AdaptiveCard;
+  /** Send an OAuth card (Teams bot SSO) before the card, so the form can be prefilled from Microsoft 365. */
+  readonly signIn?: SignInOffer;
 }
+
+/** How to answer a `signin/tokenExchange` invoke. */
+export type TokenExchangeAnswer =
+  /** Answer 200 and send `reply`: the order form prefilled from the tenant's facts. */
+  | { readonly kind: 'signedIn'; readonly reply: ChatReply }
+  /** Answer 200 and nothing else: another copy of the same exchange did the work. */
+  | { readonly kind: 'duplicate' }
+  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
+  | { readonly kind: 'failed'; readonly failureDetail: string };
 
 /** One incoming activity, as far as the conversation needs it. */
 export interface ChatTurn {
@@ -64,6 +80,10 @@ export interface OnboardingConversationDependencies {
   readonly distributorDesk: DistributorDesk;
   readonly customerDirectory: CustomerDirectory;
   readonly logger: ConversationLogger;
+  /** The tenant facts last read (tab or bot sign-in); the form is prefilled from them. */
+  readonly tenantFactsMemory?: Pick<TenantFactsMemory, 'recall'>;
+  /** Teams bot SSO; absent in demo mode and wherever no Entra app secret is configured. */
+  readonly signIn?: ChatSignIn;
   readonly clock?: () => Date;
   readonly newSubmissionId?: () => string;
 }
@@ -115,8 +135,11 @@ export class OnboardingConversation {
     const { locale, tenantId } = turn.actor;
     try {
       switch (parseChatCommand(text)) {
-        case 'order':
-          return { card: await this.newOrderForm(tenantId, locale) };
+        case 'order': {
+          // The form goes out anyway, so the admin is never blocked by a sign-in.
+          const signIn = this.signInOffer(turn.actor);
+          return { card: await this.newOrderForm(turn.actor), ...(signIn === undefined ? {} : { signIn }) };
+        }
         case 'status':
           return { card: await this.orderList(tenantId, locale) };
         default:
@@ -149,7 +172,7 @@ export class OnboardingConversation {
     try {
       switch (verb) {
         case CardVerb.startOrder:
-          return await this.newOrderForm(actor.tenantId, actor.locale);
+          return await this.newOrderForm(actor);
         case CardVerb.showHelp:
           return this.helpCard(actor.locale);
         case CardVerb.showStatus:
@@ -164,6 +187,37 @@ export class OnboardingConversation {
     } catch (error) {
       return this.failureCard(error, actor.locale);
     }
+  }
+
+  /** The OAuth card to send before an order form, when bot SSO is configured and would add something. */
+  signInOffer(actor: TeamsActor): SignInOffer | undefined {
+    return this.deps.signIn?.offer(actor);
+  }
+
+  /** Teams exchanged the user's SSO token (`signin/tokenExchange`): read the tenant's facts and send a prefilled form. */
+  async tokenExchange(turn: ChatTurn, request: TokenExchangeRequest): Promise<TokenExchangeAnswer> {
+    if (this.deps.signIn === undefined) return { kind: 'failed', failureDetail: 'bot sign-in is not configured on this server' };
+    await this.remember(turn);
+    const outcome = await this.deps.signIn.exchange(turn.actor, request);
+    if (outcome.kind !== 'signedIn') return outcome;
+    try {
+      return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn.actor) } };
+    } catch (error) {
+      return { kind: 'signedIn', reply: { card: this.failureCard(error, turn.actor.locale) } };
+    }
+  }
+
+  /**
+   * The sign-in popup came back (`signin/verifyState`). Without a Token
+   * Service there is no code to redeem: a state means the user went through
+   * the popup (e.g. consented), so the silent exchange is offered again;
+   * no state means sign-in did not complete.
+   */
+  async signInStateVerified(turn: ChatTurn, state: unknown): Promise<ChatReply> {
+    await this.remember(turn);
+    const usable = typeof state === 'string' && state.trim() !== '';
+    const signIn = usable ? this.deps.signIn?.offer(turn.actor) : undefined;
+    return signIn === undefined ? { text: signInNotCompletedText(turn.actor.locale) } : { signIn };
   }
 
   private async submit(turn: CardActionTurn): Promise<AdaptiveCard> {
@@ -204,13 +258,17 @@ export class OnboardingConversation {
     }
   }
 
-  private async newOrderForm(tenantId: string, locale: Locale): Promise<AdaptiveCard> {
-    const latest = await this.deps.orders.findLatest(tenantId);
-    const basics = this.formBasics(locale);
+  /** Prefilled from the tenant's remembered facts and the latest order (see `mergeOrderFormPrefill`). */
+  private async newOrderForm(actor: TeamsActor): Promise<AdaptiveCard> {
+    const latest = await this.deps.orders.findLatest(actor.tenantId);
+    const basics = this.formBasics(actor.locale);
+    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
+    const fromTenant = remembered === undefined ? undefined : prefillFromTenant(remembered.tenant, { offeredSkus: this.deps.catalog.map((item) => item.sku) }).values;
+    const values = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined);
     return buildOrderFormCard({
       ...basics,
       submissionId: this.newSubmissionId(),
-      ...(latest ? { values: this.prefillFrom(latest, basics.today) } : {}),
+      ...(values === undefined ? {} : { values }),
     });
   }
 

@@ -1,0 +1,27 @@
+import { CardFactory, InvokeException, StatusCodes } from 'botbuilder';
+import type { Attachment, TokenExchangeInvokeResponse } from 'botbuilder';
+import type { SignInOffer, TokenExchangeRequest } from '../conversation/chat-sign-in.js';
+
+/**
+ * The Bot Framework shapes of Teams bot SSO without a Token Service
+ * connection (DESIGN section 13). The connection name stays empty: Teams
+ * only needs the resource to get the user's token silently.
+ */
+
+/** An OAuth card with a `signin` button whose `tokenExchangeResource` makes Teams exchange the token silently. */
+export function signInCardAttachment(offer: SignInOffer): Attachment {
+  return CardFactory.oauthCard('', offer.title, offer.text, undefined, { id: offer.exchangeId, uri: offer.resource });
+}
+
+/**
+ * Thrown from `handleTeamsSigninTokenExchange`: botbuilder turns it into the
+ * invoke response `{status: 412, body: {id, connectionName, failureDetail}}`,
+ * on which Teams falls back to showing the sign-in button.
+ */
+export function tokenExchangeFailure(request: TokenExchangeRequest, failureDetail: string): InvokeException<TokenExchangeInvokeResponse> {
+  return new InvokeException<TokenExchangeInvokeResponse>(StatusCodes.PRECONDITION_FAILED, {
+    id: request.id,
+    connectionName: request.connectionName,
+    failureDetail,
+  });
+}
