@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { OrderFormInputId, quantityInputId, SUBMISSION_ID_KEY } from '../../src/domain/cards/order-form-inputs.js';
+import { CardVerb } from '../../src/domain/cards/card-actions.js';
+
+/**
+ * Request bodies for the benchmark: every call makes a distinct order (a
+ * fresh `submissionId`), valid for the default catalog and time zone.
+ */
+
+/** Safely inside "today .. today + 365 days" whatever the time zone. */
+function activationDate(): string {
+  return new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const ACTIVATION_DATE = activationDate();
+
+/** `POST /api/orders` body (README, "HTTP contract"). */
+export function apiOrderBody(): string {
+  return JSON.stringify({
+    submissionId: randomUUID(),
+    invitationAccepted: true,
+    technicalDomain: 'contoso.onmicrosoft.com',
+    lines: [
+      { sku: 'O365_BUSINESS_PREMIUM', quantity: 25 },
+      { sku: 'ENTERPRISEPACK', quantity: 5 },
+    ],
+    activationDate: ACTIVATION_DATE,
+    organization: {
+      name: 'ООО «Ромашка»',
+      inn: '7707083893',
+      address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
+    },
+    contact: { fullName: 'Иванов Иван Иванович', phone: '+7 495 123-45-67', email: 'it@romashka.ru' },
+    subscriptionKind: 'new',
+  });
+}
+
+const BENCH_TENANT = '5b0c7a8e-2f4d-4c3b-9a1e-6d7f8e9a0b1c';
+const BENCH_USER = { id: '29:1bench-customer-admin', aadObjectId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', name: 'Иванов Иван Иванович' };
+const BOT = { id: '28:0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b', name: 'CSP Onboarding' };
+
+/** The order form's input values as Teams submits them: every value a string. */
+function cardInputs(submissionId: string): Record<string, string> {
+  return {
+    [SUBMISSION_ID_KEY]: submissionId,
+    [OrderFormInputId.invitationAccepted]: 'true',
+    [OrderFormInputId.technicalDomain]: 'contoso.onmicrosoft.com',
+    [OrderFormInputId.activationDate]: ACTIVATION_DATE,
+    [OrderFormInputId.organizationName]: 'ООО «Ромашка»',
+    [OrderFormInputId.inn]: '7707083893',
+    [OrderFormInputId.postalCode]: '101000',
+    [OrderFormInputId.city]: 'Москва',
+    [OrderFormInputId.street]: 'ул. Мясницкая, д. 1',
+    [OrderFormInputId.contactFullName]: 'Иванов Иван Иванович',
+    [OrderFormInputId.contactPhone]: '+7 495 123-45-67',
+    [OrderFormInputId.contactEmail]: 'it@romashka.ru',
+    [OrderFormInputId.subscriptionKind]: 'new',
+    [quantityInputId('O365_BUSINESS_PREMIUM')]: '25',
+    [quantityInputId('ENTERPRISEPACK')]: '5',
+    [quantityInputId('SPB')]: '',
+  };
+}
+
+/**
+ * The `adaptiveCard/action` invoke Teams posts when the admin presses
+ * "Submit" on the order form in the personal chat (`Action.Execute`).
+ */
+export function submitOrderInvoke(serviceUrl: string): string {
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `f:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'ru-RU',
+    from: BENCH_USER,
+    recipient: BOT,
+    conversation: { conversationType: 'personal', tenantId: BENCH_TENANT, id: `a:1bench-${BENCH_USER.aadObjectId}` },
+    channelData: { tenant: { id: BENCH_TENANT } },
+    replyToId: '1700000000000',
+    value: {
+      action: { type: 'Action.Execute', verb: CardVerb.submitOrder, data: cardInputs(randomUUID()) },
+      trigger: 'manual',
+    },
+  });
+}

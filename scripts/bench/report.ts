@@ -1,0 +1,48 @@
+import type { LoadResult } from './load-generator.js';
+
+/** Formatting of the benchmark's figures: one compact table, goals beside them. */
+
+export interface PathRun {
+  /** e.g. `ours  POST /api/orders` */
+  readonly label: string;
+  readonly levels: readonly LoadResult[];
+}
+
+export const P95_GOAL_MS = 100;
+
+export function formatTable(runs: readonly PathRun[]): string {
+  const header = ['path', 'conc', 'requests', 'failed', 'orders/s', 'p50 ms', 'p95 ms', 'p99 ms'];
+  const rows = runs.flatMap((run) =>
+    run.levels.map((level) => [
+      run.label,
+      String(level.concurrency),
+      String(level.requests),
+      String(level.failures),
+      level.throughput.toFixed(0),
+      level.p50.toFixed(1),
+      level.p95.toFixed(1),
+      level.p99.toFixed(1),
+    ]),
+  );
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The best throughput among levels whose p95 is within the goal; undefined when none is. */
+export function bestWithinP95(run: PathRun): LoadResult | undefined {
+  return run.levels
+    .filter((level) => level.p95 <= P95_GOAL_MS && level.failures === 0)
+    .reduce<LoadResult | undefined>((best, level) => (best === undefined || level.throughput > best.throughput ? level : best), undefined);
+}
+
+/** The highest throughput at any level. */
+export function peak(run: PathRun): LoadResult | undefined {
+  return run.levels.reduce<LoadResult | undefined>((best, level) => (best === undefined || level.throughput > best.throughput ? level : best), undefined);
+}
+
+export const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const perSecond = (result: LoadResult | undefined): string =>
+  result === undefined ? 'none' : `${result.throughput.toFixed(0)} orders/s at c=${result.concurrency} (p95 ${result.p95.toFixed(1)} ms)`;
