@@ -10,9 +10,7 @@ import { CheckAgain } from './check-again.js';
 import { EvidenceList } from './evidence-list.js';
 import { useText } from './locale-context.js';
 import type { StepPanelProps } from './step-panel.js';
-import { StepHeading } from './step-heading.js';
-import { useSurfaceStyles } from './surface-styles.js';
-import { TenantGate } from './tenant-gate.js';
+import { TenantStep } from './tenant-step.js';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -29,18 +27,11 @@ const levelIntent: Readonly<Record<RelationshipLevel, MessageBarProps['intent']>
 
 /** Step 2: the evidence that the CSP relationship exists, at its level (DESIGN section 7). */
 export function ConfirmationStep({ step, stepCount, host, session }: StepPanelProps): ReactElement {
-  const t = useText();
-  const surface = useSurfaceStyles();
   const texts = tabTexts.confirmation;
   return (
-    <section aria-labelledby={`step-${step.id}-title`} className={surface.surface}>
-      <StepHeading step={step} stepCount={stepCount} title={t(texts.title)}>
-        {t(texts.intro)}
-      </StepHeading>
-      <TenantGate session={session} host={host}>
-        {(tenant) => <ConfirmationContent tenant={tenant} host={host} session={session} />}
-      </TenantGate>
-    </section>
+    <TenantStep step={step} stepCount={stepCount} host={host} session={session} title={texts.title} intro={texts.intro}>
+      {(tenant) => <ConfirmationContent tenant={tenant} host={host} session={session} />}
+    </TenantStep>
   );
 }
 

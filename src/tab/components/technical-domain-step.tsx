@@ -17,9 +17,7 @@ import { CheckAgain } from './check-again.js';
 import { ExternalLinkButton } from './external-link-button.js';
 import { useText } from './locale-context.js';
 import type { StepPanelProps } from './step-panel.js';
-import { StepHeading } from './step-heading.js';
-import { useSurfaceStyles } from './surface-styles.js';
-import { TenantGate } from './tenant-gate.js';
+import { TenantStep } from './tenant-step.js';
 
 /** Microsoft 365 admin center → Settings → Domains. */
 export const ADMIN_CENTER_DOMAINS_URL = 'https://admin.microsoft.com/Adminportal/Home#/Domains';
@@ -55,18 +53,11 @@ const useStyles = makeStyles({
 
 /** Step 3: the `*.onmicrosoft.com` domain, and how to make it the default one when it is not. */
 export function TechnicalDomainStep({ step, stepCount, host, session }: StepPanelProps): ReactElement {
-  const t = useText();
-  const surface = useSurfaceStyles();
   const texts = tabTexts.technicalDomain;
   return (
-    <section aria-labelledby={`step-${step.id}-title`} className={surface.surface}>
-      <StepHeading step={step} stepCount={stepCount} title={t(texts.title)}>
-        {t(texts.intro)}
-      </StepHeading>
-      <TenantGate session={session} host={host}>
-        {(tenant) => <DomainContent tenant={tenant} host={host} session={session} />}
-      </TenantGate>
-    </section>
+    <TenantStep step={step} stepCount={stepCount} host={host} session={session} title={texts.title} intro={texts.intro}>
+      {(tenant) => <DomainContent tenant={tenant} host={host} session={session} />}
+    </TenantStep>
   );
 }
 
