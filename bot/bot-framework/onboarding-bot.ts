@@ -123,7 +123,8 @@ function submittedAction(value: unknown): SubmittedAction | undefined {
 function chatTurn(context: TurnContext): ChatTurn | undefined {
   const { activity } = context;
   const channelData: unknown = activity.channelData;
-  const tenantId = activity.conversation?.tenantId ?? nested(channelData, 'tenant', 'id');
+  // An empty conversation.tenantId must not hide channelData's.
+  const tenantId = activity.conversation?.tenantId || nested(channelData, 'tenant', 'id');
   if (typeof tenantId !== 'string' || tenantId === '') return undefined;
   const actor: TeamsActor = {
     tenantId: tenantId.toLowerCase(),

@@ -157,6 +157,17 @@ describe('Action.Execute (adaptiveCard/action invoke)', () => {
     expect(body.statusCode).toBe(200);
     expectValidAdaptiveCard(body.value, { maxBytes: BOT_MESSAGE_MAX_BYTES });
   });
+
+  it('takes the tenant from channelData when the conversation names an empty one', async () => {
+    const personal = chat('ru-RU');
+    const activity = executeInvoke(personal, CardVerb.showStatus);
+    const conversation = { ...(activity['conversation'] as Record<string, unknown>), tenantId: '' };
+
+    const body = await invoke({ ...activity, conversation });
+
+    expect(body.statusCode).toBe(200);
+    expectValidAdaptiveCard(body.value, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+  });
 });
 
 describe('Action.Submit (message with a value)', () => {
