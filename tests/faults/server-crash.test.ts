@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -20,7 +19,6 @@ import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX_CLI = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
 
 let azurite: AzuriteTables;
 let serverPort: number;
@@ -62,6 +60,8 @@ describe('a server killed between storing and delivering', () => {
 
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
+    // The process that stored the order is really gone.
+    expect(await fetch(`${baseUrl()}/healthz`).then(() => 'answered', () => 'refused')).toBe('refused');
 
     webhook = await listenWebhook();
     await startServer();
@@ -109,7 +109,8 @@ async function startServer(): Promise<ChildProcess> {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
   }
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', TSX_CLI, 'bot/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
+  // tsx as a loader, not its CLI: the CLI would run the server in a grandchild that SIGKILL does not reach.
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
   children.push(child);
   await waitUntil(
     () => fetch(`${baseUrl()}/readyz`).then((response) => response.status, () => 0),
