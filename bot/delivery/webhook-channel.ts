@@ -8,6 +8,8 @@ import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
+import { createJsonPoster, JsonPostTimeoutError } from './json-post.js';
+import type { JsonPoster, JsonPostAnswer } from './json-post.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from './webhook-url.js';
 
@@ -25,8 +27,6 @@ export interface WebhookChannelOptions {
   readonly catalog: Catalog;
   /** Whole request, body included; a slower answer counts as a retryable failure. */
   readonly timeoutMs: number;
-  /** Injected in tests; the global `fetch` otherwise. */
-  readonly fetch?: typeof fetch;
 }
 
 export interface WebhookChannel extends DeliveryChannel {
@@ -57,14 +57,14 @@ export function createWebhookChannel(options: WebhookChannelOptions): WebhookCha
     throw new ConfigurationError(`webhook timeout must be a positive number of milliseconds, got ${options.timeoutMs}`);
   }
   const target = redactWebhookUrl(url.href);
-  const fetchImpl = options.fetch ?? fetch;
+  const poster = createJsonPoster(url);
 
   return {
     name: 'webhook',
     target,
     async deliver(order: StoredOrder): Promise<void> {
       const body = serializedPayload(order, options.locale, options.catalog);
-      await post(fetchImpl, url, target, body, options.timeoutMs, order.id);
+      await post(poster, target, body, options.timeoutMs, order.id);
     },
   };
 }
@@ -104,45 +104,21 @@ function fits(json: string): boolean {
   return byteLength(json) < WEBHOOK_CARD_MAX_BYTES;
 }
 
-async function post(
-  fetchImpl: typeof fetch,
-  url: URL,
-  target: string,
-  body: string,
-  timeoutMs: number,
-  orderId: string,
-): Promise<void> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+async function post(poster: JsonPoster, target: string, body: string, timeoutMs: number, orderId: string): Promise<void> {
+  let answer: JsonPostAnswer;
   try {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        signal: controller.signal,
-        // A redirect would re-send the order to wherever it points; a signed trigger URL never redirects.
-        redirect: 'manual',
-      });
-    } catch (error) {
-      if (controller.signal.aborted) {
-        throw new Error(`webhook ${target} did not answer within ${timeoutMs} ms for order ${orderId}`, { cause: error });
-      }
-      throw new Error(`webhook ${target} could not be reached for order ${orderId}: ${describe(error)}`, { cause: error });
+    answer = await poster.post(body, timeoutMs);
+  } catch (error) {
+    if (error instanceof JsonPostTimeoutError) {
+      throw new Error(`webhook ${target} did not answer within ${timeoutMs} ms for order ${orderId}`, { cause: error });
     }
-    if (response.ok) {
-      // Workflows answers 202 with nothing useful; release the connection without reading it.
-      await response.body?.cancel().catch(() => undefined);
-      return;
-    }
-    const snippet = await responseSnippet(response);
-    const problem = `webhook ${target} answered ${response.status} for order ${orderId}${snippet ? `: ${snippet}` : ''}`;
-    if (isRetryableStatus(response.status)) throw new Error(problem);
-    throw new PermanentDeliveryError(problem);
-  } finally {
-    clearTimeout(timer);
+    throw new Error(`webhook ${target} could not be reached for order ${orderId}: ${describe(error)}`, { cause: error });
   }
+  if (answer.status >= 200 && answer.status < 300) return;
+  const snippet = responseSnippet(answer.bodyStart);
+  const problem = `webhook ${target} answered ${answer.status} for order ${orderId}${snippet ? `: ${snippet}` : ''}`;
+  if (isRetryableStatus(answer.status)) throw new Error(problem);
+  throw new PermanentDeliveryError(problem);
 }
 
 /** 408 and 429 say "later"; 5xx is the service's trouble. Every other 4xx (and any 3xx) repeats on retry. */
@@ -152,23 +128,15 @@ function isRetryableStatus(status: number): boolean {
   return true;
 }
 
-async function responseSnippet(response: Response): Promise<string> {
-  try {
-    const text = (await response.text()).replace(/\s+/g, ' ').trim();
-    const cut = text.length > RESPONSE_SNIPPET_LENGTH ? `${text.slice(0, RESPONSE_SNIPPET_LENGTH)}…` : text;
-    return redactSignatures(cut);
-  } catch {
-    return '';
-  }
+function responseSnippet(bodyStart: string): string {
+  const text = bodyStart.replace(/\s+/g, ' ').trim();
+  const cut = text.length > RESPONSE_SNIPPET_LENGTH ? `${text.slice(0, RESPONSE_SNIPPET_LENGTH)}…` : text;
+  return redactSignatures(cut);
 }
 
-/** `fetch` reports network failures as "fetch failed" with the useful part in `cause`. */
+/** Network errors carry their useful part in `code` (ECONNREFUSED, ENOTFOUND…). */
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause: unknown = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return `${error.message} (${code ? `${code}: ` : ''}${cause.message})`;
-  }
-  return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
 }

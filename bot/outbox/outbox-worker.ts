@@ -32,7 +32,11 @@ export interface OutboxWorkerOptions {
   readonly maxAttempts?: number;
   /** Deliveries in flight at once (default 8). */
   readonly concurrency?: number;
-  /** Waiting jobs kept in memory; beyond that, sweeps pick the work up later (default 10 000). */
+  /**
+   * Waiting jobs kept in memory (default 1 000): each holds an order, so this
+   * bounds the memory a burst can take. Beyond it, sweeps pick the work up
+   * from storage once the first-attempt grace has passed.
+   */
   readonly maxQueued?: number;
   readonly clock?: () => Date;
   /** [0, 1), for the backoff jitter. */
@@ -88,6 +92,8 @@ export class OutboxWorker {
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  /** Whether the last job offered was turned away; logged once per overflow, not per job. */
+  private overflowing = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.channels = new Map(options.channels.map((channel) => [channel.name, channel]));
@@ -97,7 +103,7 @@ export class OutboxWorker {
     this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 600_000 };
     this.maxAttempts = options.maxAttempts ?? 12;
     this.concurrency = options.concurrency ?? 8;
-    this.maxQueued = options.maxQueued ?? 10_000;
+    this.maxQueued = options.maxQueued ?? 1_000;
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
   }
@@ -167,32 +173,45 @@ export class OutboxWorker {
   private scheduleSweep(delayMs: number): void {
     if (!this.running) return;
     this.sweepTimer = setTimeout(() => {
+      let backlog = false;
       this.sweeping = this.sweep()
+        .then((more) => {
+          backlog = more;
+        })
         .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox sweep failed'))
         .finally(() => {
           this.sweeping = undefined;
-          this.scheduleSweep(this.sweepIntervalMs);
+          // A full page means more is due: look again soon rather than a whole interval later.
+          this.scheduleSweep(backlog ? Math.min(BACKLOG_SWEEP_DELAY_MS, this.sweepIntervalMs) : this.sweepIntervalMs);
         });
     }, delayMs);
     // A background worker alone must not keep the process alive.
     this.sweepTimer.unref();
   }
 
-  private async sweep(): Promise<void> {
+  /** Queues what is due; true when there may be more (the page was full, or the queue was). */
+  private async sweep(): Promise<boolean> {
     const room = this.maxQueued - this.queue.length;
-    if (!this.running || room <= 0) return;
-    const due = await this.options.store.findDue(this.clock(), Math.min(room, this.concurrency * 16));
+    if (!this.running) return false;
+    if (room <= 0) return true;
+    const limit = Math.min(room, this.concurrency * 16);
+    const due = await this.options.store.findDue(this.clock(), limit);
     for (const record of due) {
       this.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
     }
+    return due.length >= limit;
   }
 
   private enqueue(key: string, run: () => Promise<void>): void {
     if (!this.running || this.queuedKeys.has(key)) return;
     if (this.queue.length >= this.maxQueued) {
-      this.options.logger.warn({ job: key }, 'outbox queue full; a later sweep picks this up');
+      if (!this.overflowing) {
+        this.overflowing = true;
+        this.options.logger.warn({ job: key, maxQueued: this.maxQueued }, 'outbox queue full; sweeps pick up what does not fit');
+      }
       return;
     }
+    this.overflowing = false;
     this.queue.push({ key, run });
     this.queuedKeys.add(key);
     this.pump();
@@ -359,6 +378,9 @@ export class OutboxWorker {
     }
   }
 }
+
+/** How soon to sweep again after a sweep that found more due than it could take. */
+const BACKLOG_SWEEP_DELAY_MS = 1_000;
 
 function recordKey(record: DeliveryRecord): string {
   return `${record.tenantId}/${record.orderId}/${record.revision}/${record.channel}`;

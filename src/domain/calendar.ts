@@ -8,15 +8,23 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar date at `now` in an IANA time zone (e.g. `Europe/Moscow`); throws RangeError for an unknown zone. */
 export function todayInTimeZone(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = dateFormatFor(timeZone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and every
+// order asks for "today"; a process sees one or two zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects `2026-02-30`). */

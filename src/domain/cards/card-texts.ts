@@ -28,11 +28,15 @@ export const subscriptionKindLabels: Readonly<Record<SubscriptionKind, Text>> = 
   trialConversion: { ru: 'Перевод с пробной версии', en: 'Conversion from a trial' },
 };
 
+// Made once: constructing Intl.PluralRules is costly and every order card counts licenses.
+const ruPlurals = new Intl.PluralRules('ru');
+const enPlurals = new Intl.PluralRules('en');
+const ruLicenseForms: Readonly<Record<string, string>> = { one: 'лицензия', few: 'лицензии', many: 'лицензий' };
+
 /** Russian agrees the noun with the number (1 лицензия, 2 лицензии, 5 лицензий). */
 export function licenseCount(quantity: number): Text {
-  const ruForms: Readonly<Record<string, string>> = { one: 'лицензия', few: 'лицензии', many: 'лицензий' };
-  const ruForm = ruForms[new Intl.PluralRules('ru').select(quantity)] ?? 'лицензии';
-  const enForm = new Intl.PluralRules('en').select(quantity) === 'one' ? 'license' : 'licenses';
+  const ruForm = ruLicenseForms[ruPlurals.select(quantity)] ?? 'лицензии';
+  const enForm = enPlurals.select(quantity) === 'one' ? 'license' : 'licenses';
   return { ru: `${quantity} ${ruForm}`, en: `${quantity} ${enForm}` };
 }
 

@@ -332,6 +332,44 @@ describe('OutboxWorker', () => {
     expect((await deliveriesOf(order.id)).map((d) => d.state)).toEqual(['delivered']);
   });
 
+  it('keeps at most maxQueued jobs in memory, warns once, and leaves the rest to sweeps: each delivered once', async () => {
+    const { repository, newWorker, tenant, settled, logger } = await setUp({ firstAttemptGraceMs: 300 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const teams = new RecordingChannel('teams', () => gate);
+    const worker = newWorker([teams], { concurrency: 1, maxQueued: 2, sweepIntervalMs: 50 });
+    worker.start();
+
+    const orders: OrderWithDeliveries[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { order, newDeliveries } = await repository.create(tenant, submission(), { channels: ['teams'], now: new Date() });
+      worker.dispatch(order, newDeliveries);
+      orders.push(order);
+    }
+    // One in flight (held by the gate), two waiting, three turned away.
+    expect(logger.entries.filter((entry) => entry.message.startsWith('outbox queue full'))).toHaveLength(1);
+    release();
+
+    for (const order of orders) expect((await settled(order)).map((d) => d.state)).toEqual(['delivered']);
+    for (const order of orders) expect(teams.callsFor(order.id)).toHaveLength(1);
+  });
+
+  it('sweeps again soon, not a whole interval later, when a sweep found a full page', async () => {
+    const { repository, newWorker, tenant, settled } = await setUp({ firstAttemptGraceMs: 0 });
+    const orders: OrderWithDeliveries[] = [];
+    // More than one page: a page is concurrency × 16 records.
+    for (let i = 0; i < 20; i++) {
+      orders.push((await repository.create(tenant, submission(), { channels: ['teams'], now: new Date() })).order);
+    }
+    const teams = new RecordingChannel('teams');
+    newWorker([teams], { concurrency: 1, sweepIntervalMs: 60_000 }).start();
+
+    for (const order of orders) {
+      expect((await settled(order)).map((d) => d.state)).toEqual(['delivered']);
+    }
+    expect(teams.calls).toHaveLength(20);
+  });
+
   it('accepts a pino logger', () => {
     const logger: OutboxLogger = pino({ level: 'silent' });
     expect(typeof logger.info).toBe('function');
