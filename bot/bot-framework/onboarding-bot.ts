@@ -133,7 +133,10 @@ function chatTurn(context: TurnContext): ChatTurn | undefined {
     ...(activity.from.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
     ...(activity.from.name ? { name: activity.from.name } : {}),
   };
-  const reference = TurnContext.getConversationReference(activity);
+  // Without the incoming activity's id: it changes with every message, is
+  // no use for proactive messages, and would make every turn look like a new
+  // conversation worth storing.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
   // Teams names a channel in channelData, not in the conversation; the inbox shows it.
   const channelName = nested(channelData, 'channel', 'name');
   const conversation: ConversationReferenceJson = {

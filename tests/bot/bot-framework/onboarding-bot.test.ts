@@ -1,4 +1,7 @@
+import { odata, TableClient } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONVERSATIONS_TABLE } from '../../../bot/storage/conversation-store.js';
 import { welcomeTexts } from '../../../src/domain/cards/card-texts.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
@@ -93,6 +96,23 @@ describe('the bot in a personal chat (demo mode)', () => {
       expect(json).not.toContain(text.ru);
     }
     expect(dominantAlphabet(card)).toBe('latin');
+  });
+
+  it('stores the personal conversation once, not on every message (each message has its own activity id)', async () => {
+    const chat = { serviceUrl: connector.url, locale: 'ru-RU', tenantId: randomUUID(), conversationId: `a:1${randomUUID()}` };
+    const table = TableClient.fromConnectionString(azurite.connectionString, CONVERSATIONS_TABLE, { allowInsecureConnection: true });
+    const rowsOfTenant = async () => {
+      const rows: { rowKey?: string; etag: string }[] = [];
+      for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${chat.tenantId}` } })) rows.push(row);
+      return rows.map((row) => `${row.rowKey ?? ''} ${row.etag}`);
+    };
+
+    await replyTo(personalMessage(chat, 'помощь'));
+    const afterFirst = await rowsOfTenant();
+    await replyTo(personalMessage(chat, 'помощь'));
+
+    expect(afterFirst).toHaveLength(1);
+    expect(await rowsOfTenant()).toEqual(afterFirst);
   });
 
   it('says nothing when someone other than the bot joins', async () => {
