@@ -12,11 +12,12 @@ import { runLoad } from './bench/load-generator.js';
 import type { LoadResult } from './bench/load-generator.js';
 import { startConnectorReceiver, startWebhookReceiver } from './bench/loopback-receivers.js';
 import { apiOrderBody, submitOrderInvoke } from './bench/payloads.js';
-import { bestWithinP95, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
+import { bestWithinP95, formatCpuTable, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
 import type { PathRun } from './bench/report.js';
 import { startServer } from './bench/server-process.js';
 import type { ServerUnderTest } from './bench/server-process.js';
 import { countStored } from './bench/storage-counts.js';
+import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
 
 /**
  * `npm run bench`: one run on loopback that prints figures, asserts nothing.
@@ -97,10 +98,17 @@ async function main(): Promise<void> {
       return performance.now() - from;
     };
 
+    // CPU from the first request of a path until its last order was delivered.
+    let cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
+    let acceptedBefore = accepted;
     const oursApi = await measure('ours  POST /api/orders', `${base}/api/orders`, apiOrderBody, apiCreated, tally);
     const apiDrainMs = await drain();
+    const oursApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), accepted - acceptedBefore);
+    cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
+    acceptedBefore = accepted;
     const oursBot = await measure('ours  bot submitOrder', `${base}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, tally);
     const botDrainMs = await drain();
+    const oursBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), accepted - acceptedBefore);
     const peakRss = await ours.peakRss();
     await delay(500);
     const stored = await countStored(azurite.connectionString);
@@ -117,8 +125,18 @@ async function main(): Promise<void> {
     });
     servers.push(bare);
     const bareBase = `http://127.0.0.1:${barePort}`;
-    const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered);
-    const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated);
+    let bareAccepted = 0;
+    const bareTally = (result: LoadResult): LoadResult => {
+      bareAccepted += result.requests - result.failures;
+      return result;
+    };
+    cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
+    const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered, bareTally);
+    const bareBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareAccepted);
+    cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
+    bareAccepted = 0;
+    const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated, bareTally);
+    const bareApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareAccepted);
     const barePeakRss = await bare.peakRss();
     await bare.stop();
 
@@ -129,6 +147,13 @@ async function main(): Promise<void> {
         if (level.firstFailure !== undefined) console.log(`  ${run.label} c=${level.concurrency} first failure: ${level.firstFailure}`);
       }
     }
+
+    console.log('\n' + formatCpuTable([
+      [oursApi.label, oursApiCpu],
+      [oursBot.label, oursBotCpu],
+      [bareBot.label, bareBotCpu],
+      [bareApi.label, bareApiCpu],
+    ]));
 
     console.log(`\nDelivery: accepted ${accepted} / stored ${stored.orders} / sent ${webhook.count()} (webhook POSTs received) / delivered ${stored.deliveriesDelivered} (delivery records 'delivered'; ${stored.deliveriesOther} in another state)`);
     console.log(`  outbox caught up ${seconds(apiDrainMs)} after the API load and ${seconds(botDrainMs)} after the bot load (bound ${seconds(DRAIN_TIMEOUT_MS)})`);
@@ -185,12 +210,18 @@ async function measure(
  */
 async function serverCommand(): Promise<ServerCommand> {
   const mode = process.env['BENCH_SERVER'] ?? 'compile';
-  const tsx: ServerCommand = { description: 'node --import tsx bot/main.ts (from source)', args: ['--import', 'tsx', join(ROOT, 'bot', 'main.ts')] };
+  // Production's own Node flags (the heap limits are part of the memory figure).
+  const flags = productionNodeFlags();
+  const shown = flags.join(' ');
+  const tsx: ServerCommand = {
+    description: `node ${shown} --import tsx bot/main.ts (from source)`,
+    args: [...flags, '--import', 'tsx', join(ROOT, 'bot', 'main.ts')],
+  };
   if (mode === 'tsx') return tsx;
   if (mode === 'dist') {
     const main = join(ROOT, 'dist', 'server', 'bot', 'main.js');
     if (!existsSync(main)) throw new Error('BENCH_SERVER=dist but dist/server/bot/main.js is missing: npm run build:server');
-    return { description: `node dist/server/bot/main.js (compiled ${statSync(main).mtime.toISOString()})`, args: ['--disable-warning=DEP0111', main] };
+    return { description: `node ${shown} dist/server/bot/main.js (compiled ${statSync(main).mtime.toISOString()})`, args: [...flags, main] };
   }
   const outDir = join(ROOT, '.local', 'bench', 'server');
   await rm(outDir, { recursive: true, force: true });
@@ -207,9 +238,17 @@ async function serverCommand(): Promise<ServerCommand> {
   }
   const typeErrors = tsc.status === 0 ? '' : ', tsc reported type errors but emitted';
   return {
-    description: `node .local/bench/server/bot/main.js (compiled now by tsc in ${seconds(performance.now() - started)}${typeErrors})`,
-    args: ['--disable-warning=DEP0111', main],
+    description: `node ${shown} .local/bench/server/bot/main.js (compiled now by tsc in ${seconds(performance.now() - started)}${typeErrors})`,
+    args: [...flags, main],
   };
+}
+
+/** The `--…` options of `npm run start:prod`, which App Service runs too. */
+function productionNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const command = manifest.scripts?.['start:prod'];
+  if (!command) throw new Error('package.json has no start:prod script');
+  return command.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 function printMachine(): void {

@@ -53,7 +53,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/server/bot/main.js'
+      // The same command as `npm run start:prod`: V8's heap is capped so the process stays well under 200 MB (README, Server figures).
+      appCommandLine: 'node --disable-warning=DEP0111 --max-old-space-size=160 --max-semi-space-size=8 dist/server/bot/main.js'
       alwaysOn: true // the outbox worker retries deliveries in the background
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -35,7 +35,16 @@ export function apiOrderBody(): string {
   });
 }
 
-const BENCH_TENANT = '5b0c7a8e-2f4d-4c3b-9a1e-6d7f8e9a0b1c';
+/**
+ * Customer tenants the bot's load comes from, in turn. Orders are stored in
+ * one partition per tenant and a customer orders a few times a year:
+ * thousands of orders from one tenant would measure Azurite's insert, whose
+ * cost grows with the partition, more than our server. A few dozen orders
+ * per tenant keeps partitions small, and the first order of each tenant still
+ * stores its personal conversation, as a new customer's first message does.
+ */
+const BENCH_TENANTS = Array.from({ length: 200 }, () => randomUUID());
+let nextTenant = 0;
 const BENCH_USER = { id: '29:1bench-customer-admin', aadObjectId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', name: 'Иванов Иван Иванович' };
 const BOT = { id: '28:0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b', name: 'CSP Onboarding' };
 
@@ -66,6 +75,7 @@ function cardInputs(submissionId: string): Record<string, string> {
  * "Submit" on the order form in the personal chat (`Action.Execute`).
  */
 export function submitOrderInvoke(serviceUrl: string): string {
+  const tenantId = BENCH_TENANTS[nextTenant++ % BENCH_TENANTS.length] ?? randomUUID();
   return JSON.stringify({
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -76,8 +86,8 @@ export function submitOrderInvoke(serviceUrl: string): string {
     locale: 'ru-RU',
     from: BENCH_USER,
     recipient: BOT,
-    conversation: { conversationType: 'personal', tenantId: BENCH_TENANT, id: `a:1bench-${BENCH_USER.aadObjectId}` },
-    channelData: { tenant: { id: BENCH_TENANT } },
+    conversation: { conversationType: 'personal', tenantId, id: `a:1bench-${tenantId}` },
+    channelData: { tenant: { id: tenantId } },
     replyToId: '1700000000000',
     value: {
       action: { type: 'Action.Execute', verb: CardVerb.submitOrder, data: cardInputs(randomUUID()) },

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import type { CpuPerOrder } from './cpu-time.js';
 import type { LoadResult } from './load-generator.js';
 
 /** Formatting of the benchmark's figures: one compact table, goals beside them. */
@@ -12,7 +14,7 @@ export const P95_GOAL_MS = 100;
 
 export function formatTable(runs: readonly PathRun[]): string {
   const header = ['path', 'conc', 'requests', 'failed', 'orders/s', 'p50 ms', 'p95 ms', 'p99 ms'];
-  const rows = runs.flatMap((run) =>
+  const rows: string[][] = runs.flatMap((run) =>
     run.levels.map((level) => [
       run.label,
       String(level.concurrency),
@@ -24,6 +26,29 @@ export function formatTable(runs: readonly PathRun[]): string {
       level.p99.toFixed(1),
     ]),
   );
+  return alignedTable(header, rows);
+}
+
+/**
+ * Where an order's CPU goes, from its first request until it was delivered
+ * (warm-up included). With every process on the same cores, the cores divided
+ * by the total is the most that path can do on this machine.
+ */
+export function formatCpuTable(runs: readonly (readonly [string, CpuPerOrder])[]): string {
+  const header = ['CPU ms per order', 'server', 'Azurite', 'bench+stand-ins', 'total', 'cores ÷ total'];
+  const cores = availableParallelism();
+  const rows = runs.map(([label, cpu]) => [
+    label,
+    cpu.server.toFixed(2),
+    cpu.azurite.toFixed(2),
+    cpu.bench.toFixed(2),
+    cpu.total.toFixed(2),
+    `${((cores * 1_000) / cpu.total).toFixed(0)}/s`,
+  ]);
+  return alignedTable(header, rows);
+}
+
+function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');

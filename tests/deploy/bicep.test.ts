@@ -105,11 +105,15 @@ describe('infra/modules', () => {
   const bot = source('infra/modules/azure-bot.bicep');
   const storage = source('infra/modules/storage.bicep');
 
-  it('runs the compiled server on Linux Node 22 LTS, HTTPS only, always on', () => {
+  it('runs the compiled server on Linux Node 22 LTS with the command of npm run start:prod, HTTPS only, always on', () => {
     const tsconfigBuild = z
       .object({ compilerOptions: z.object({ outDir: z.string() }) })
       .parse(JSON.parse(source('tsconfig.build.json')));
-    expect(webApp).toContain(`appCommandLine: 'node ${tsconfigBuild.compilerOptions.outDir}/bot/main.js'`);
+    const startProd = z
+      .object({ scripts: z.object({ 'start:prod': z.string() }) })
+      .parse(JSON.parse(source('package.json'))).scripts['start:prod'];
+    expect(startProd).toMatch(new RegExp(`^node (--[\\w-]+(=\\S+)? )*${tsconfigBuild.compilerOptions.outDir}/bot/main\\.js$`));
+    expect(webApp).toContain(`appCommandLine: '${startProd}'`);
     expect(webApp).toContain("linuxFxVersion: 'NODE|22-lts'");
     expect(webApp).toContain('httpsOnly: true');
     expect(webApp).toContain('alwaysOn: true');

@@ -13,6 +13,8 @@ export interface AzuriteTables {
   /** Table endpoint including the account, e.g. `http://127.0.0.1:41234/devstoreaccount1`. */
   readonly tableEndpoint: string;
   readonly port: number;
+  /** The emulator's process id (the benchmark reads its CPU time). */
+  readonly pid: number;
   /** The fresh data folder given to `--location`; removed by `stop()`. */
   readonly location: string;
   /** Stops the emulator and deletes its data. Safe to call more than once. */
@@ -126,6 +128,7 @@ async function launch(port: number, location: string, startTimeoutMs: number): P
         `TableEndpoint=${tableEndpoint};`,
       tableEndpoint,
       port,
+      pid: child.pid ?? 0,
       location,
       stop: () => {
         stopped ??= terminate(child).then(() => rm(location, { recursive: true, force: true }));
