@@ -32,12 +32,14 @@ export interface OutboxWorkerOptions {
   readonly maxAttempts?: number;
   /** Deliveries in flight at once (default 8). */
   readonly concurrency?: number;
-  /**
-   * Waiting jobs kept in memory (default 1 000): each holds an order, so this
-   * bounds the memory a burst can take. Beyond it, sweeps pick the work up
-   * from storage once the first-attempt grace has passed.
-   */
+  /** Waiting jobs kept in memory (default 10 000); beyond that, sweeps pick the work up later. */
   readonly maxQueued?: number;
+  /**
+   * Waiting jobs that keep their order in memory (default 1 000), which bounds
+   * what a burst costs in memory; later ones keep only their small delivery
+   * records and read the order when their turn comes.
+   */
+  readonly maxQueuedOrders?: number;
   readonly clock?: () => Date;
   /** [0, 1), for the backoff jitter. */
   readonly random?: () => number;
@@ -55,6 +57,8 @@ interface AttemptOptions {
 interface Job {
   readonly key: string;
   readonly run: () => Promise<void>;
+  /** Whether the job holds a whole order (counted against `maxQueuedOrders`). */
+  readonly holdsOrder?: boolean;
 }
 
 type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId' | 'revision' | 'channel'>> & {
@@ -80,12 +84,14 @@ export class OutboxWorker {
   private readonly maxAttempts: number;
   private readonly concurrency: number;
   private readonly maxQueued: number;
+  private readonly maxQueuedOrders: number;
   private readonly clock: () => Date;
   private readonly random: () => number;
 
   private running = false;
   private readonly queue: Job[] = [];
   private readonly queuedKeys = new Set<string>();
+  private queuedOrders = 0;
   private readonly active = new Set<Promise<void>>();
   /** Records being attempted in this process, so a sweep and a notify never overlap. */
   private readonly inFlight = new Set<string>();
@@ -103,7 +109,8 @@ export class OutboxWorker {
     this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 600_000 };
     this.maxAttempts = options.maxAttempts ?? 12;
     this.concurrency = options.concurrency ?? 8;
-    this.maxQueued = options.maxQueued ?? 1_000;
+    this.maxQueued = options.maxQueued ?? 10_000;
+    this.maxQueuedOrders = options.maxQueuedOrders ?? 1_000;
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
   }
@@ -123,6 +130,7 @@ export class OutboxWorker {
     this.retryTimers.clear();
     this.queue.length = 0;
     this.queuedKeys.clear();
+    this.queuedOrders = 0;
     await this.sweeping;
     await Promise.allSettled([...this.active]);
   }
@@ -133,9 +141,12 @@ export class OutboxWorker {
    */
   dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void {
     if (records.length === 0) return;
-    this.enqueue(`order:${order.tenantId}/${order.id}/${order.revision}`, () =>
-      this.attemptAll(records, { owned: true, order }),
-    );
+    const key = `order:${order.tenantId}/${order.id}/${order.revision}`;
+    if (this.queuedOrders < this.maxQueuedOrders) {
+      this.enqueue(key, () => this.attemptAll(records, { owned: true, order }), { holdsOrder: true });
+    } else {
+      this.enqueue(key, () => this.attemptAll(records, { owned: true }));
+    }
   }
 
   /** Attempts now every undelivered record of an order (claiming each first). */
@@ -202,7 +213,7 @@ export class OutboxWorker {
     return due.length >= limit;
   }
 
-  private enqueue(key: string, run: () => Promise<void>): void {
+  private enqueue(key: string, run: () => Promise<void>, { holdsOrder = false } = {}): void {
     if (!this.running || this.queuedKeys.has(key)) return;
     if (this.queue.length >= this.maxQueued) {
       if (!this.overflowing) {
@@ -212,8 +223,9 @@ export class OutboxWorker {
       return;
     }
     this.overflowing = false;
-    this.queue.push({ key, run });
+    this.queue.push({ key, run, holdsOrder });
     this.queuedKeys.add(key);
+    if (holdsOrder) this.queuedOrders++;
     this.pump();
   }
 
@@ -222,6 +234,7 @@ export class OutboxWorker {
       const job = this.queue.shift();
       if (!job) return;
       this.queuedKeys.delete(job.key);
+      if (job.holdsOrder) this.queuedOrders--;
       const running: Promise<void> = job
         .run()
         .catch((error: unknown) => this.options.logger.error({ err: error, job: job.key }, 'outbox job failed'))

@@ -354,6 +354,35 @@ describe('OutboxWorker', () => {
     for (const order of orders) expect(teams.callsFor(order.id)).toHaveLength(1);
   });
 
+  it('beyond maxQueuedOrders, waiting jobs keep only their records and read the order when their turn comes', async () => {
+    const { repository, newWorker, tenant, settled } = await setUp();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const teams = new RecordingChannel('teams', () => gate);
+    const reads: string[] = [];
+    const orders = {
+      get: (tenantId: string, orderId: string) => {
+        reads.push(orderId);
+        return repository.get(tenantId, orderId);
+      },
+    };
+    const worker = newWorker([teams], { concurrency: 1, maxQueuedOrders: 2, orders });
+    worker.start();
+
+    const stored: OrderWithDeliveries[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { order, newDeliveries } = await repository.create(tenant, submission(), { channels: ['teams'], now: new Date() });
+      worker.dispatch(order, newDeliveries);
+      stored.push(order);
+    }
+    release();
+
+    for (const order of stored) expect((await settled(order)).map((d) => [d.state, d.attempts])).toEqual([['delivered', 1]]);
+    // The first went out at once, the next two waited with their orders, the last three without.
+    expect(reads).toEqual(stored.slice(3).map((order) => order.id));
+    expect(teams.calls.map((order) => order.id)).toEqual(stored.map((order) => order.id));
+  });
+
   it('sweeps again soon, not a whole interval later, when a sweep found a full page', async () => {
     const { repository, newWorker, tenant, settled } = await setUp({ firstAttemptGraceMs: 0 });
     const orders: OrderWithDeliveries[] = [];
