@@ -54,7 +54,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // The same command as `npm run start:prod`: V8's heap is capped so the process stays well under 200 MB (README, Server figures).
-      appCommandLine: 'node --disable-warning=DEP0111 --max-old-space-size=160 --max-semi-space-size=8 dist/server/bot/main.js'
+      appCommandLine: 'node --disable-warning=DEP0111 --max-old-space-size=128 --max-semi-space-size=4 dist/server/bot/main.js'
       alwaysOn: true // the outbox worker retries deliveries in the background
       healthCheckPath: '/healthz'
       http20Enabled: true
