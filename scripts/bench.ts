@@ -87,12 +87,8 @@ async function main(): Promise<void> {
     const idleRss = await ours.rss();
     const base = `http://127.0.0.1:${port}`;
 
-    let accepted = 0;
-    const tally = (result: LoadResult): LoadResult => {
-      accepted += result.requests - result.failures;
-      return result;
-    };
-    const drain = async (): Promise<number> => {
+    /** Waits until the webhook received `accepted` orders in all; how long that took. */
+    const drain = async (accepted: number): Promise<number> => {
       const from = performance.now();
       while (webhook.count() < accepted && performance.now() - from < DRAIN_TIMEOUT_MS) await delay(100);
       return performance.now() - from;
@@ -100,15 +96,14 @@ async function main(): Promise<void> {
 
     // CPU from the first request of a path until its last order was delivered.
     let cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
-    let acceptedBefore = accepted;
-    const oursApi = await measure('ours  POST /api/orders', `${base}/api/orders`, apiOrderBody, apiCreated, tally);
-    const apiDrainMs = await drain();
-    const oursApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), accepted - acceptedBefore);
+    const oursApi = await measure('ours  POST /api/orders', `${base}/api/orders`, apiOrderBody, apiCreated);
+    const apiDrainMs = await drain(oursApi.accepted);
+    const oursApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursApi.accepted);
     cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
-    acceptedBefore = accepted;
-    const oursBot = await measure('ours  bot submitOrder', `${base}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, tally);
-    const botDrainMs = await drain();
-    const oursBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), accepted - acceptedBefore);
+    const oursBot = await measure('ours  bot submitOrder', `${base}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt);
+    const accepted = oursApi.accepted + oursBot.accepted;
+    const botDrainMs = await drain(accepted);
+    const oursBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursBot.accepted);
     const peakRss = await ours.peakRss();
     await delay(500);
     const stored = await countStored(azurite.connectionString);
@@ -125,18 +120,12 @@ async function main(): Promise<void> {
     });
     servers.push(bare);
     const bareBase = `http://127.0.0.1:${barePort}`;
-    let bareAccepted = 0;
-    const bareTally = (result: LoadResult): LoadResult => {
-      bareAccepted += result.requests - result.failures;
-      return result;
-    };
     cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
-    const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered, bareTally);
-    const bareBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareAccepted);
+    const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered);
+    const bareBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareBot.accepted);
     cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
-    bareAccepted = 0;
-    const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated, bareTally);
-    const bareApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareAccepted);
+    const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated);
+    const bareApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareApi.accepted);
     const barePeakRss = await bare.peakRss();
     await bare.stop();
 
@@ -191,16 +180,17 @@ async function measure(
   url: string,
   body: () => string,
   succeeded: (status: number, body: string) => boolean,
-  tally: (result: LoadResult) => LoadResult = (result) => result,
-): Promise<PathRun> {
-  tally(await runLoad({ url, concurrency: 8, durationMs: WARMUP_MS, maxRequests: MAX_REQUESTS_PER_LEVEL, body, succeeded }));
+): Promise<PathRun & { readonly accepted: number }> {
+  const warmUp = await runLoad({ url, concurrency: 8, durationMs: WARMUP_MS, maxRequests: MAX_REQUESTS_PER_LEVEL, body, succeeded });
   const levels: LoadResult[] = [];
   for (const concurrency of LEVELS) {
-    const result = tally(await runLoad({ url, concurrency, durationMs: SECONDS * 1_000, maxRequests: MAX_REQUESTS_PER_LEVEL, body, succeeded }));
+    const result = await runLoad({ url, concurrency, durationMs: SECONDS * 1_000, maxRequests: MAX_REQUESTS_PER_LEVEL, body, succeeded });
     console.log(`  ${label} c=${concurrency}: ${result.throughput.toFixed(0)} orders/s, p95 ${result.p95.toFixed(1)} ms, ${result.failures} failed`);
     levels.push(result);
   }
-  return { label, levels };
+  // Every successful request made an order, the warm-up's included.
+  const accepted = [warmUp, ...levels].reduce((sum, result) => sum + result.requests - result.failures, 0);
+  return { label, levels, accepted };
 }
 
 /**
