@@ -16,7 +16,8 @@ import { projectRoot, SKU_CSV_PATH } from './project-paths.js';
 /**
  * The Agents Playground's fixed tenant id. It has 13 digits in its last group,
  * so it is not a GUID; it is accepted only in demo mode, where it makes the
- * Playground's team the distributor's inbox (DESIGN section 11).
+ * Playground's team the distributor's inbox, so an order submitted in the
+ * Playground's personal chat arrives in its team's General channel.
  */
 export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
@@ -62,7 +63,7 @@ export interface AppConfig {
   readonly bot: BotIdentity;
   /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
   readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
-  /** The distributor's own single-tenant app for partner-side confirmation (DESIGN section 7). */
+  /** The distributor's own single-tenant app for partner-side confirmation (`/contracts`, GDAP relationships). */
   readonly partnerGraph?: { readonly clientId: string; readonly clientSecret: string };
   readonly storageConnectionString: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

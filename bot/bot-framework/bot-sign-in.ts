@@ -4,7 +4,7 @@ import type { SignInOffer, TokenExchangeRequest } from '../conversation/chat-sig
 
 /**
  * The Bot Framework shapes of Teams bot SSO without a Token Service
- * connection (DESIGN section 13). The connection name stays empty: Teams
+ * connection (docs/architecture.md, 'Security model'). The connection name stays empty: Teams
  * only needs the resource to get the user's token silently.
  */
 

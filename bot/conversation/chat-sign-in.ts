@@ -10,7 +10,7 @@ import type { TeamsActor } from './chat-ports.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
 /**
- * Teams bot SSO without a Token Service connection (DESIGN section 13): the
+ * Teams bot SSO without a Token Service connection (docs/architecture.md, 'Security model'): the
  * bot sends an OAuth card naming the app's resource; Teams answers with a
  * `signin/tokenExchange` invoke carrying the user's SSO token, which is
  * verified and exchanged on behalf of the user by the same code as the tab's

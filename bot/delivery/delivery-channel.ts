@@ -1,6 +1,6 @@
 import type { StoredOrder } from '../../src/domain/order/order.js';
 
-/** The names of the channels an order can be forwarded to (DESIGN section 8). */
+/** The names of the channels an order can be forwarded to (docs/architecture.md, 'The outbox'). */
 export type DeliveryChannelName = 'teams' | 'webhook' | 'email';
 
 /**

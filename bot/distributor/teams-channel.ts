@@ -24,7 +24,7 @@ export const NO_INBOX_MESSAGE =
 
 /**
  * Delivers an order as a card with Universal Actions into the distributor's
- * inbox channel (DESIGN section 8). Every failure is retryable: the outbox
+ * inbox channel (a channel of a team in the distributor's tenant). Every failure is retryable: the outbox
  * keeps the order waiting until an inbox is claimed or Teams answers again.
  *
  * Idempotent per revision once the card row is stored: a repeated delivery

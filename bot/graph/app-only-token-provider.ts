@@ -18,7 +18,7 @@ export type AppOnlyTokenProvider = () => Promise<GraphToken>;
 
 /**
  * Client credentials in the distributor's tenant, for the partner-side
- * proof (DESIGN section 7). msal-node caches app tokens itself: the answer
+ * proof (`/contracts`, GDAP relationships). msal-node caches app tokens itself: the answer
  * names no scopes, so the `.default` request finds them again.
  */
 export function createAppOnlyTokenProvider(options: AppOnlyTokenProviderOptions): AppOnlyTokenProvider {

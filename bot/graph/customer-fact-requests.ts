@@ -4,7 +4,7 @@ import type { GraphBatchRequest } from './graph-batch.js';
 import type { PermissionNeeds } from './graph-part-outcome.js';
 
 /**
- * The customer-side Graph requests of DESIGN sections 6 and 7, all sent in
+ * The customer-side Graph requests (tenant facts and relationship evidence), all sent in
  * one `$batch`. Each names the delegated permission(s) it needs, per its
  * Microsoft Graph v1.0 reference page, among those the app registration
  * (aad.manifest.json) requests: the admin-consent link grants only those.

@@ -11,7 +11,7 @@ export interface DemoTenantOptions {
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
- * The built-in demo tenant for demo mode (DESIGN section 11): a believable
+ * The built-in demo tenant for demo mode (`npm start`, no credentials): a believable
  * Russian small business whose facts reach every state the tab shows: a
  * technical domain that is not the default one, a Business Premium trial to
  * convert, a subscription created by the partner (relationship "detected",

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Microsoft Graph JSON batching (`POST /v1.0/$batch`, DESIGN section 13):
+ * Microsoft Graph JSON batching (`POST /v1.0/$batch`; Microsoft Learn,
+ * "Combine multiple HTTP requests using JSON batching"):
  * up to 20 requests with unique ids in one round trip; the answers come in
  * any order, each with its own status, headers and body.
  *

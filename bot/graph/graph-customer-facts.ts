@@ -19,7 +19,7 @@ export interface GraphCustomerFactsOptions {
 
 /**
  * Customer-side facts from Microsoft Graph: one on-behalf-of exchange, then
- * one `$batch` (DESIGN section 6). A refused or failed part empties only its
+ * one `$batch`. A refused or failed part empties only its
  * own fact; a failed batch leaves every fact `unavailable`. Token failures
  * (consent missing, sign-in needed) are thrown as `TokenError`s: without a
  * token there is nothing to show.

@@ -25,7 +25,7 @@ export type OboTokenProvider = (tenantId: string, userAssertion: string) => Prom
 const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 /**
- * On-behalf-of with `@azure/msal-node` (DESIGN section 9): one
+ * On-behalf-of with `@azure/msal-node` (docs/architecture.md, 'Security model'): one
  * ConfidentialClientApplication per customer tenant, with the authority
  * `https://login.microsoftonline.com/{tid}`, and `.default` so the token
  * carries whatever the tenant consented to; a missing permission then shows

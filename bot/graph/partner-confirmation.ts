@@ -10,7 +10,7 @@ import type { GraphBatchPart } from './graph-batch.js';
 import { batchFailure, partOutcome } from './graph-part-outcome.js';
 import type { PermissionNeeds } from './graph-part-outcome.js';
 
-/** Partner-side proof for one customer tenant (DESIGN section 7). */
+/** Partner-side proof for one customer tenant: the only evidence that yields "confirmed". */
 export type PartnerConfirmation = (customerTenantId: string) => Promise<PartnerFacts>;
 
 export interface PartnerConfirmationOptions {

@@ -1,4 +1,4 @@
-/** The one JSON error shape every `/api/*` route answers with (DESIGN section 5). */
+/** The one JSON error shape every `/api/*` route answers with (README, 'HTTP contract'). */
 export interface ApiErrorBody {
   readonly errors: readonly { readonly field: string; readonly code: string; readonly message: string }[];
 }

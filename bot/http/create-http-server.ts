@@ -6,7 +6,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import type { ReadinessCheck } from '../readiness-check.js';
 import { registerTabRoutes } from './tab-routes.js';
 
-/** Bodies of `/api/*` requests (orders) larger than this are refused with 413 (DESIGN section 5). */
+/** Bodies of `/api/*` requests (orders) larger than this are refused with 413 (README, 'HTTP contract'). */
 export const MAX_BODY_BYTES = 32 * 1024;
 
 /**

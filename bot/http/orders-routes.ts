@@ -15,7 +15,7 @@ export interface OrdersRoutesDependencies {
   readonly clock?: () => Date;
 }
 
-/** `POST /api/orders`, `GET /api/orders`, `GET /api/orders/:id` (DESIGN section 5). */
+/** `POST /api/orders`, `GET /api/orders`, `GET /api/orders/:id` (README, 'HTTP contract'). */
 export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependencies): void {
   const clock = deps.clock ?? (() => new Date());
 

@@ -16,7 +16,7 @@ export interface TenantRoutesDependencies {
 }
 
 /**
- * `GET /api/tenant` (DESIGN section 5): the signed-in admin's tenant facts
+ * `GET /api/tenant` (README, 'HTTP contract'): the signed-in admin's tenant facts
  * and relationship evidence. Answers 200 even when single facts are empty
  * (each says why); 403 `consent_required` when nobody in the tenant has
  * consented to the app yet (the body carries `adminConsentUrl`); 403

@@ -27,7 +27,7 @@ export const CONVERSATIONS_TABLE = 'conversations';
 const PERSONAL_SCAN_LIMIT = 200;
 
 /**
- * Where the bot can reach people later (DESIGN section 10): the distributor's
+ * Where the bot can reach people later (docs/architecture.md, 'Storage layout'): the distributor's
  * inbox channel, customers' 1:1 chats and the inbox message of each order.
  * Every write is a whole-row upsert: the latest reference always wins.
  */

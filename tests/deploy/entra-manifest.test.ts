@@ -8,7 +8,7 @@ const MICROSOFT_GRAPH = '00000003-0000-0000-c000-000000000000';
 /**
  * Delegated (Scope) ids from Microsoft's Graph permissions reference
  * (https://learn.microsoft.com/graph/permissions-reference), for the calls
- * of DESIGN sections 6 and 7.
+ * in bot/graph/customer-fact-requests.ts.
  */
 const GRAPH_DELEGATED = {
   'User.Read': 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', // /me, /organization

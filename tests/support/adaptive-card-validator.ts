@@ -7,8 +7,8 @@ import { BOT_MESSAGE_MAX_BYTES, WEBHOOK_CARD_MAX_BYTES } from '../../src/domain/
 
 /**
  * Checks a card with the real `adaptivecards` 3.0.6 renderer. Its `lib/` ES
- * build cannot be imported by plain Node (extension-less imports, DESIGN
- * section 12), so the UMD build is evaluated inside a jsdom window, which
+ * build cannot be imported by plain Node (its imports have no file
+ * extensions), so the UMD build is evaluated inside a jsdom window, which
  * also gives the renderer the DOM it needs.
  */
 

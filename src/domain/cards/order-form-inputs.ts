@@ -2,7 +2,7 @@ import type { OrderFormValues } from './order-form-values.js';
 
 /**
  * The ids of the order form's inputs and the mapping of their submitted
- * values back onto the order JSON of DESIGN section 5. The scalar ids are the
+ * values back onto the order JSON of `POST /api/orders`. The scalar ids are the
  * dotted field paths that `validateOrder` reports errors on, so an error finds
  * its input by name.
  */

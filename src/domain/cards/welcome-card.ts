@@ -12,7 +12,7 @@ export interface WelcomeCardInput {
   readonly invitationUrl: string;
 }
 
-/** The distributor's instruction (DESIGN section 1) as a card with the next actions. */
+/** The distributor's instruction (accept the CSP invitation, send the order form) as a card with the next actions. */
 export function buildWelcomeCard({ locale, distributorName, invitationUrl }: WelcomeCardInput): AdaptiveCard {
   const text = (value: LocalizedText, extra: Partial<TextBlock> = {}): TextBlock => ({
     type: 'TextBlock',

@@ -2,7 +2,8 @@ import { ConfigurationError } from '../configuration-error.js';
 import { isGuid } from '../guid.js';
 
 /**
- * CSP reseller invitation and GDAP approval links (DESIGN section 8).
+ * CSP reseller invitation and GDAP approval links (the formats and their
+ * sources: docs/architecture.md, 'Facts we rely on').
  * Microsoft has issued two invitation URL forms over time; both are read,
  * only the current one is written.
  */

@@ -1,6 +1,7 @@
 /**
  * Russian taxpayer id (ИНН): 10 digits for a legal entity, 12 for an
- * individual entrepreneur, ending in check digits (DESIGN section 12).
+ * individual entrepreneur, ending in check digits: each is the weighted sum
+ * of the digits before it, mod 11, mod 10 (weights below).
  */
 
 export type InnCheck = 'ok' | 'format' | 'checksum';

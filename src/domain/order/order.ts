@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../i18n/locale.js';
 
 /**
- * The order contract of DESIGN section 5. These types are what the rest of the
+ * The order contract of `POST /api/orders`. These types are what the rest of the
  * code relies on; `order-validation.ts` is the only way to obtain an
  * `OrderSubmission` from untrusted input.
  */

@@ -1,5 +1,6 @@
 /**
- * The tenant-wide admin-consent page for the app (DESIGN section 13). The
+ * The tenant-wide admin-consent page for the app (Microsoft Learn, "Grant
+ * tenant-wide admin consent to an application"). The
  * plain form needs no registered redirect URI; an administrator of the
  * customer's tenant opens it once and grants every permission the app lists.
  */

@@ -12,7 +12,7 @@ export interface RelationshipInput {
   readonly declaredInvitationAccepted: boolean | undefined;
 }
 
-/** The Microsoft apps a GDAP approval creates in the customer's tenant (DESIGN section 7). */
+/** The Microsoft apps a GDAP approval creates in the customer's tenant (see docs/architecture.md, 'Facts we rely on'). */
 export const GDAP_APP_IDS: readonly string[] = [
   '2832473f-ec63-45fb-976f-5d45a7d4bb91',
   'a3475900-ccec-4a69-98f5-a65cd5dc5306',
@@ -21,7 +21,7 @@ export const GDAP_APP_IDS: readonly string[] = [
 const LEVEL_ORDER: readonly EvidenceLevel[] = ['confirmed', 'detected', 'declared'];
 
 /**
- * Evidence of the CSP relationship at three levels (DESIGN section 7):
+ * Evidence of the CSP relationship at three levels:
  * confirmed (partner side) > detected (customer side) > declared (the
  * admin's answer) > notFound. There is no customer-side API that proves the
  * relationship, so nothing but partner-side proof yields `confirmed`.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The body of `GET /api/tenant` (DESIGN sections 6 and 7): what the server
+ * The body of `GET /api/tenant` (tenant facts and relationship evidence): what the server
  * learned about the signed-in admin's tenant. The tab parses it with
  * `tenantResponseSchema`; every fact carries its own state, so one missing
  * permission empties one fact and never the whole answer.

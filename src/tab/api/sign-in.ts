@@ -3,7 +3,7 @@ import type { TabHost } from '../host/tab-host.js';
 import type { TokenProvider } from './api-client.js';
 
 /**
- * How this tab proves who is calling `/api/*` (DESIGN section 9):
+ * How this tab proves who is calling `/api/*` (docs/architecture.md, 'Security model'):
  * - `sso`: inside Teams, the Teams SSO token;
  * - `demo`: the server runs in demo mode and accepts anonymous calls from loopback;
  * - `unavailable`: a plain browser against a real server: there is no token to get, so open the app in Teams.

@@ -16,8 +16,8 @@ export interface AdminNoticeProps {
 }
 
 /**
- * Tells a non-administrator which roles a step needs (DESIGN section 6, the
- * tenant answer's `admin.steps`). Unknown roles (`allowed: null`) only name
+ * Tells a non-administrator which roles a step needs (the tenant answer's
+ * `admin.steps`). Unknown roles (`allowed: null`) only name
  * the roles; the tab never claims the user lacks a role it could not read.
  */
 export function AdminNotice({ admin, steps }: AdminNoticeProps): ReactElement | null {

@@ -25,7 +25,7 @@ const levelIntent: Readonly<Record<RelationshipLevel, MessageBarProps['intent']>
   notFound: 'warning',
 };
 
-/** Step 2: the evidence that the CSP relationship exists, at its level (DESIGN section 7). */
+/** Step 2: the evidence that the CSP relationship exists, at its level (confirmed, detected, declared or not found). */
 export function ConfirmationStep({ step, stepCount, host, session }: StepPanelProps): ReactElement {
   const texts = tabTexts.confirmation;
   return (

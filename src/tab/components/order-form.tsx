@@ -102,7 +102,7 @@ export interface OrderFormProps {
   readonly onSubmit: () => void;
 }
 
-/** The ten items of the distributor's order form (DESIGN section 1) as an accessible Fluent form. */
+/** The ten items of the distributor's order form (the e-mail form this app replaces) as an accessible Fluent form. */
 export function OrderForm(props: OrderFormProps): ReactElement {
   const { state, onChange, errors, catalog, today, subscriptionsKnown, submitting, submitFailure, host, onSubmit } = props;
   const locale = useLocale();

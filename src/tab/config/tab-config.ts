@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * `GET /api/config`: the non-secret settings the tab needs (DESIGN section 5).
+ * `GET /api/config`: the non-secret settings the tab needs (README, 'HTTP contract').
  * The server is a separate deployable, so the tab checks the shape instead of
  * trusting it: a mismatch becomes a visible error, not a blank page.
  */

@@ -179,7 +179,7 @@ export function orderedSelection(draft: OrderDraft, catalog: readonly CatalogIte
 }
 
 /**
- * The order body (DESIGN section 5) for `validateOrder` and `POST /api/orders`.
+ * The order body for `validateOrder` and `POST /api/orders`.
  * A quantity left empty is sent absent, so validation says "required".
  */
 export function orderInput(state: Pick<OrderFormState, 'draft' | 'submissionId'>, catalog: readonly CatalogItem[]): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { tabTexts } from '../tab-texts.js';
 
-/** The customer admin's journey (DESIGN section 2), in order. */
+/** The customer admin's journey through the tab, in order. */
 export type WizardStepId = 'invitation' | 'confirmation' | 'technicalDomain' | 'order' | 'orders';
 
 export interface WizardStep {

@@ -16,7 +16,7 @@ const catalog: Catalog = [
 ];
 const context: OrderValidationContext = { catalog, today: '2026-05-10' };
 
-/** The order of DESIGN section 5, with untidy but valid user input. */
+/** The order of `POST /api/orders`, with untidy but valid user input. */
 function validInput(): Record<string, unknown> {
   return {
     submissionId: '3F2504E0-4F89-41D3-9A0C-0305E82C3301',
