@@ -20,7 +20,7 @@ import { StorageUnavailableError } from '../orders/order-service.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { isOrderId } from '../storage/order-id.js';
-import type { CardMessenger, PostedMessage } from './card-messenger.js';
+import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js';
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
 import type { CustomerNotifier } from './customer-notifier.js';
 import { inboxTexts } from './distributor-chat-texts.js';

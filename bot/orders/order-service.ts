@@ -4,7 +4,7 @@ import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/orde
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
 import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
-import type { DeliveryRecord } from '../outbox/delivery-record.js';
+import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import {
   InvalidStatusTransitionError,
   OrderConflictError,

@@ -1,14 +1,14 @@
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
-import { canChangeStatus } from '../orders/status-transitions.js';
+import { canChangeStatus } from '../../src/domain/order/status-transitions.js';
 import {
   isDeliveryEntity,
   newDeliveryEntity,
   parseDeliveryEntity,
   summarizeDelivery,
-} from '../outbox/delivery-record.js';
-import type { DeliveryRecord, DeliverySummary } from '../outbox/delivery-record.js';
+} from './delivery-entity.js';
+import type { DeliveryRecord, DeliverySummary } from './delivery-entity.js';
 import {
   InvalidStatusTransitionError,
   OrderConflictError,

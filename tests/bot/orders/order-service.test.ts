@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
-import type { DeliveryRecord } from '../../../bot/outbox/delivery-record.js';
+import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { OutboxWorkerOptions } from '../../../bot/outbox/outbox-worker.js';

@@ -1,11 +1,11 @@
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryRecord } from '../../../bot/outbox/delivery-record.js';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
+import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, submission, tenantId } from '../storage/fixtures.js';
+import { freshTable, submission, tenantId } from './fixtures.js';
 
 let azurite: AzuriteTables;
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredOrder } from '../../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../../bot/delivery/delivery-channel.js';
-import { DeliveryStore } from '../../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../../bot/outbox/outbox-worker.js';
 import { OrderRepository } from '../../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../../bot/storage/table-storage.js';
