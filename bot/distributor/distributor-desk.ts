@@ -10,13 +10,13 @@ import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import type {
-  ConversationReferenceJson,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import type { ChatReply } from '../conversation/onboarding-conversation.js';
-import { StorageUnavailableError } from '../orders/order-service.js';
+import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { isOrderId } from '../storage/order-id.js';

@@ -13,8 +13,6 @@ import {
 } from '../storage/order-errors.js';
 import type { OrderRepository, OrderWithDeliveries } from '../storage/order-repository.js';
 
-export { StorageUnavailableError } from '../storage/storage-errors.js';
-export type { OrderWithDeliveries } from '../storage/order-repository.js';
 
 export interface OrderServiceDependencies {
   readonly repository: OrderRepository;

@@ -10,19 +10,20 @@ import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/ord
 import type { Locale, LocalizedText } from '../../../src/domain/i18n/locale.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
 import type {
-  ConversationReferenceJson,
   CustomerDirectory,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from '../../../bot/conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { OnboardingConversation } from '../../../bot/conversation/onboarding-conversation.js';
 import type {
   CardActionTurn,
   ChatReply,
   OnboardingConversationDependencies,
 } from '../../../bot/conversation/onboarding-conversation.js';
-import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
+import { OrderService } from '../../../bot/orders/order-service.js';
+import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';

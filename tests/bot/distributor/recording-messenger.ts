@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
-import type { ConversationReferenceJson } from '../../../bot/conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import type { CardMessenger, PostedMessage } from '../../../bot/delivery/card-messenger.js';
 
 export interface RecordedPost {
