@@ -1,5 +1,5 @@
 import { cruise } from 'dependency-cruiser';
-import type { ICruiseResult, IForbiddenRuleType, IViolation } from 'dependency-cruiser';
+import type { ICruiseResult, IRegularForbiddenRuleType, IViolation } from 'dependency-cruiser';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -9,59 +9,32 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * that breaks a rule, so a failure names the file and what it imported.
  */
 
-const ABOVE_ADAPTERS = '^bot/(conversation|distributor|http|bot-framework|orders|outbox)/';
+/** A forbidden import: from files matching `from` to what `to` matches. */
+function forbid(
+  name: string,
+  comment: string,
+  from: string,
+  to: IRegularForbiddenRuleType['to'],
+): IRegularForbiddenRuleType & { name: string; comment: string } {
+  return { name, comment, severity: 'error', from: { path: from }, to };
+}
 
 const RULES = [
-  {
-    name: 'no-circular',
-    comment: 'no import circles, even type-only ones',
-    severity: 'error',
-    from: { path: '^(src|bot|scripts)/' },
-    to: { circular: true },
-  },
-  {
-    name: 'domain-imports-no-adapter',
-    comment: 'src/domain is pure: it never imports the server, the tab or the scripts',
-    severity: 'error',
-    from: { path: '^src/domain/' },
-    to: { path: '^(bot|scripts|src/tab)/' },
-  },
-  {
-    name: 'domain-imports-no-node-module',
-    comment: 'src/domain also runs in the browser (the tab) and does no I/O: no Node built-ins',
-    severity: 'error',
-    from: { path: '^src/domain/' },
-    to: { dependencyTypes: ['core'] },
-  },
-  {
-    name: 'storage-imports-only-domain',
-    comment: 'bot/storage is the bottom adapter: besides itself it imports only src/domain and libraries',
-    severity: 'error',
-    from: { path: '^bot/storage/' },
-    to: { path: '^(bot|scripts|src/tab)/', pathNot: '^bot/storage/' },
-  },
-  {
-    name: 'delivery-and-graph-stay-low',
-    comment: 'channels and Graph know nothing of the chat, the distributor desk, HTTP, Bot Framework, orders or the outbox',
-    severity: 'error',
-    from: { path: '^bot/(delivery|graph)/' },
-    to: { path: ABOVE_ADAPTERS },
-  },
-  {
-    name: 'orders-below-the-chat',
-    comment: 'the order path is shared by the API and the bot, so it imports neither',
-    severity: 'error',
-    from: { path: '^bot/orders/' },
-    to: { path: '^bot/(conversation|distributor|http|bot-framework)/' },
-  },
-  {
-    name: 'server-imports-no-script',
-    comment: 'scripts/ (app package, bench, start-local) is tooling, never part of the server build',
-    severity: 'error',
-    from: { path: '^(bot|src)/' },
-    to: { path: '^scripts/' },
-  },
-] satisfies IForbiddenRuleType[];
+  forbid('no-circular', 'no import circles, even type-only ones', '^(src|bot|scripts)/', { circular: true }),
+  forbid('domain-imports-no-adapter', 'src/domain is pure: it never imports the server, the tab or the scripts',
+    '^src/domain/', { path: '^(bot|scripts|src/tab)/' }),
+  forbid('domain-imports-no-node-module', 'src/domain also runs in the browser (the tab) and does no I/O: no Node built-ins',
+    '^src/domain/', { dependencyTypes: ['core'] }),
+  forbid('storage-imports-only-domain', 'bot/storage is the bottom adapter: besides itself it imports only src/domain and libraries',
+    '^bot/storage/', { path: '^(bot|scripts|src/tab)/', pathNot: '^bot/storage/' }),
+  forbid('delivery-and-graph-stay-low',
+    'channels and Graph know nothing of the chat, the distributor desk, HTTP, Bot Framework, orders or the outbox',
+    '^bot/(delivery|graph)/', { path: '^bot/(conversation|distributor|http|bot-framework|orders|outbox)/' }),
+  forbid('orders-below-the-chat', 'the order path is shared by the API and the bot, so it imports neither',
+    '^bot/orders/', { path: '^bot/(conversation|distributor|http|bot-framework)/' }),
+  forbid('server-imports-no-script', 'scripts/ (app package, bench, start-local) is tooling, never part of the server build',
+    '^(bot|src)/', { path: '^scripts/' }),
+];
 
 let violations: readonly IViolation[];
 let cruised: readonly string[];
