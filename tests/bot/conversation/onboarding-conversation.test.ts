@@ -24,12 +24,12 @@ import type {
 } from '../../../bot/conversation/onboarding-conversation.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
-import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { CATALOG, freshTable } from '../storage/fixtures.js';
+import { StoredOrders } from '../storage/stored-orders.js';
 
 const DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const INVITATION_URL =
@@ -39,11 +39,11 @@ const TIME_ZONE = 'Europe/Moscow';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
 let azurite: AzuriteTables;
-let repository: OrderRepository;
+let repository: StoredOrders;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  repository = new OrderRepository(await freshTable(azurite.connectionString));
+  repository = new StoredOrders(await freshTable(azurite.connectionString));
 });
 
 afterAll(async () => {
