@@ -65,9 +65,10 @@ const CONCURRENT_UPDATE_ATTEMPTS = 5;
 
 /**
  * The single path for orders, shared by `POST /api/orders`, the bot's order
- * card and the distributor's card actions: validate, store in one
- * transaction, hand the new delivery records to the outbox. Storage outages
- * surface as `StorageUnavailableError` (answer 503 / "try again").
+ * card and the distributor's card actions: validate, let the order lifecycle
+ * (src/domain/order/order-lifecycle.ts) decide, store in one transaction,
+ * hand the new delivery records to the outbox. Storage outages surface as
+ * `StorageUnavailableError` (answer 503 / "try again").
  */
 export class OrderService {
   constructor(private readonly deps: OrderServiceDependencies) {
