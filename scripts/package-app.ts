@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { InvalidAppPackageError } from '../bot/app-package/build-app-package.js';
-import { MissingPlaceholdersError } from '../bot/app-package/fill-placeholders.js';
-import { EnvFileMissingError, packageApp } from '../bot/app-package/package-app.js';
+import { InvalidAppPackageError } from './app-package/build-app-package.js';
+import { MissingPlaceholdersError } from './app-package/fill-placeholders.js';
+import { EnvFileMissingError, packageApp } from './app-package/package-app.js';
 
 // Usage: tsx scripts/package-app.ts --env <name>   (npm run package -- --env dev)
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

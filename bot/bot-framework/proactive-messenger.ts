@@ -2,9 +2,9 @@ import { CardFactory, TurnContext } from 'botbuilder';
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
-import type { ConversationReferenceJson } from '../conversation/chat-ports.js';
-import { ConversationGoneError } from '../distributor/card-messenger.js';
-import type { CardMessenger, PostedMessage } from '../distributor/card-messenger.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
+import { ConversationGoneError } from '../delivery/card-messenger.js';
+import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js';
 import { channelConversationId } from '../distributor/channel-reference.js';
 
 /** What a stored reference needs for the Connector to be reachable at all. */

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import type { ChatReply } from './onboarding-conversation.js';
 
 /**
@@ -7,13 +8,6 @@ import type { ChatReply } from './onboarding-conversation.js';
  * distributor side (bot/distributor). Both sides see only these types; the
  * Bot Framework types stay in bot/bot-framework.
  */
-
-/**
- * A Bot Framework conversation reference as plain JSON (what
- * `TurnContext.getConversationReference` returns); stored as is and handed
- * back to the proactive messenger, never interpreted by domain code.
- */
-export type ConversationReferenceJson = Readonly<Record<string, unknown>>;
 
 /** Someone acting in Teams, as the verified activity names them. */
 export interface TeamsActor {

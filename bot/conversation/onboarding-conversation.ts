@@ -22,14 +22,14 @@ import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { OrderService } from '../orders/order-service.js';
-import { StorageUnavailableError } from '../orders/order-service.js';
+import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type {
-  ConversationReferenceJson,
   CustomerDirectory,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from './chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import { signInNotCompletedText } from './chat-sign-in.js';
 import type { ChatSignIn, SignInOffer, TokenExchangeRequest } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';

@@ -1,4 +1,4 @@
-import type { ConversationReferenceJson } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 
 /**
  * The few facts read from a stored channel conversation reference. In Teams a

@@ -1,4 +1,5 @@
-import type { ConversationReferenceJson, CustomerDirectory, TeamsActor } from '../conversation/chat-ports.js';
+import type { CustomerDirectory, TeamsActor } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 
 export interface CustomerConversationsOptions {

@@ -2,7 +2,7 @@ import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
-import type { CardMessenger } from './card-messenger.js';
+import type { CardMessenger } from '../delivery/card-messenger.js';
 import type { DistributorLogger } from './distributor-logger.js';
 
 export interface CustomerNotifierOptions {

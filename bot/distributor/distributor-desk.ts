@@ -10,17 +10,17 @@ import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import type {
-  ConversationReferenceJson,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import type { ChatReply } from '../conversation/onboarding-conversation.js';
-import { StorageUnavailableError } from '../orders/order-service.js';
+import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { isOrderId } from '../storage/order-id.js';
-import type { CardMessenger, PostedMessage } from './card-messenger.js';
+import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js';
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
 import type { CustomerNotifier } from './customer-notifier.js';
 import { inboxTexts } from './distributor-chat-texts.js';

@@ -1,5 +1,4 @@
 import type { Request } from 'restify';
-import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
 
 /** Who is calling an authenticated `/api/*` route. The tenant never comes from the body. */
@@ -13,8 +12,6 @@ export interface Caller {
 }
 
 export type CallerResolver = (req: Request) => Promise<Caller>;
-
-export { UnauthorizedError };
 
 /** Teams SSO: the caller is whoever the verified token names. */
 export function ssoCallerResolver(verify: SsoTokenVerifier): CallerResolver {

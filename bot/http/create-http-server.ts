@@ -3,7 +3,7 @@ import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
 import { registerHealthRoutes } from './health-routes.js';
-import type { ReadinessCheck } from '../readiness-check.js';
+import type { ReadinessCheck } from '../storage/readiness-check.js';
 import { registerTabRoutes } from './tab-routes.js';
 
 /** Bodies of `/api/*` requests (orders) larger than this are refused with 413 (README, 'HTTP contract'). */

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { ReadinessCheck } from '../readiness-check.js';
+import type { ReadinessCheck } from '../storage/readiness-check.js';
 
 /** `/healthz`: the process answers. `/readyz`: its dependencies (storage) answer too. */
 export function registerHealthRoutes(server: Server, checks: readonly ReadinessCheck[]): void {

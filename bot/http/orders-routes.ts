@@ -1,11 +1,10 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
 import { localizeErrors } from '../../src/domain/order/order-validation.js';
 import type { OrderService } from '../orders/order-service.js';
-import { StorageUnavailableError } from '../orders/order-service.js';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
-import { UnauthorizedError } from './caller.js';
+import { authenticated } from './authenticated.js';
 import type { Caller, CallerResolver } from './caller.js';
 
 export interface OrdersRoutesDependencies {
@@ -49,35 +48,6 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
     }
     res.json(200, order);
   }));
-}
-
-type AuthenticatedHandler = (req: Request, res: Response, caller: Caller) => Promise<void>;
-
-/** Resolves the caller first and maps the failures every route shares to clear answers. */
-export function authenticated(
-  deps: Pick<OrdersRoutesDependencies, 'resolveCaller' | 'logger'>,
-  handler: AuthenticatedHandler,
-): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    res.header('Cache-Control', 'no-store');
-    let caller: Caller;
-    try {
-      caller = await deps.resolveCaller(req);
-    } catch (error) {
-      if (!(error instanceof UnauthorizedError)) throw error;
-      res.header('WWW-Authenticate', 'Bearer');
-      res.json(401, apiError('unauthorized', `Sign-in required: ${error.message}`));
-      return;
-    }
-    try {
-      await handler(req, res, caller);
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      deps.logger.warn({ err: error }, 'storage unavailable');
-      res.header('Retry-After', '5');
-      res.json(503, apiError('storage_unavailable', 'Order storage is temporarily unavailable. Retry shortly with the same submissionId: a retry never creates a second order.'));
-    }
-  };
 }
 
 function actor(caller: Caller): { actor?: string } {

@@ -5,7 +5,7 @@ import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError }
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
 import type { Caller, CallerResolver } from './caller.js';
-import { authenticated } from './orders-routes.js';
+import { authenticated } from './authenticated.js';
 
 export interface TenantRoutesDependencies {
   readonly tenantFacts: TenantFactsService;

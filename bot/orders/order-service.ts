@@ -1,20 +1,17 @@
 import { todayInTimeZone } from '../../src/domain/calendar.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
-import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
+import type { CustomerNotice } from '../../src/domain/order/order-events.js';
+import { changeOrderStatus, checkStatusChange, resubmitOrder, submitOrder } from '../../src/domain/order/order-lifecycle.js';
+import type { DeliveryPlan, StatusChangeInput } from '../../src/domain/order/order-lifecycle.js';
+import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
 import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
-import type { DeliveryRecord } from '../outbox/delivery-record.js';
-import {
-  InvalidStatusTransitionError,
-  OrderConflictError,
-  OrderNotFoundError,
-  OrderTooLargeError,
-} from '../storage/order-errors.js';
-import type { OrderRepository, OrderWithDeliveries } from '../storage/order-repository.js';
-
-export { StorageUnavailableError } from '../storage/storage-errors.js';
-export type { OrderWithDeliveries } from '../storage/order-repository.js';
+import type { DeliveryRecord } from '../storage/delivery-entity.js';
+import { OrderTooLargeError } from '../storage/order-errors.js';
+import { newOrderId } from '../storage/order-id.js';
+import { shownOrder } from '../storage/order-repository.js';
+import type { LoadedOrder, OrderRepository, OrderWithDeliveries } from '../storage/order-repository.js';
 
 export interface OrderServiceDependencies {
   readonly repository: OrderRepository;
@@ -25,6 +22,11 @@ export interface OrderServiceDependencies {
   readonly channels: readonly DeliveryChannelName[];
   /** Takes the records a commit stored for an immediate attempt (OutboxWorker). */
   readonly outbox: { dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void };
+  /**
+   * How long the process that stores an order owns its first delivery
+   * attempt before sweeps may take over; at least the outbox lease (default 60 s).
+   */
+  readonly firstAttemptGraceMs?: number;
 }
 
 export interface CallContext {
@@ -46,7 +48,8 @@ export type ResubmitResult =
   | NotChanged;
 
 export type StatusChangeResult =
-  | { readonly kind: 'changed'; readonly order: OrderWithDeliveries }
+  /** `notice`: what the customer is to be told. */
+  | { readonly kind: 'changed'; readonly order: OrderWithDeliveries; readonly notice: CustomerNotice }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   | NotChanged;
 
@@ -57,21 +60,15 @@ export type NotChanged =
   /** The order moved on since the caller looked (e.g. a stale card); show it afresh. */
   | { readonly kind: 'conflict'; readonly message: string };
 
-export interface StatusChangeInput {
-  readonly status: OrderStatus;
-  readonly comment?: string;
-  /** The revision the actor saw, e.g. the one on the card they clicked. */
-  readonly expectedRevision?: number;
-}
-
-export const MAX_COMMENT_LENGTH = 1_000;
-const MAX_ACTOR_LENGTH = 200;
+const ID_ATTEMPTS = 5;
+const CONCURRENT_UPDATE_ATTEMPTS = 5;
 
 /**
  * The single path for orders, shared by `POST /api/orders`, the bot's order
- * card and the distributor's card actions: validate, store in one
- * transaction, hand the new delivery records to the outbox. Storage outages
- * surface as `StorageUnavailableError` (answer 503 / "try again").
+ * card and the distributor's card actions: validate, let the order lifecycle
+ * (src/domain/order/order-lifecycle.ts) decide, store in one transaction,
+ * hand the new delivery records to the outbox. Storage outages surface as
+ * `StorageUnavailableError` (answer 503 / "try again").
  */
 export class OrderService {
   constructor(private readonly deps: OrderServiceDependencies) {
@@ -82,33 +79,44 @@ export class OrderService {
   async submit(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
     const validation = this.validate(input, context.now);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-    let stored;
-    try {
-      stored = await this.deps.repository.create(tenantId, validation.order, this.storeOptions(context));
-    } catch (error) {
-      const tooLarge = asTooLarge(error);
-      if (tooLarge) return tooLarge;
-      throw error;
+    for (let attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+      const next = submitOrder(
+        { tenantId, id: newOrderId(), submission: validation.order, delivery: this.deliveryPlan(context.now) },
+        context,
+      );
+      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.insert(next.order, next.deliveries));
+      if (stored.kind === 'invalid') return stored;
+      if (stored.kind === 'duplicate') return { kind: 'existing', order: stored.order };
+      if (stored.kind === 'stored') {
+        this.deps.outbox.dispatch(stored.order, stored.newDeliveries);
+        return { kind: 'created', order: stored.order };
+      }
     }
-    if (!stored.created) return { kind: 'existing', order: stored.order };
-    this.deps.outbox.dispatch(stored.order, stored.newDeliveries);
-    return { kind: 'created', order: stored.order };
+    throw new Error(`no unique order id after ${ID_ATTEMPTS} attempts`);
   }
 
   /** A new revision after the distributor asked for changes (same validation as `submit`). */
   async resubmit(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
     const validation = this.validate(input, context.now);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
-    try {
-      const stored = await this.deps.repository.resubmit(tenantId, orderId, validation.order, this.storeOptions(context));
-      if (!stored.created) return { kind: 'existing', order: stored.order };
+    const submission: OrderSubmission = validation.order;
+    return this.update(tenantId, orderId, async (loaded) => {
+      const next = resubmitOrder(loaded.order, submission, this.deliveryPlan(context.now), context);
+      if (next.kind === 'repeated') return { kind: 'existing', order: shownOrder(loaded) };
+      if (next.kind === 'invalidTransition') return next;
+      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.replace(loaded, next.order, next.deliveries));
+      if (stored.kind === 'stale' || stored.kind === 'invalid') return stored;
+      if (stored.kind === 'submissionTaken') {
+        // Taken by this order (a repeat that won a race) or by another order.
+        if (stored.owner !== orderId) {
+          return { kind: 'conflict', message: `submission id ${submission.submissionId} belongs to order ${stored.owner}` };
+        }
+        const current = await this.deps.repository.get(tenantId, orderId);
+        return current ? { kind: 'existing', order: current } : { kind: 'notFound' };
+      }
       this.deps.outbox.dispatch(stored.order, stored.newDeliveries);
       return { kind: 'resubmitted', order: stored.order };
-    } catch (error) {
-      const outcome = asNotChanged(error) ?? asTooLarge(error);
-      if (outcome) return outcome;
-      throw error;
-    }
+    });
   }
 
   get(tenantId: string, orderId: string): Promise<OrderWithDeliveries | undefined> {
@@ -126,8 +134,8 @@ export class OrderService {
   }
 
   /**
-   * A distributor action. The caller tells the customer about the change;
-   * "request changes" needs a comment saying what to change.
+   * A distributor action. The caller tells the customer about the change
+   * (`notice`); "request changes" needs a comment saying what to change.
    */
   async changeStatus(
     tenantId: string,
@@ -135,54 +143,58 @@ export class OrderService {
     change: StatusChangeInput,
     context: CallContext,
   ): Promise<StatusChangeResult> {
-    const comment = change.comment?.trim() || undefined;
-    if (change.status === 'changesRequested' && comment === undefined) {
-      return invalidComment('required');
+    const checked = checkStatusChange(change);
+    if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+    return this.update(tenantId, orderId, async (loaded) => {
+      const next = changeOrderStatus(loaded.order, checked.change, context);
+      if (next.kind !== 'changed') return next;
+      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.replace(loaded, next.order));
+      if (stored.kind === 'stale' || stored.kind === 'invalid') return stored;
+      if (stored.kind === 'submissionTaken') throw new Error('a status change never stores a submission');
+      return { kind: 'changed', order: stored.order, notice: next.notice };
+    });
+  }
+
+  /**
+   * Read, decide, write conditionally on the ETag; when the order changed
+   * in between (`stale`), read again and decide afresh, so two staff
+   * members cannot both "accept".
+   */
+  private async update<T>(
+    tenantId: string,
+    orderId: string,
+    step: (loaded: LoadedOrder) => Promise<T | { readonly kind: 'stale' }>,
+  ): Promise<T | NotChanged> {
+    for (let attempt = 1; attempt <= CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
+      const loaded = await this.deps.repository.load(tenantId, orderId);
+      if (!loaded) return { kind: 'notFound' };
+      const outcome = await step(loaded);
+      if (!isStale(outcome)) return outcome;
     }
-    if (comment !== undefined && comment.length > MAX_COMMENT_LENGTH) return invalidComment('too_long');
+    return { kind: 'conflict', message: `order ${orderId} kept changing concurrently` };
+  }
+
+  private deliveryPlan(now: Date): DeliveryPlan {
+    return { channels: this.deps.channels, firstAttemptAt: new Date(now.getTime() + (this.deps.firstAttemptGraceMs ?? 60_000)) };
+  }
+
+  /** An order too large for a storage row is the customer's input to shorten, not a failure. */
+  private async tooLargeAsInvalid<T>(write: () => Promise<T>): Promise<T | InvalidResult> {
     try {
-      const order = await this.deps.repository.changeStatus(tenantId, orderId, {
-        status: change.status,
-        now: context.now,
-        ...(comment !== undefined && { comment }),
-        ...(context.actor !== undefined && { by: context.actor.slice(0, MAX_ACTOR_LENGTH) }),
-        ...(change.expectedRevision !== undefined && { expectedRevision: change.expectedRevision }),
-      });
-      return { kind: 'changed', order };
+      return await write();
     } catch (error) {
-      const outcome = asNotChanged(error) ?? asTooLarge(error);
-      if (outcome) return outcome;
-      throw error;
+      if (!(error instanceof OrderTooLargeError)) throw error;
+      return { kind: 'invalid', errors: [{ field: '', code: 'too_long', message: VALIDATION_MESSAGES.too_long }] };
     }
   }
 
   private validate(input: unknown, now: Date) {
     return validateOrder(input, { catalog: this.deps.catalog, today: todayInTimeZone(now, this.deps.timeZone) });
   }
-
-  private storeOptions(context: CallContext) {
-    return {
-      channels: this.deps.channels,
-      now: context.now,
-      ...(context.actor !== undefined && { actor: context.actor.slice(0, MAX_ACTOR_LENGTH) }),
-    };
-  }
 }
 
-function asNotChanged(error: unknown): NotChanged | undefined {
-  if (error instanceof OrderNotFoundError) return { kind: 'notFound' };
-  if (error instanceof InvalidStatusTransitionError) {
-    return { kind: 'invalidTransition', from: error.from, to: error.to };
-  }
-  if (error instanceof OrderConflictError) return { kind: 'conflict', message: error.message };
-  return undefined;
-}
+type InvalidResult = { readonly kind: 'invalid'; readonly errors: readonly FieldError[] };
 
-function asTooLarge(error: unknown): { readonly kind: 'invalid'; readonly errors: readonly FieldError[] } | undefined {
-  if (!(error instanceof OrderTooLargeError)) return undefined;
-  return { kind: 'invalid', errors: [{ field: '', code: 'too_long', message: VALIDATION_MESSAGES.too_long }] };
-}
-
-function invalidComment(code: 'required' | 'too_long'): StatusChangeResult {
-  return { kind: 'invalid', errors: [{ field: 'comment', code, message: VALIDATION_MESSAGES[code] }] };
+function isStale(outcome: unknown): outcome is { readonly kind: 'stale' } {
+  return typeof outcome === 'object' && outcome !== null && (outcome as { kind?: unknown }).kind === 'stale';
 }

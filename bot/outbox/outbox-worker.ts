@@ -1,8 +1,8 @@
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from '../delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../delivery/delivery-channel.js';
-import type { DeliveryRecord, DeliveryState } from './delivery-record.js';
-import type { DeliveryStore } from './delivery-store.js';
+import type { DeliveryRecord, DeliveryState } from '../storage/delivery-entity.js';
+import type { DeliveryStore } from '../storage/delivery-store.js';
 import type { OutboxLogger } from './outbox-logger.js';
 import { retryDelayMs } from './retry-backoff.js';
 import type { BackoffPolicy } from './retry-backoff.js';

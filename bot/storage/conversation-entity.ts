@@ -1,7 +1,7 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import type { ConversationReferenceJson } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from './conversation-reference.js';
 import { assertKeyPart } from './table-keys.js';
 
 /**

@@ -8,7 +8,7 @@ import { OrderTooLargeError } from './order-errors.js';
  * Rows of the orders table, all in the tenant's partition:
  * - `order|{orderId}`: the order (submission and history as JSON strings,
  *   because entities are flat and limited to 252 properties);
- * - `order|{orderId}|delivery|…`: its outbox records (bot/outbox);
+ * - `order|{orderId}|delivery|…`: its outbox records (delivery-entity.ts);
  * - `submission|{submissionId}`: the idempotency key, pointing at the order.
  */
 export const ORDER_KIND = 'order';

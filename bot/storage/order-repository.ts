@@ -1,19 +1,14 @@
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
-import type { OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
-import { canChangeStatus } from '../orders/status-transitions.js';
+import type { PendingDelivery } from '../../src/domain/order/order-events.js';
+import type { StoredOrder } from '../../src/domain/order/order.js';
 import {
   isDeliveryEntity,
   newDeliveryEntity,
   parseDeliveryEntity,
   summarizeDelivery,
-} from '../outbox/delivery-record.js';
-import type { DeliveryRecord, DeliverySummary } from '../outbox/delivery-record.js';
-import {
-  InvalidStatusTransitionError,
-  OrderConflictError,
-  OrderNotFoundError,
-} from './order-errors.js';
+} from './delivery-entity.js';
+import type { DeliveryRecord, DeliverySummary } from './delivery-entity.js';
 import {
   ALL_ORDER_ROWS,
   ORDER_KIND,
@@ -24,7 +19,7 @@ import {
   submissionEntity,
   submissionRowKey,
 } from './order-entity.js';
-import { isOrderId, newOrderId } from './order-id.js';
+import { isOrderId } from './order-id.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
@@ -35,115 +30,86 @@ export interface OrderWithDeliveries extends StoredOrder {
   readonly deliveries: readonly DeliverySummary[];
 }
 
-export interface StoreOrderOptions {
-  /** Channel names; each gets a pending delivery record in the same transaction. */
-  readonly channels: readonly string[];
-  readonly now: Date;
-  /** Display name of the customer admin, for the history. */
-  readonly actor?: string;
-}
-
-export interface StoreOrderResult {
-  readonly order: OrderWithDeliveries;
-  /** False when the submission id was seen before: `order` is the earlier one. */
-  readonly created: boolean;
-  /**
-   * The delivery records this call stored, with their ETags, for the outbox's
-   * immediate attempt (`OutboxWorker.dispatch`); empty when nothing was stored.
-   */
-  readonly newDeliveries: readonly DeliveryRecord[];
-}
-
-export interface StatusChangeRequest {
-  readonly status: OrderStatus;
-  readonly by?: string;
-  readonly comment?: string;
-  readonly now: Date;
-  /** The revision the caller looked at; a different stored revision is a conflict. */
-  readonly expectedRevision?: number;
-}
-
-export interface OrderRepositoryOptions {
-  /**
-   * How long the process that stores an order owns its first delivery
-   * attempt before sweeps may take over; at least the outbox lease.
-   */
-  readonly firstAttemptGraceMs?: number;
-  /** The most orders `list` returns. */
-  readonly listLimit?: number;
-}
-
-const ID_ATTEMPTS = 5;
-const CONCURRENT_UPDATE_ATTEMPTS = 5;
-
-interface LoadedOrder {
+/** An order as read, with the ETag a conditional write needs. */
+export interface LoadedOrder {
   readonly order: StoredOrder;
   readonly etag: string;
   readonly deliveries: readonly DeliveryRecord[];
 }
 
+/** What a write stored: the order as shown, and the new delivery records with their ETags for the outbox. */
+export interface WrittenOrder {
+  readonly order: OrderWithDeliveries;
+  /** For the outbox's immediate attempt (`OutboxWorker.dispatch`). */
+  readonly newDeliveries: readonly DeliveryRecord[];
+}
+
+export type InsertOutcome =
+  | ({ readonly kind: 'stored' } & WrittenOrder)
+  /** The submission id was stored before for this tenant: `order` is the earlier order. */
+  | { readonly kind: 'duplicate'; readonly order: OrderWithDeliveries }
+  /** The (random) order id is taken; astronomically rare, try another. */
+  | { readonly kind: 'idTaken' };
+
+export type ReplaceOutcome =
+  | ({ readonly kind: 'stored' } & WrittenOrder)
+  /** The row changed since it was read (ETag): read it again and re-decide. */
+  | { readonly kind: 'stale' }
+  /** A new revision's submission id is already stored, pointing at `owner`. */
+  | { readonly kind: 'submissionTaken'; readonly owner: string | undefined };
+
+export interface OrderRepositoryOptions {
+  /** The most orders `list` returns. */
+  readonly listLimit?: number;
+}
+
 /**
- * Orders in Azure Table Storage, one partition per tenant. Every write of a
- * submission is a single entity-group transaction (the order, its
- * idempotency row and one outbox record per channel), which is both the
- * atomicity guarantee and the whole storage cost of a submit.
+ * Orders in Azure Table Storage, one partition per tenant. It reads, and
+ * writes what the order lifecycle (src/domain/order/order-lifecycle.ts)
+ * decided: every write of a submission is a single entity-group transaction
+ * (the order, its idempotency row and one outbox record per channel), which
+ * is both the atomicity guarantee and the whole storage cost of a submit.
+ * Every other write is conditional on the ETag read.
  */
 export class OrderRepository {
-  private readonly firstAttemptGraceMs: number;
   private readonly listLimit: number;
 
   constructor(
     private readonly table: TableClient,
     options: OrderRepositoryOptions = {},
   ) {
-    this.firstAttemptGraceMs = options.firstAttemptGraceMs ?? 60_000;
     this.listLimit = options.listLimit ?? 100;
   }
 
   /**
-   * Stores a new order, or returns the existing one when `submission.submissionId`
-   * was stored before for this tenant (also under concurrent repeats: the
-   * idempotency row makes all but one transaction fail).
+   * Stores a new order with its idempotency row and pending deliveries in one
+   * transaction. Concurrent repeats of a submission id: all but one
+   * transaction fail, and those answer `duplicate` with the stored order.
    */
-  async create(tenantId: string, submission: OrderSubmission, options: StoreOrderOptions): Promise<StoreOrderResult> {
-    assertKeyPart(tenantId, 'tenant id');
-    assertKeyPart(submission.submissionId, 'submission id');
-    const at = options.now.toISOString();
-
-    for (let attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
-      const order: StoredOrder = {
-        ...submission,
-        id: newOrderId(),
-        tenantId,
-        status: 'submitted',
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-        history: [{ status: 'submitted', at, revision: 1, ...(options.actor !== undefined && { by: options.actor }) }],
-      };
-      const deliveries = this.newDeliveries(order, options);
-      try {
-        const response = await this.table.submitTransaction([
-          ['create', orderEntity(order)],
-          ['create', submissionEntity(tenantId, submission.submissionId, order.id, options.now)],
-          ...deliveries.map((entity): TransactionAction => ['create', entity]),
-        ]);
-        const newDeliveries = withEtags(deliveries, response);
-        return { order: withDeliveries(order, newDeliveries), created: true, newDeliveries };
-      } catch (error) {
-        if (storageStatusCode(error) !== 409) throw toStorageError(error, 'storing an order');
-      }
-      // 409: either the submission id is taken (a repeat) or, astronomically
-      // rarely, the random order id is; only the first is worth a read.
-      const existing = await this.findBySubmission(tenantId, submission.submissionId);
-      if (existing) return { order: existing, created: false, newDeliveries: [] };
+  async insert(order: StoredOrder, deliveries: readonly PendingDelivery[]): Promise<InsertOutcome> {
+    assertKeyPart(order.tenantId, 'tenant id');
+    assertKeyPart(order.submissionId, 'submission id');
+    const entities = deliveries.map(newDeliveryEntity);
+    try {
+      const response = await this.table.submitTransaction([
+        ['create', orderEntity(order)],
+        ['create', submissionEntity(order.tenantId, order.submissionId, order.id, new Date(order.createdAt))],
+        ...entities.map((entity): TransactionAction => ['create', entity]),
+      ]);
+      const newDeliveries = withEtags(entities, response);
+      return { kind: 'stored', order: withDeliveries(order, newDeliveries), newDeliveries };
+    } catch (error) {
+      if (storageStatusCode(error) !== 409) throw toStorageError(error, 'storing an order');
     }
-    throw new Error(`no unique order id after ${ID_ATTEMPTS} attempts`);
+    // 409: either the submission id is taken (a repeat) or, astronomically
+    // rarely, the random order id is; only the first is worth a read.
+    const existing = await this.findBySubmission(order.tenantId, order.submissionId);
+    return existing ? { kind: 'duplicate', order: existing } : { kind: 'idTaken' };
   }
 
   async get(tenantId: string, orderId: string): Promise<OrderWithDeliveries | undefined> {
     const loaded = await this.load(tenantId, orderId);
-    return loaded && withDeliveries(loaded.order, loaded.deliveries);
+    return loaded && shownOrder(loaded);
   }
 
   /** The tenant's orders, newest first, at most `listLimit`. */
@@ -178,134 +144,56 @@ export class OrderRepository {
     return (await this.list(tenantId))[0];
   }
 
-  /**
-   * Moves the order to `status` if the transition is allowed. The write is
-   * conditional on the ETag read; on a concurrent change it re-reads and
-   * re-checks, so two staff members cannot both "accept".
-   */
-  async changeStatus(tenantId: string, orderId: string, change: StatusChangeRequest): Promise<OrderWithDeliveries> {
-    for (let attempt = 1; attempt <= CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
-      const loaded = await this.load(tenantId, orderId);
-      if (!loaded) throw new OrderNotFoundError(tenantId, orderId);
-      const { order, etag } = loaded;
-      if (change.expectedRevision !== undefined && change.expectedRevision !== order.revision) {
-        throw new OrderConflictError(
-          `order ${orderId} is at revision ${order.revision}, not ${change.expectedRevision}`,
-        );
-      }
-      if (!canChangeStatus(order.status, change.status)) {
-        throw new InvalidStatusTransitionError(orderId, order.status, change.status);
-      }
-      const at = change.now.toISOString();
-      const updated: StoredOrder = {
-        ...order,
-        status: change.status,
-        updatedAt: at,
-        history: [
-          ...order.history,
-          {
-            status: change.status,
-            at,
-            revision: order.revision,
-            ...(change.by !== undefined && { by: change.by }),
-            ...(change.comment !== undefined && { comment: change.comment }),
-          },
-        ],
-      };
-      try {
-        await this.table.updateEntity(orderEntity(updated), 'Replace', { etag });
-        return withDeliveries(updated, loaded.deliveries);
-      } catch (error) {
-        if (storageStatusCode(error) !== 412) throw toStorageError(error, 'changing an order status');
-      }
-    }
-    throw new OrderConflictError(`order ${orderId} kept changing concurrently`);
-  }
-
-  /**
-   * Replaces the order's content after the distributor asked for changes:
-   * same id, next revision, back to `submitted`, and pending delivery
-   * records for the new revision, all in one transaction conditional on the
-   * ETag. Repeating a resubmission (same submission id) returns the order as
-   * stored with `created: false`.
-   */
-  async resubmit(
-    tenantId: string,
-    orderId: string,
-    submission: OrderSubmission,
-    options: StoreOrderOptions,
-  ): Promise<StoreOrderResult> {
-    assertKeyPart(submission.submissionId, 'submission id');
-    for (let attempt = 1; attempt <= CONCURRENT_UPDATE_ATTEMPTS; attempt++) {
-      const loaded = await this.load(tenantId, orderId);
-      if (!loaded) throw new OrderNotFoundError(tenantId, orderId);
-      const { order, etag } = loaded;
-      if (order.submissionId === submission.submissionId) {
-        return { order: withDeliveries(order, loaded.deliveries), created: false, newDeliveries: [] };
-      }
-      if (order.status !== 'changesRequested') {
-        throw new InvalidStatusTransitionError(orderId, order.status, 'submitted');
-      }
-      const at = options.now.toISOString();
-      const revision = order.revision + 1;
-      const updated: StoredOrder = {
-        ...submission,
-        id: order.id,
-        tenantId,
-        status: 'submitted',
-        revision,
-        createdAt: order.createdAt,
-        updatedAt: at,
-        history: [
-          ...order.history,
-          { status: 'submitted', at, revision, ...(options.actor !== undefined && { by: options.actor }) },
-        ],
-      };
-      const deliveries = this.newDeliveries(updated, options);
-      try {
-        const response = await this.table.submitTransaction([
-          ['update', orderEntity(updated), 'Replace', { etag }],
-          ['create', submissionEntity(tenantId, submission.submissionId, orderId, options.now)],
-          ...deliveries.map((entity): TransactionAction => ['create', entity]),
-        ]);
-        const newDeliveries = withEtags(deliveries, response);
-        return {
-          order: withDeliveries(updated, [...loaded.deliveries, ...newDeliveries]),
-          created: true,
-          newDeliveries,
-        };
-      } catch (error) {
-        const status = storageStatusCode(error);
-        if (status === 409) {
-          // The submission id is taken: by this order (a repeat that won a
-          // race, or an earlier revision's id), or by another order.
-          const owner = await this.submissionOwner(tenantId, submission.submissionId);
-          if (owner !== orderId) {
-            throw new OrderConflictError(`submission id ${submission.submissionId} belongs to order ${owner}`);
-          }
-          const current = await this.get(tenantId, orderId);
-          if (!current) throw new OrderNotFoundError(tenantId, orderId);
-          return { order: current, created: false, newDeliveries: [] };
-        }
-        if (status !== 412) throw toStorageError(error, 'resubmitting an order');
-      }
-      // Changed under us (412): re-read and re-check.
-    }
-    throw new OrderConflictError(`order ${orderId} kept changing concurrently`);
-  }
-
-  private newDeliveries(order: StoredOrder, options: StoreOrderOptions): TableEntity[] {
-    const firstAttemptAt = new Date(options.now.getTime() + this.firstAttemptGraceMs);
-    return options.channels.map((channel) =>
-      newDeliveryEntity({
-        tenantId: order.tenantId,
-        orderId: order.id,
-        revision: order.revision,
-        channel,
-        now: options.now,
-        firstAttemptAt,
-      }),
+  /** The order row and its delivery rows, in one range query; undefined for an unknown or malformed id. */
+  async load(tenantId: string, orderId: string): Promise<LoadedOrder | undefined> {
+    assertKeyPart(tenantId, 'tenant id');
+    if (!isOrderId(orderId)) return undefined;
+    const range = orderRowRange(orderId);
+    const rows = await this.query(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${range.from} and RowKey le ${range.to}`,
+      'reading an order',
     );
+    let orderRow: ReturnType<typeof parseOrderEntity> | undefined;
+    const deliveries: DeliveryRecord[] = [];
+    for (const row of rows) {
+      if (row['kind'] === ORDER_KIND) orderRow = parseOrderEntity(row);
+      else if (isDeliveryEntity(row)) deliveries.push(parseDeliveryEntity(row));
+    }
+    return orderRow && { ...orderRow, deliveries };
+  }
+
+  /**
+   * Replaces the order row with `next` if nobody changed it since `loaded`
+   * was read. With `submissionId` changed (a new revision), the new
+   * idempotency row and `deliveries` are written in the same transaction.
+   */
+  async replace(loaded: LoadedOrder, next: StoredOrder, deliveries: readonly PendingDelivery[] = []): Promise<ReplaceOutcome> {
+    const newSubmission = next.submissionId !== loaded.order.submissionId;
+    if (newSubmission) assertKeyPart(next.submissionId, 'submission id');
+    const entities = deliveries.map(newDeliveryEntity);
+    try {
+      let newDeliveries: DeliveryRecord[] = [];
+      if (!newSubmission && entities.length === 0) {
+        await this.table.updateEntity(orderEntity(next), 'Replace', { etag: loaded.etag });
+      } else {
+        const response = await this.table.submitTransaction([
+          ['update', orderEntity(next), 'Replace', { etag: loaded.etag }],
+          ...(newSubmission
+            ? [['create', submissionEntity(next.tenantId, next.submissionId, next.id, new Date(next.updatedAt))] as TransactionAction]
+            : []),
+          ...entities.map((entity): TransactionAction => ['create', entity]),
+        ]);
+        newDeliveries = withEtags(entities, response);
+      }
+      return { kind: 'stored', order: withDeliveries(next, [...loaded.deliveries, ...newDeliveries]), newDeliveries };
+    } catch (error) {
+      const status = storageStatusCode(error);
+      if (status === 412) return { kind: 'stale' };
+      if (status === 409 && newSubmission) {
+        return { kind: 'submissionTaken', owner: await this.submissionOwner(next.tenantId, next.submissionId) };
+      }
+      throw toStorageError(error, 'updating an order');
+    }
   }
 
   private async findBySubmission(tenantId: string, submissionId: string): Promise<OrderWithDeliveries | undefined> {
@@ -327,24 +215,6 @@ export class OrderRepository {
     }
   }
 
-  /** The order row and its delivery rows, in one range query. */
-  private async load(tenantId: string, orderId: string): Promise<LoadedOrder | undefined> {
-    assertKeyPart(tenantId, 'tenant id');
-    if (!isOrderId(orderId)) return undefined;
-    const range = orderRowRange(orderId);
-    const rows = await this.query(
-      odata`PartitionKey eq ${tenantId} and RowKey ge ${range.from} and RowKey le ${range.to}`,
-      'reading an order',
-    );
-    let orderRow: ReturnType<typeof parseOrderEntity> | undefined;
-    const deliveries: DeliveryRecord[] = [];
-    for (const row of rows) {
-      if (row['kind'] === ORDER_KIND) orderRow = parseOrderEntity(row);
-      else if (isDeliveryEntity(row)) deliveries.push(parseDeliveryEntity(row));
-    }
-    return orderRow && { ...orderRow, deliveries };
-  }
-
   private async query(filter: string, operation: string): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     try {
@@ -358,6 +228,11 @@ export class OrderRepository {
 
 function compareDescending(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/** A loaded order as the API and cards show it. */
+export function shownOrder(loaded: LoadedOrder): OrderWithDeliveries {
+  return withDeliveries(loaded.order, loaded.deliveries);
 }
 
 function withDeliveries(order: StoredOrder, deliveries: readonly DeliveryRecord[]): OrderWithDeliveries {

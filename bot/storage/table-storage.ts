@@ -1,9 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { TableServiceClientOptions } from '@azure/data-tables';
-import type { ReadinessCheck } from '../readiness-check.js';
+import type { ReadinessCheck } from './readiness-check.js';
 import { StorageUnavailableError, isStorageUnavailable } from './storage-errors.js';
-
-export type { ReadinessCheck } from '../readiness-check.js';
 
 export interface TableStorage {
   /** The account endpoint, for messages and logs (no secrets). */

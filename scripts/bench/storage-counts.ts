@@ -1,7 +1,7 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { ORDER_KIND } from '../../bot/storage/order-entity.js';
 import { ORDERS_TABLE } from '../../bot/storage/order-repository.js';
-import { DELIVERY_KIND } from '../../bot/outbox/delivery-record.js';
+import { DELIVERY_KIND } from '../../bot/storage/delivery-entity.js';
 
 /** What the server stored, counted straight from the table. */
 export interface StoredCounts {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholdersInJson, placeholderNames } from '../../bot/app-package/fill-placeholders.js';
-import { validateWithBundledSchema } from '../../bot/app-package/validate-with-bundled-schema.js';
-import { SAMPLE_ENV } from '../bot/app-package/sample-env.js';
-import { omit } from '../bot/app-package/omit.js';
+import { fillPlaceholdersInJson, placeholderNames } from '../../scripts/app-package/fill-placeholders.js';
+import { validateWithBundledSchema } from '../../scripts/app-package/validate-with-bundled-schema.js';
+import { SAMPLE_ENV } from '../scripts/app-package/sample-env.js';
+import { omit } from '../scripts/app-package/omit.js';
 
 const read = (name: string) => readFileSync(new URL(`../../appPackage/${name}`, import.meta.url));
 const manifestTemplate = read('manifest.json').toString('utf8');

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../i18n/locale.js';
-import { CHANGES_COMMENT_MAX_LENGTH } from './distributor-order-card.js';
+import { MAX_COMMENT_LENGTH } from '../order/order-lifecycle.js';
 
 /**
  * Texts of the card a distributor action answers with when it could not be
@@ -24,8 +24,8 @@ export const actionErrorTexts = {
     en: 'Describe what needs to change in the order and send the request again.',
   },
   commentTooLong: {
-    ru: `Комментарий длиннее ${CHANGES_COMMENT_MAX_LENGTH} символов. Сократите его и отправьте запрос ещё раз.`,
-    en: `The comment is longer than ${CHANGES_COMMENT_MAX_LENGTH} characters. Shorten it and send the request again.`,
+    ru: `Комментарий длиннее ${MAX_COMMENT_LENGTH} символов. Сократите его и отправьте запрос ещё раз.`,
+    en: `The comment is longer than ${MAX_COMMENT_LENGTH} characters. Shorten it and send the request again.`,
   },
   tryAgain: {
     ru: 'Сервис временно недоступен, заявка не изменена. Повторите попытку через минуту.',

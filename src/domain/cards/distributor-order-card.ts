@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { pick } from '../i18n/locale.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { OrderStatus, StatusChange, StoredOrder } from '../order/order.js';
+import { MAX_COMMENT_LENGTH } from '../order/order-lifecycle.js';
 import { adaptiveCard } from './adaptive-card.js';
 import type { AdaptiveCard, CardAction, CardElement, JsonObject, TextBlock } from './adaptive-card.js';
 import { CardVerb, executeAction } from './card-actions.js';
@@ -14,7 +15,6 @@ import { statusColor } from './status-color.js';
 
 /** Id of the comment input of "request changes"; the bot reads the comment under this key. */
 export const CHANGES_COMMENT_INPUT_ID = 'changesComment';
-export const CHANGES_COMMENT_MAX_LENGTH = 1000;
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USER_IDS = 60;
@@ -142,7 +142,7 @@ function statusActions(status: OrderStatus, data: JsonObject, locale: Locale): C
           placeholder: t(distributorOrderTexts.changesCommentPlaceholder),
           isMultiline: true,
           isRequired: true,
-          maxLength: CHANGES_COMMENT_MAX_LENGTH,
+          maxLength: MAX_COMMENT_LENGTH,
           errorMessage: t(distributorOrderTexts.changesCommentError),
         },
       ],

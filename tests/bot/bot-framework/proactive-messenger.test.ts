@@ -3,7 +3,7 @@ import { adaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
 import { createCloudAdapter } from '../../../bot/bot-framework/cloud-adapter.js';
 import { ProactiveMessenger } from '../../../bot/bot-framework/proactive-messenger.js';
-import { ConversationGoneError } from '../../../bot/distributor/card-messenger.js';
+import { ConversationGoneError } from '../../../bot/delivery/card-messenger.js';
 import { createLogger } from '../../../bot/logger.js';
 import { adaptiveCardsOf, startConnectorStandIn } from '../../support/connector-stand-in.js';
 import type { ConnectorStandIn } from '../../support/connector-stand-in.js';

@@ -10,25 +10,26 @@ import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/ord
 import type { Locale, LocalizedText } from '../../../src/domain/i18n/locale.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
 import type {
-  ConversationReferenceJson,
   CustomerDirectory,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from '../../../bot/conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { OnboardingConversation } from '../../../bot/conversation/onboarding-conversation.js';
 import type {
   CardActionTurn,
   ChatReply,
   OnboardingConversationDependencies,
 } from '../../../bot/conversation/onboarding-conversation.js';
-import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
-import { OrderRepository } from '../../../bot/storage/order-repository.js';
+import { OrderService } from '../../../bot/orders/order-service.js';
+import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { CATALOG, freshTable } from '../storage/fixtures.js';
+import { StoredOrders } from '../storage/stored-orders.js';
 
 const DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const INVITATION_URL =
@@ -38,11 +39,11 @@ const TIME_ZONE = 'Europe/Moscow';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
 let azurite: AzuriteTables;
-let repository: OrderRepository;
+let repository: StoredOrders;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  repository = new OrderRepository(await freshTable(azurite.connectionString));
+  repository = new StoredOrders(await freshTable(azurite.connectionString));
 });
 
 afterAll(async () => {

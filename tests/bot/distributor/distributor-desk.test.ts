@@ -8,7 +8,7 @@ import type { DistributorCardAction, TeamsActor } from '../../../bot/conversatio
 import { CustomerNotifier } from '../../../bot/distributor/customer-notifier.js';
 import { inboxTexts } from '../../../bot/distributor/distributor-chat-texts.js';
 import { TeamsDistributorDesk } from '../../../bot/distributor/distributor-desk.js';
-import { createTeamsChannel } from '../../../bot/distributor/teams-channel.js';
+import { createTeamsChannel } from '../../../bot/delivery/teams-channel.js';
 import { azuriteConnectionString } from '../../../bot/config.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';

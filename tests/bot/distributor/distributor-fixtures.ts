@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import type { AdaptiveCard, TextBlock } from '../../../src/domain/cards/adaptive-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
-import type { ConversationReferenceJson, TeamsActor } from '../../../bot/conversation/chat-ports.js';
+import type { TeamsActor } from '../../../bot/conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { ConversationStore } from '../../../bot/storage/conversation-store.js';
 import { cardTexts } from '../../domain/cards/card-fixtures.js';
 import { freshTable } from '../storage/fixtures.js';

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
-import type { ConversationReferenceJson } from '../../../bot/conversation/chat-ports.js';
-import type { CardMessenger, PostedMessage } from '../../../bot/distributor/card-messenger.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
+import type { CardMessenger, PostedMessage } from '../../../bot/delivery/card-messenger.js';
 
 export interface RecordedPost {
   readonly channel: ConversationReferenceJson;

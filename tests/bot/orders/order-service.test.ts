@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
-import type { DeliveryRecord } from '../../../bot/outbox/delivery-record.js';
-import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
+import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
+import { OrderService } from '../../../bot/orders/order-service.js';
+import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
@@ -71,6 +72,19 @@ describe('OrderService.submit', () => {
     expect(again.kind).toBe('existing');
     expect(again.kind === 'existing' && first.kind === 'created' && again.order.id === first.order.id).toBe(true);
     expect(outbox.dispatched).toHaveLength(1);
+  });
+
+  it('creates exactly one order for 20 concurrent repeats', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const input = orderInput();
+
+    const results = await Promise.all(Array.from({ length: 20 }, () => orders.submit(tenant, input, { now })));
+
+    expect(results.filter((result) => result.kind === 'created')).toHaveLength(1);
+    expect(new Set(results.map((result) => (result.kind === 'invalid' ? undefined : result.order.id))).size).toBe(1);
+    expect(outbox.dispatched).toHaveLength(1);
+    expect(await orders.list(tenant)).toHaveLength(1);
   });
 
   it('reports every invalid field and stores nothing', async () => {
@@ -144,7 +158,8 @@ describe('OrderService status changes and resubmission', () => {
     const order = await submitted(orders, tenant);
 
     const accepted = await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now, actor: 'Пётр' });
-    expect(accepted.kind === 'changed' && accepted.order.status).toBe('accepted');
+    expect(accepted.kind === 'changed' && [accepted.order.status, accepted.order.history.at(-1)?.by]).toEqual(['accepted', 'Пётр']);
+    expect(accepted.kind === 'changed' && accepted.notice).toEqual({ tenantId: tenant, orderId: order.id, revision: 1, status: 'accepted' });
 
     expect(await orders.changeStatus(tenant, order.id, { status: 'submitted' }, { now })).toEqual({
       kind: 'invalidTransition',
@@ -156,6 +171,38 @@ describe('OrderService status changes and resubmission', () => {
     });
     const stale = await orders.changeStatus(tenant, order.id, { status: 'completed', expectedRevision: 2 }, { now });
     expect(stale.kind).toBe('conflict');
+  });
+
+  it('lets only one of two concurrent identical changes win (ETag)', async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+
+    const results = await Promise.all(
+      ['A', 'B'].map((actor) => orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now, actor })),
+    );
+
+    expect(results.map((result) => result.kind).sort()).toEqual(['changed', 'invalidTransition']);
+    const stored = await orders.get(tenant, order.id);
+    expect(stored?.history.filter((change) => change.status === 'accepted')).toHaveLength(1);
+  });
+
+  it('re-checks a change against what a concurrent change left behind', async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+    await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now });
+
+    // Neither changesRequested → completed nor completed → changesRequested is allowed.
+    const results = await Promise.all([
+      orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: 'ИНН' }, { now }),
+      orders.changeStatus(tenant, order.id, { status: 'completed' }, { now }),
+    ]);
+
+    const winners = results.flatMap((result) => (result.kind === 'changed' ? [result.order.status] : []));
+    expect(winners).toHaveLength(1);
+    const stored = await orders.get(tenant, order.id);
+    expect(stored?.history.map((change) => change.status)).toEqual(['submitted', 'accepted', winners[0]]);
   });
 
   it('needs a comment, of bounded length, to request changes', async () => {
@@ -208,6 +255,35 @@ describe('OrderService status changes and resubmission', () => {
       [2, 2],
     ]);
     expect(await orders.resubmit(tenant, 'CSP-00000000', input, { now })).toEqual({ kind: 'notFound' });
+  });
+
+  it('stores one revision for concurrent repeats of a resubmission', async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+    await orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: 'ИНН' }, { now });
+    const input = orderInput({ submissionId: randomUUID() });
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => orders.resubmit(tenant, order.id, input, { now })));
+
+    expect(results.filter((result) => result.kind === 'resubmitted')).toHaveLength(1);
+    expect(results.filter((result) => result.kind === 'existing')).toHaveLength(4);
+    const stored = await orders.get(tenant, order.id);
+    expect([stored?.revision, stored?.deliveries.length]).toEqual([2, 4]);
+    expect(outbox.dispatched).toHaveLength(2);
+  });
+
+  it("refuses a resubmission under another order's submission id", async () => {
+    const { orders } = service();
+    const tenant = tenantId();
+    const other = await submitted(orders, tenant);
+    const order = await submitted(orders, tenant);
+    await orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: 'ИНН' }, { now });
+
+    const result = await orders.resubmit(tenant, order.id, orderInput({ submissionId: other.submissionId }), { now });
+
+    expect(result).toEqual({ kind: 'conflict', message: `submission id ${other.submissionId} belongs to order ${other.id}` });
+    expect((await orders.get(tenant, order.id))?.revision).toBe(1);
   });
 
   it('lists the newest first and finds the latest for prefilling', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';

@@ -3,11 +3,10 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { OutboxWorkerOptions } from '../../../bot/outbox/outbox-worker.js';
-import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import type { OrderWithDeliveries } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
@@ -21,6 +20,7 @@ import {
   tenantId,
   waitUntil,
 } from '../storage/fixtures.js';
+import { StoredOrders } from '../storage/stored-orders.js';
 
 let azurite: AzuriteTables;
 let storage: TableStorage;
@@ -42,7 +42,7 @@ afterAll(async () => {
 /** One test's world: its own table, so no other test's records reach its sweeps. */
 async function setUp({ firstAttemptGraceMs = 60_000 }: { firstAttemptGraceMs?: number } = {}) {
   const table: TableClient = await freshTable(azurite.connectionString, storage);
-  const repository = new OrderRepository(table, { firstAttemptGraceMs });
+  const repository = new StoredOrders(table, { firstAttemptGraceMs });
   const store = new DeliveryStore(table);
   const logger = new RecordingLogger();
   const newWorker = (channels: readonly DeliveryChannel[], options: Partial<OutboxWorkerOptions> = {}) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { placeholderNames } from '../../../bot/app-package/fill-placeholders.js';
+import { placeholderNames } from '../../../scripts/app-package/fill-placeholders.js';
 import { readOutputs } from './bicep-reader.js';
 import { projectFile } from './project-file.js';
 

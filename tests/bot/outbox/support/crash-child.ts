@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredOrder } from '../../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../../bot/delivery/delivery-channel.js';
-import { DeliveryStore } from '../../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../../bot/outbox/outbox-worker.js';
-import { OrderRepository } from '../../../../bot/storage/order-repository.js';
+import { StoredOrders } from '../../storage/stored-orders.js';
 import { createTableStorage } from '../../../../bot/storage/table-storage.js';
 
 const [connectionString, tableName, tenantId, mode, graceMs, leaseMs] = process.argv.slice(2);
@@ -23,7 +23,7 @@ const report = (event: Record<string, unknown>): void => {
 };
 
 const table = createTableStorage(connectionString).table(tableName);
-const repository = new OrderRepository(table, { firstAttemptGraceMs: Number(graceMs) });
+const repository = new StoredOrders(table, { firstAttemptGraceMs: Number(graceMs) });
 const { order, newDeliveries } = await repository.create(
   tenantId,
   {

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
-import type { ConversationReferenceJson } from '../conversation/chat-ports.js';
+import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 
 /** A message the bot posted: where it is, for later updates. */
 export interface PostedMessage {

@@ -2,11 +2,11 @@ import { buildDistributorOrderCard } from '../../src/domain/cards/distributor-or
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
-import type { DeliveryChannel } from '../delivery/delivery-channel.js';
+import type { DeliveryChannel } from './delivery-channel.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { ConversationGoneError } from './card-messenger.js';
 import type { CardMessenger } from './card-messenger.js';
-import type { DistributorLogger } from './distributor-logger.js';
+import type { DistributorLogger } from '../distributor/distributor-logger.js';
 
 export interface TeamsChannelOptions {
   readonly store: ConversationStore;

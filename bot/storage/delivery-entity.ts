@@ -1,5 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
+import type { PendingDelivery } from '../../src/domain/order/order-events.js';
 
 /**
  * - `pending`: waiting for its next attempt at `nextAttemptAt`;
@@ -61,20 +62,8 @@ export function deliveryRowRange(orderId: string): { readonly from: string; read
   return { from: prefix, to: `${prefix}~` };
 }
 
-export interface NewDelivery {
-  readonly tenantId: string;
-  readonly orderId: string;
-  readonly revision: number;
-  readonly channel: string;
-  readonly now: Date;
-  /**
-   * Sweeps leave the record alone until then: the process that stores the
-   * order delivers it right away without a separate claim (see OutboxWorker).
-   */
-  readonly firstAttemptAt: Date;
-}
-
-export function newDeliveryEntity(delivery: NewDelivery): TableEntity {
+/** The row of a delivery a lifecycle step asked for: `pending` until its first attempt. */
+export function newDeliveryEntity(delivery: PendingDelivery): TableEntity {
   return {
     partitionKey: delivery.tenantId,
     rowKey: deliveryRowKey(delivery.orderId, delivery.revision, delivery.channel),
@@ -85,7 +74,7 @@ export function newDeliveryEntity(delivery: NewDelivery): TableEntity {
     state: 'pending',
     attempts: 0,
     nextAttemptAt: delivery.firstAttemptAt,
-    createdAt: delivery.now,
+    createdAt: delivery.createdAt,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus } from '../../../src/domain/order/order.js';
-import { allowedNextStatuses, canChangeStatus } from '../../../bot/orders/status-transitions.js';
+import { allowedNextStatuses, canChangeStatus } from '../../../src/domain/order/status-transitions.js';
 
 const STATUSES: readonly OrderStatus[] = ['submitted', 'accepted', 'changesRequested', 'completed'];
 

@@ -1,11 +1,11 @@
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryRecord } from '../../../bot/outbox/delivery-record.js';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
-import { OrderRepository } from '../../../bot/storage/order-repository.js';
+import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, submission, tenantId } from '../storage/fixtures.js';
+import { freshTable, submission, tenantId } from './fixtures.js';
+import { StoredOrders } from './stored-orders.js';
 
 let azurite: AzuriteTables;
 
@@ -24,7 +24,7 @@ const later = (ms: number) => new Date(NOW.getTime() + ms);
 async function storedRecord(): Promise<{ store: DeliveryStore; record: DeliveryRecord; table: TableClient }> {
   const table = await freshTable(azurite.connectionString);
   const tenant = tenantId();
-  const { order } = await new OrderRepository(table).create(tenant, submission(), { channels: ['webhook'], now: NOW });
+  const { order } = await new StoredOrders(table).create(tenant, submission(), { channels: ['webhook'], now: NOW });
   const store = new DeliveryStore(table);
   const [record] = await store.listForOrder(tenant, order.id);
   if (!record) throw new Error('no delivery record stored');

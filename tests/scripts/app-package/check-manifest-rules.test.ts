@@ -3,7 +3,7 @@ import {
   packageFileNameProblems,
   schemaReferenceProblems,
   validDomainProblems,
-} from '../../../bot/app-package/check-manifest-rules.js';
+} from '../../../scripts/app-package/check-manifest-rules.js';
 
 describe('validDomainProblems', () => {
   it('accepts host names, wildcards and ports', () => {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EnvFileMissingError, packageApp } from '../../../bot/app-package/package-app.js';
-import { MissingPlaceholdersError } from '../../../bot/app-package/fill-placeholders.js';
+import { EnvFileMissingError, packageApp } from '../../../scripts/app-package/package-app.js';
+import { MissingPlaceholdersError } from '../../../scripts/app-package/fill-placeholders.js';
 import { SAMPLE_ENV } from './sample-env.js';
 import { omit } from './omit.js';
 

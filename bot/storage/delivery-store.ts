@@ -1,14 +1,14 @@
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity } from '@azure/data-tables';
-import { storageStatusCode, toStorageError } from '../storage/storage-errors.js';
+import { storageStatusCode, toStorageError } from './storage-errors.js';
 import {
   DELIVERY_KIND,
   deliveryEntity,
   deliveryRowKey,
   deliveryRowRange,
   parseDeliveryEntity,
-} from './delivery-record.js';
-import type { DeliveryRecord } from './delivery-record.js';
+} from './delivery-entity.js';
+import type { DeliveryRecord } from './delivery-entity.js';
 
 /**
  * Reads and conditionally rewrites outbox records. They live in the orders

@@ -4,7 +4,7 @@ import {
   bundledSchemaPath,
   schemaUrl,
   validateWithBundledSchema,
-} from '../../../bot/app-package/validate-with-bundled-schema.js';
+} from '../../../scripts/app-package/validate-with-bundled-schema.js';
 import { omit } from './omit.js';
 
 const minimalManifest = () => ({

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildAppPackage, InvalidAppPackageError } from '../../../bot/app-package/build-app-package.js';
-import type { AppPackageSources } from '../../../bot/app-package/build-app-package.js';
-import { MissingPlaceholdersError } from '../../../bot/app-package/fill-placeholders.js';
+import { buildAppPackage, InvalidAppPackageError } from '../../../scripts/app-package/build-app-package.js';
+import type { AppPackageSources } from '../../../scripts/app-package/build-app-package.js';
+import { MissingPlaceholdersError } from '../../../scripts/app-package/fill-placeholders.js';
 import { SAMPLE_ENV } from './sample-env.js';
 import { omit } from './omit.js';
 

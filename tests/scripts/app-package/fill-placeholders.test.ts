@@ -5,7 +5,7 @@ import {
   MissingPlaceholdersError,
   missingPlaceholders,
   placeholderNames,
-} from '../../../bot/app-package/fill-placeholders.js';
+} from '../../../scripts/app-package/fill-placeholders.js';
 
 describe('fillPlaceholders', () => {
   it('replaces every occurrence of each placeholder', () => {

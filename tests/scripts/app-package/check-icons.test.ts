@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { iconProblems } from '../../../bot/app-package/check-icons.js';
+import { iconProblems } from '../../../scripts/app-package/check-icons.js';
 
 const names = { color: 'color.png', outline: 'outline.png' };
 

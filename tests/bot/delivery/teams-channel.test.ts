@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
-import { ConversationGoneError } from '../../../bot/distributor/card-messenger.js';
-import { createTeamsChannel, NO_INBOX_MESSAGE } from '../../../bot/distributor/teams-channel.js';
+import { ConversationGoneError } from '../../../bot/delivery/card-messenger.js';
+import { createTeamsChannel, NO_INBOX_MESSAGE } from '../../../bot/delivery/teams-channel.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
-import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
+import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
@@ -23,8 +23,8 @@ import {
   RecordingLogger,
   nth,
   revisionOf,
-} from './distributor-fixtures.js';
-import { RecordingMessenger } from './recording-messenger.js';
+} from '../distributor/distributor-fixtures.js';
+import { RecordingMessenger } from '../distributor/recording-messenger.js';
 
 let azurite: AzuriteTables;
 const workers: OutboxWorker[] = [];

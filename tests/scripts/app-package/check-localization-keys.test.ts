@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmatchedLocalizationKeys } from '../../../bot/app-package/check-localization-keys.js';
+import { unmatchedLocalizationKeys } from '../../../scripts/app-package/check-localization-keys.js';
 
 const manifest = {
   name: { short: 'CSP Onboarding', full: 'CSP onboarding' },

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../src/domain/order/order.js';
+import type { OrderStatus } from './order.js';
 
 /**
  * What distributor staff may do with an order in each status. Leaving
