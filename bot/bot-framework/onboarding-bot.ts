@@ -4,9 +4,9 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
-import type { ConversationReferenceJson, TeamsActor } from '../conversation/chat-ports.js';
+import type { ChatReply, ChatTurn, ConversationReferenceJson, TeamsActor } from '../conversation/chat-ports.js';
 import { parseTokenExchangeRequest } from '../conversation/chat-sign-in.js';
-import type { ChatReply, ChatTurn, OnboardingConversation } from '../conversation/onboarding-conversation.js';
+import type { OnboardingConversation } from '../conversation/onboarding-conversation.js';
 import { signInCardAttachment, tokenExchangeFailure } from './bot-sign-in.js';
 
 /**

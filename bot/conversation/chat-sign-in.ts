@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
-import type { TenantResponse } from '../../src/domain/tenant/tenant-response.js';
 import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
-import type { TeamsActor } from './chat-ports.js';
+import type { SignInOffer, TeamsActor, TokenExchangeOutcome, TokenExchangeRequest } from './chat-ports.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
 /**
@@ -37,28 +36,6 @@ export const signInTexts = {
     en: 'Sign-in did not complete, so your organization’s details from Microsoft 365 are not filled in. Fill in the form yourself, or type "order" to try again.',
   },
 } as const satisfies Record<string, LocalizedText>;
-
-/** What the OAuth card offers: the exchange id Teams echoes back and the resource it gets a token for. */
-export interface SignInOffer {
-  readonly exchangeId: string;
-  readonly resource: string;
-  readonly title: string;
-  readonly text: string;
-}
-
-/** The value of a `signin/tokenExchange` invoke. */
-export interface TokenExchangeRequest {
-  readonly id: string;
-  readonly connectionName: string;
-  readonly token: string;
-}
-
-export type TokenExchangeOutcome =
-  | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }
-  /** Another client already sent this exchange id: answer 200, do nothing more. */
-  | { readonly kind: 'duplicate' }
-  /** Answer 412 so Teams shows the sign-in button; `failureDetail` is for diagnostics, not users. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
 
 /** Reads a `signin/tokenExchange` value; a missing token is kept as '' so the failure echoes the id. */
 export function parseTokenExchangeRequest(value: unknown): TokenExchangeRequest {

@@ -24,48 +24,21 @@ import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
 import type {
-  ConversationReferenceJson,
+  CardActionTurn,
+  ChatReply,
+  ChatTurn,
   CustomerDirectory,
   DistributorCardAction,
   DistributorDesk,
+  SignInOffer,
   TeamsActor,
+  TokenExchangeAnswer,
+  TokenExchangeRequest,
 } from './chat-ports.js';
 import { signInNotCompletedText } from './chat-sign-in.js';
-import type { ChatSignIn, SignInOffer, TokenExchangeRequest } from './chat-sign-in.js';
+import type { ChatSignIn } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
-
-/** What the bot says, decided without any Bot Framework types. */
-export interface ChatReply {
-  readonly text?: string;
-  readonly card?: AdaptiveCard;
-  /** Send an OAuth card (Teams bot SSO) before the card, so the form can be prefilled from Microsoft 365. */
-  readonly signIn?: SignInOffer;
-}
-
-/** How to answer a `signin/tokenExchange` invoke. */
-export type TokenExchangeAnswer =
-  /** Answer 200 and send `reply`: the order form prefilled from the tenant's facts. */
-  | { readonly kind: 'signedIn'; readonly reply: ChatReply }
-  /** Answer 200 and nothing else: another copy of the same exchange did the work. */
-  | { readonly kind: 'duplicate' }
-  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
-
-/** One incoming activity, as far as the conversation needs it. */
-export interface ChatTurn {
-  readonly actor: TeamsActor;
-  readonly conversation: ConversationReferenceJson;
-}
-
-/** A button pressed on one of the bot's cards. */
-export interface CardActionTurn extends ChatTurn {
-  readonly verb: string;
-  /** The action's data merged with the card's input values. */
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly via: DistributorCardAction['via'];
-  readonly messageId?: string;
-}
 
 export interface ConversationLogger {
   warn(fields: Record<string, unknown>, message: string): void;

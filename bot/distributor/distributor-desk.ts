@@ -10,12 +10,12 @@ import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import type {
+  ChatReply,
   ConversationReferenceJson,
   DistributorCardAction,
   DistributorDesk,
   TeamsActor,
 } from '../conversation/chat-ports.js';
-import type { ChatReply } from '../conversation/onboarding-conversation.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';

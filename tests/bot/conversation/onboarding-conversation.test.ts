@@ -10,6 +10,8 @@ import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/ord
 import type { Locale, LocalizedText } from '../../../src/domain/i18n/locale.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
 import type {
+  CardActionTurn,
+  ChatReply,
   ConversationReferenceJson,
   CustomerDirectory,
   DistributorCardAction,
@@ -17,11 +19,7 @@ import type {
   TeamsActor,
 } from '../../../bot/conversation/chat-ports.js';
 import { OnboardingConversation } from '../../../bot/conversation/onboarding-conversation.js';
-import type {
-  CardActionTurn,
-  ChatReply,
-  OnboardingConversationDependencies,
-} from '../../../bot/conversation/onboarding-conversation.js';
+import type { OnboardingConversationDependencies } from '../../../bot/conversation/onboarding-conversation.js';
 import { OrderService, StorageUnavailableError } from '../../../bot/orders/order-service.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
