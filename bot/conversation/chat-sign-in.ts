@@ -4,6 +4,7 @@ import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
+import type { Logger } from '../logger.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
 import type { SignInOffer, TeamsActor, TokenExchangeOutcome, TokenExchangeRequest } from './chat-ports.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
@@ -44,10 +45,6 @@ export function parseTokenExchangeRequest(value: unknown): TokenExchangeRequest 
   return { id: text('id'), connectionName: text('connectionName'), token: text('token') };
 }
 
-export interface ChatSignInLogger {
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
 export interface ChatSignInDependencies {
   /** The tab's SSO verifier: same audience, issuer and scope rules. */
   readonly verify: SsoTokenVerifier;
@@ -56,7 +53,7 @@ export interface ChatSignInDependencies {
   readonly memory: TenantFactsMemory;
   /** `botSsoResource(...)`. */
   readonly resource: string;
-  readonly logger: ChatSignInLogger;
+  readonly logger: Pick<Logger, 'warn'>;
   readonly newExchangeId?: () => string;
   /** How many exchange ids are remembered for deduplication. */
   readonly maxExchangeIds?: number;

@@ -21,6 +21,7 @@ import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
+import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
 import type {
@@ -40,10 +41,6 @@ import type { ChatSignIn } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
-export interface ConversationLogger {
-  warn(fields: Record<string, unknown>, message: string): void;
-}
-
 export interface OnboardingConversationDependencies {
   readonly distributorName: string;
   readonly invitationUrl: string;
@@ -52,7 +49,7 @@ export interface OnboardingConversationDependencies {
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
   readonly distributorDesk: DistributorDesk;
   readonly customerDirectory: CustomerDirectory;
-  readonly logger: ConversationLogger;
+  readonly logger: Pick<Logger, 'warn'>;
   /** The tenant facts last read (tab or bot sign-in); the form is prefilled from them. */
   readonly tenantFactsMemory?: Pick<TenantFactsMemory, 'recall'>;
   /** Teams bot SSO; absent in demo mode and wherever no Entra app secret is configured. */

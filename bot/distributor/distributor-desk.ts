@@ -24,7 +24,7 @@ import type { CardMessenger, PostedMessage } from './card-messenger.js';
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
 import type { CustomerNotifier } from './customer-notifier.js';
 import { inboxTexts } from './distributor-chat-texts.js';
-import type { DistributorLogger } from './distributor-logger.js';
+import type { Logger } from '../logger.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
@@ -36,7 +36,7 @@ export interface TeamsDistributorDeskOptions {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly notifier: Pick<CustomerNotifier, 'notify'>;
-  readonly logger: DistributorLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
   readonly onInboxClaimed?: () => void;
