@@ -94,10 +94,19 @@ export interface CardActionTurn<V extends string = string> extends ChatTurn {
 export type CustomerCardAction = CardActionTurn<CustomerVerb>;
 export type DistributorCardAction = CardActionTurn<DistributorVerb>;
 
+/** Someone wants a channel to become the distributor's inbox. */
+export interface InboxClaim {
+  readonly actor: TeamsActor;
+  readonly channel: ConversationReferenceJson;
+  /** `install`: the bot was added to a team; `command`: someone typed the inbox command in a channel. */
+  readonly reason: 'install' | 'command';
+}
+
 /** The distributor's side of the bot: inbox channel, order cards, status changes. */
 export interface DistributorDesk {
-  /** The bot was added to a team, or someone typed the inbox command in a channel. */
-  claimInbox(request: { readonly actor: TeamsActor; readonly channel: ConversationReferenceJson; readonly reason: 'install' | 'command' }): Promise<ChatReply>;
+  claimInbox(request: InboxClaim): Promise<ChatReply>;
+  /** Text typed in a channel (the bot's @mention already removed): only the inbox command means something there. */
+  channelMessage(turn: ChatTurn, text: string): Promise<ChatReply>;
   /** Returns the card the actor should now see (the updated order card, or an error card). */
   handleCardAction(action: DistributorCardAction): Promise<AdaptiveCard>;
 }

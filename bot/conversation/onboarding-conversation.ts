@@ -3,8 +3,7 @@ import { todayInTimeZone } from '../../src/domain/calendar.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
-import { CardVerb, isCardVerb } from '../../src/domain/cards/card-actions.js';
-import type { CardVerb as CardVerbName } from '../../src/domain/cards/card-actions.js';
+import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
 import { buildHelpCard } from '../../src/domain/cards/help-card.js';
@@ -25,12 +24,10 @@ import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
 import type {
-  CardActionTurn,
   ChatReply,
   ChatTurn,
+  CustomerCardAction,
   CustomerDirectory,
-  DistributorCardAction,
-  DistributorDesk,
   SignInOffer,
   TeamsActor,
   TokenExchangeAnswer,
@@ -47,7 +44,6 @@ export interface OnboardingConversationDependencies {
   readonly catalog: Catalog;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
-  readonly distributorDesk: DistributorDesk;
   readonly customerDirectory: CustomerDirectory;
   readonly logger: Pick<Logger, 'warn'>;
   /** The tenant facts last read (tab or bot sign-in); the form is prefilled from them. */
@@ -58,16 +54,10 @@ export interface OnboardingConversationDependencies {
   readonly newSubmissionId?: () => string;
 }
 
-const DISTRIBUTOR_VERBS: ReadonlySet<CardVerbName> = new Set([
-  CardVerb.acceptOrder,
-  CardVerb.requestChanges,
-  CardVerb.completeOrder,
-  CardVerb.refreshOrder,
-]);
-
 /**
- * The customer admin's journey in chat: welcome, commands, the order card
- * and its receipt. Distributor actions are handed to the distributor desk.
+ * The customer admin's journey in their personal chat: welcome, commands,
+ * the order card and its receipt. Channels and the distributor's order cards
+ * are the distributor desk's (bot/bot-framework routes them there).
  * Kept free of botbuilder so the move to `@microsoft/agents-hosting` only
  * touches bot/bot-framework.
  */
@@ -84,19 +74,6 @@ export class OnboardingConversation {
   async welcome(turn: ChatTurn): Promise<ChatReply> {
     await this.remember(turn);
     return { card: buildWelcomeCard({ locale: turn.actor.locale, ...this.links() }) };
-  }
-
-  /** The bot was added to a team: that team may become the distributor's inbox. */
-  botAddedToTeam(turn: ChatTurn): Promise<ChatReply> {
-    return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'install' });
-  }
-
-  /** Text typed in a channel: only the inbox command means something there. */
-  async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
-    if (parseChatCommand(text) === 'inbox') {
-      return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'command' });
-    }
-    return { text: turn.actor.locale === 'ru' ? chatErrorTexts.channelHelp.ru : chatErrorTexts.channelHelp.en };
   }
 
   /** Text typed in the admin's personal chat. */
@@ -121,23 +98,12 @@ export class OnboardingConversation {
   }
 
   /**
-   * A card button. Returns the card that should replace the one pressed: the
-   * invoke response for `Action.Execute`, or the updated message for
-   * `Action.Submit`.
+   * A button on one of the customer's cards. Returns the card that should
+   * replace the one pressed: the invoke response for `Action.Execute`, or the
+   * updated message for `Action.Submit`.
    */
-  async cardAction(turn: CardActionTurn): Promise<AdaptiveCard> {
+  async cardAction(turn: CustomerCardAction): Promise<AdaptiveCard> {
     const { verb, actor } = turn;
-    if (!isCardVerb(verb)) return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
-    if (DISTRIBUTOR_VERBS.has(verb)) {
-      return this.deps.distributorDesk.handleCardAction({
-        verb: verb as DistributorCardAction['verb'],
-        data: turn.data,
-        actor,
-        via: turn.via,
-        conversation: turn.conversation,
-        ...(turn.messageId === undefined ? {} : { messageId: turn.messageId }),
-      });
-    }
     await this.remember(turn);
     try {
       switch (verb) {
@@ -151,8 +117,6 @@ export class OnboardingConversation {
           return await this.submit(turn);
         case CardVerb.reviseOrder:
           return await this.revisionForm(actor, stringField(turn.data, REVISES_ORDER_ID_KEY));
-        default:
-          return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
       }
     } catch (error) {
       return this.failureCard(error, actor.locale);
@@ -190,7 +154,7 @@ export class OnboardingConversation {
     return signIn === undefined ? { text: signInNotCompletedText(turn.actor.locale) } : { signIn };
   }
 
-  private async submit(turn: CardActionTurn): Promise<AdaptiveCard> {
+  private async submit(turn: CustomerCardAction): Promise<AdaptiveCard> {
     const { actor } = turn;
     const values = orderFromCardInputs(turn.data);
     // A card without its key (should not happen) still gets one, kept if the form comes back.

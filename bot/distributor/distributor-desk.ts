@@ -3,17 +3,20 @@ import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.j
 import type { OrderCardReference } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { escapeCardText } from '../../src/domain/cards/card-text.js';
+import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../src/domain/cards/distributor-card-texts.js';
 import { buildDistributorOrderCard, CHANGES_COMMENT_INPUT_ID } from '../../src/domain/cards/distributor-order-card.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import type {
   ChatReply,
-  ConversationReferenceJson,
+  ChatTurn,
   DistributorCardAction,
   DistributorDesk,
+  InboxClaim,
   TeamsActor,
 } from '../conversation/chat-ports.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
@@ -83,11 +86,13 @@ export class TeamsDistributorDesk implements DistributorDesk {
     this.distributorTenantId = options.distributorTenantId.toLowerCase();
   }
 
-  async claimInbox(request: {
-    readonly actor: TeamsActor;
-    readonly channel: ConversationReferenceJson;
-    readonly reason: 'install' | 'command';
-  }): Promise<ChatReply> {
+  async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
+    if (parseChatCommand(text) === 'inbox') return this.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'command' });
+    // In the writer's language: the command may come from anyone in any team the bot is in.
+    return { text: pick(chatErrorTexts.channelHelp, turn.actor.locale) };
+  }
+
+  async claimInbox(request: InboxClaim): Promise<ChatReply> {
     const { actor, channel, reason } = request;
     if (!this.isDistributor(actor)) {
       this.options.logger.info({ tenantId: actor.tenantId, reason }, 'a team outside the distributor tenant cannot be the inbox');
