@@ -170,10 +170,15 @@ function isPersonal(context: TurnContext): boolean {
   return context.activity.conversation.conversationType === 'personal';
 }
 
-/** The typed text without the bot's @mention (channel messages start with it). */
+/**
+ * The typed text without the bot's @mention: in a channel the bot only gets
+ * messages that mention it, as `<at>name</at>` in the text plus a `mention`
+ * entity, which botbuilder's `removeRecipientMention` takes out.
+ */
 function typedText(context: TurnContext): string {
-  const withoutMentions = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
-  return withoutMentions.replace(/\s+/g, ' ').trim();
+  // On a copy: removeRecipientMention rewrites the text of the activity it is given.
+  const text = TurnContext.removeRecipientMention({ ...context.activity, text: context.activity.text ?? '' });
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 async function send(context: TurnContext, reply: ChatReply): Promise<void> {
