@@ -135,21 +135,21 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   };
   const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
 
-  const bot = new OnboardingBot(
-    new OnboardingConversation({
+  const bot = new OnboardingBot({
+    conversation: new OnboardingConversation({
       distributorName: config.distributorName,
       invitationUrl,
       catalog,
       timeZone: config.timeZone,
       orders,
-      distributorDesk: desk,
       customerDirectory: new CustomerConversations({ store: conversations, clock }),
       logger,
       tenantFactsMemory,
       ...(signIn ? { signIn } : {}),
       clock,
     }),
-  );
+    desk,
+  });
 
 
   const server = createHttpServer({

@@ -1,6 +1,6 @@
 import { CardFactory, InvokeException, StatusCodes } from 'botbuilder';
 import type { Attachment, TokenExchangeInvokeResponse } from 'botbuilder';
-import type { SignInOffer, TokenExchangeRequest } from '../conversation/chat-sign-in.js';
+import type { SignInOffer, TokenExchangeRequest } from '../conversation/chat-ports.js';
 
 /**
  * The Bot Framework shapes of Teams bot SSO without a Token Service

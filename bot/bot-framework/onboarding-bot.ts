@@ -4,26 +4,46 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
-import type { TeamsActor } from '../conversation/chat-ports.js';
+import type { ChatReply, ChatTurn, DistributorDesk, TeamsActor } from '../conversation/chat-ports.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import { parseTokenExchangeRequest } from '../conversation/chat-sign-in.js';
-import type { ChatReply, ChatTurn, OnboardingConversation } from '../conversation/onboarding-conversation.js';
+import type { OnboardingConversation } from '../conversation/onboarding-conversation.js';
 import { signInCardAttachment, tokenExchangeFailure } from './bot-sign-in.js';
+import { cardActionRoutes, routeCardAction } from './card-action-routes.js';
+import type { CardActionRoutes } from './card-action-routes.js';
+
+/** The two sides the bot talks for. */
+export interface OnboardingBotSides {
+  /** The customer admin's personal chat. */
+  readonly conversation: OnboardingConversation;
+  /** Teams and channels: the inbox, and the distributor's order cards. */
+  readonly desk: DistributorDesk;
+}
 
 /**
- * Translates Teams activities into the conversation's decisions and back.
- * The only place (with cloud-adapter.ts and proactive-messenger.ts) that knows
- * botbuilder's types.
+ * Translates Teams activities into the decisions of the customer's
+ * conversation or the distributor desk, and back. The only place (with
+ * cloud-adapter.ts and proactive-messenger.ts) that knows botbuilder's types.
  */
 export class OnboardingBot extends TeamsActivityHandler {
-  constructor(private readonly conversation: OnboardingConversation) {
+  private readonly conversation: OnboardingConversation;
+  private readonly desk: DistributorDesk;
+  private readonly routes: CardActionRoutes;
+
+  constructor(sides: OnboardingBotSides) {
     super();
+    this.conversation = sides.conversation;
+    this.desk = sides.desk;
+    this.routes = cardActionRoutes(sides.conversation, sides.desk);
 
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient.id);
       const turn = chatTurn(context);
       if (botWasAdded && turn) {
-        const reply = isPersonal(context) ? await this.conversation.welcome(turn) : await this.conversation.botAddedToTeam(turn);
+        // Added to a team (or group chat): that team may become the distributor's inbox.
+        const reply = isPersonal(context)
+          ? await this.conversation.welcome(turn)
+          : await this.desk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'install' });
         await send(context, reply);
       }
       await next();
@@ -35,7 +55,7 @@ export class OnboardingBot extends TeamsActivityHandler {
         const submitted = submittedAction(context.activity.value);
         if (submitted) await this.onSubmitAction(context, turn, submitted);
         else if (isPersonal(context)) await send(context, await this.conversation.personalMessage(turn, typedText(context)));
-        else await send(context, await this.conversation.channelMessage(turn, typedText(context)));
+        else await send(context, await this.desk.channelMessage(turn, typedText(context)));
       }
       await next();
     });
@@ -70,7 +90,7 @@ export class OnboardingBot extends TeamsActivityHandler {
     if (!turn) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'no tenant' } };
     const data = isRecord(invokeValue.action.data) ? invokeValue.action.data : {};
     await this.offerSignIn(context, turn, invokeValue.action.verb);
-    const card = await this.conversation.cardAction({
+    const card = await routeCardAction(this.routes, {
       ...turn,
       verb: invokeValue.action.verb,
       data,
@@ -83,7 +103,7 @@ export class OnboardingBot extends TeamsActivityHandler {
   /** `Action.Submit` (clients without Universal Actions): update the pressed card in place. */
   private async onSubmitAction(context: TurnContext, turn: ChatTurn, submitted: SubmittedAction): Promise<void> {
     await this.offerSignIn(context, turn, submitted.verb);
-    const card = await this.conversation.cardAction({
+    const card = await routeCardAction(this.routes, {
       ...turn,
       verb: submitted.verb,
       data: submitted.data,
@@ -151,10 +171,15 @@ function isPersonal(context: TurnContext): boolean {
   return context.activity.conversation.conversationType === 'personal';
 }
 
-/** The typed text without the bot's @mention (channel messages start with it). */
+/**
+ * The typed text without the bot's @mention: in a channel the bot only gets
+ * messages that mention it, as `<at>name</at>` in the text plus a `mention`
+ * entity, which botbuilder's `removeRecipientMention` takes out.
+ */
 function typedText(context: TurnContext): string {
-  const withoutMentions = (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, ' ');
-  return withoutMentions.replace(/\s+/g, ' ').trim();
+  // On a copy: removeRecipientMention rewrites the text of the activity it is given.
+  const text = TurnContext.removeRecipientMention({ ...context.activity, text: context.activity.text ?? '' });
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 async function send(context: TurnContext, reply: ChatReply): Promise<void> {

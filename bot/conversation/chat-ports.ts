@@ -1,12 +1,15 @@
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
+import type { CardVerb } from '../../src/domain/cards/card-actions.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
+import type { TenantResponse } from '../../src/domain/tenant/tenant-response.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
-import type { ChatReply } from './onboarding-conversation.js';
 
 /**
- * The seams between the chat (customer side, bot/conversation) and the
- * distributor side (bot/distributor). Both sides see only these types; the
- * Bot Framework types stay in bot/bot-framework.
+ * The seams between the Bot Framework handler (bot/bot-framework), the
+ * customer's chat (bot/conversation) and the distributor side
+ * (bot/distributor). Every side sees only these types, and this file imports
+ * nothing from them, so no two of them import each other. The Bot Framework
+ * types stay in bot/bot-framework.
  */
 
 /** Someone acting in Teams, as the verified activity names them. */
@@ -21,23 +24,83 @@ export interface TeamsActor {
   readonly locale: Locale;
 }
 
-/** A card action (Action.Execute invoke or Action.Submit message) on a distributor card. */
-export interface DistributorCardAction {
-  readonly verb: 'acceptOrder' | 'requestChanges' | 'completeOrder' | 'refreshOrder';
+/** One incoming activity, as far as the conversation and the desk need it. */
+export interface ChatTurn {
+  readonly actor: TeamsActor;
+  readonly conversation: ConversationReferenceJson;
+}
+
+/** What the OAuth card offers: the exchange id Teams echoes back and the resource it gets a token for. */
+export interface SignInOffer {
+  readonly exchangeId: string;
+  readonly resource: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** What the bot says, decided without any Bot Framework types. */
+export interface ChatReply {
+  readonly text?: string;
+  readonly card?: AdaptiveCard;
+  /** Send an OAuth card (Teams bot SSO) before the card, so the form can be prefilled from Microsoft 365. */
+  readonly signIn?: SignInOffer;
+}
+
+/** The value of a `signin/tokenExchange` invoke. */
+export interface TokenExchangeRequest {
+  readonly id: string;
+  readonly connectionName: string;
+  readonly token: string;
+}
+
+/** What the sign-in made of one token exchange. */
+export type TokenExchangeOutcome =
+  | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }
+  /** Another client already sent this exchange id: answer 200, do nothing more. */
+  | { readonly kind: 'duplicate' }
+  /** Answer 412 so Teams shows the sign-in button; `failureDetail` is for diagnostics, not users. */
+  | { readonly kind: 'failed'; readonly failureDetail: string };
+
+/** How to answer a `signin/tokenExchange` invoke. */
+export type TokenExchangeAnswer =
+  /** Answer 200 and send `reply`: the order form prefilled from the tenant's facts. */
+  | { readonly kind: 'signedIn'; readonly reply: ChatReply }
+  /** Answer 200 and nothing else: another copy of the same exchange did the work. */
+  | { readonly kind: 'duplicate' }
+  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
+  | { readonly kind: 'failed'; readonly failureDetail: string };
+
+/** The verbs of the distributor's order cards; every other verb is the customer's. */
+export type DistributorVerb = typeof CardVerb.acceptOrder | typeof CardVerb.requestChanges | typeof CardVerb.completeOrder | typeof CardVerb.refreshOrder;
+export type CustomerVerb = Exclude<CardVerb, DistributorVerb>;
+
+/** A button pressed on one of the bot's cards (Action.Execute invoke or Action.Submit message). */
+export interface CardActionTurn<V extends string = string> extends ChatTurn {
+  readonly verb: V;
   /** The action's data merged with the card's input values (e.g. the change-request comment). */
   readonly data: Readonly<Record<string, unknown>>;
-  readonly actor: TeamsActor;
   /** `invoke` answers with a card (Universal Actions); `submit` updates the message instead. */
   readonly via: 'invoke' | 'submit';
   /** The activity id of the card message acted on (`replyToId`), when known. */
   readonly messageId?: string;
-  readonly conversation: ConversationReferenceJson;
+}
+
+export type CustomerCardAction = CardActionTurn<CustomerVerb>;
+export type DistributorCardAction = CardActionTurn<DistributorVerb>;
+
+/** Someone wants a channel to become the distributor's inbox. */
+export interface InboxClaim {
+  readonly actor: TeamsActor;
+  readonly channel: ConversationReferenceJson;
+  /** `install`: the bot was added to a team; `command`: someone typed the inbox command in a channel. */
+  readonly reason: 'install' | 'command';
 }
 
 /** The distributor's side of the bot: inbox channel, order cards, status changes. */
 export interface DistributorDesk {
-  /** The bot was added to a team, or someone typed the inbox command in a channel. */
-  claimInbox(request: { readonly actor: TeamsActor; readonly channel: ConversationReferenceJson; readonly reason: 'install' | 'command' }): Promise<ChatReply>;
+  claimInbox(request: InboxClaim): Promise<ChatReply>;
+  /** Text typed in a channel (the bot's @mention already removed): only the inbox command means something there. */
+  channelMessage(turn: ChatTurn, text: string): Promise<ChatReply>;
   /** Returns the card the actor should now see (the updated order card, or an error card). */
   handleCardAction(action: DistributorCardAction): Promise<AdaptiveCard>;
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
-import type { TenantResponse } from '../../src/domain/tenant/tenant-response.js';
 import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
+import type { Logger } from '../logger.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
-import type { TeamsActor } from './chat-ports.js';
+import type { SignInOffer, TeamsActor, TokenExchangeOutcome, TokenExchangeRequest } from './chat-ports.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
 /**
@@ -38,37 +38,11 @@ export const signInTexts = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
-/** What the OAuth card offers: the exchange id Teams echoes back and the resource it gets a token for. */
-export interface SignInOffer {
-  readonly exchangeId: string;
-  readonly resource: string;
-  readonly title: string;
-  readonly text: string;
-}
-
-/** The value of a `signin/tokenExchange` invoke. */
-export interface TokenExchangeRequest {
-  readonly id: string;
-  readonly connectionName: string;
-  readonly token: string;
-}
-
-export type TokenExchangeOutcome =
-  | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }
-  /** Another client already sent this exchange id: answer 200, do nothing more. */
-  | { readonly kind: 'duplicate' }
-  /** Answer 412 so Teams shows the sign-in button; `failureDetail` is for diagnostics, not users. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
-
 /** Reads a `signin/tokenExchange` value; a missing token is kept as '' so the failure echoes the id. */
 export function parseTokenExchangeRequest(value: unknown): TokenExchangeRequest {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const text = (key: string): string => (typeof record[key] === 'string' ? record[key] : '');
   return { id: text('id'), connectionName: text('connectionName'), token: text('token') };
-}
-
-export interface ChatSignInLogger {
-  warn(fields: Record<string, unknown>, message: string): void;
 }
 
 export interface ChatSignInDependencies {
@@ -79,7 +53,7 @@ export interface ChatSignInDependencies {
   readonly memory: TenantFactsMemory;
   /** `botSsoResource(...)`. */
   readonly resource: string;
-  readonly logger: ChatSignInLogger;
+  readonly logger: Pick<Logger, 'warn'>;
   readonly newExchangeId?: () => string;
   /** How many exchange ids are remembered for deduplication. */
   readonly maxExchangeIds?: number;

@@ -3,8 +3,7 @@ import { todayInTimeZone } from '../../src/domain/calendar.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
-import { CardVerb, isCardVerb } from '../../src/domain/cards/card-actions.js';
-import type { CardVerb as CardVerbName } from '../../src/domain/cards/card-actions.js';
+import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
 import { buildHelpCard } from '../../src/domain/cards/help-card.js';
@@ -21,55 +20,23 @@ import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
+import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type {
+  ChatReply,
+  ChatTurn,
+  CustomerCardAction,
   CustomerDirectory,
-  DistributorCardAction,
-  DistributorDesk,
+  SignInOffer,
   TeamsActor,
+  TokenExchangeAnswer,
+  TokenExchangeRequest,
 } from './chat-ports.js';
-import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import { signInNotCompletedText } from './chat-sign-in.js';
-import type { ChatSignIn, SignInOffer, TokenExchangeRequest } from './chat-sign-in.js';
+import type { ChatSignIn } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
-
-/** What the bot says, decided without any Bot Framework types. */
-export interface ChatReply {
-  readonly text?: string;
-  readonly card?: AdaptiveCard;
-  /** Send an OAuth card (Teams bot SSO) before the card, so the form can be prefilled from Microsoft 365. */
-  readonly signIn?: SignInOffer;
-}
-
-/** How to answer a `signin/tokenExchange` invoke. */
-export type TokenExchangeAnswer =
-  /** Answer 200 and send `reply`: the order form prefilled from the tenant's facts. */
-  | { readonly kind: 'signedIn'; readonly reply: ChatReply }
-  /** Answer 200 and nothing else: another copy of the same exchange did the work. */
-  | { readonly kind: 'duplicate' }
-  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
-
-/** One incoming activity, as far as the conversation needs it. */
-export interface ChatTurn {
-  readonly actor: TeamsActor;
-  readonly conversation: ConversationReferenceJson;
-}
-
-/** A button pressed on one of the bot's cards. */
-export interface CardActionTurn extends ChatTurn {
-  readonly verb: string;
-  /** The action's data merged with the card's input values. */
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly via: DistributorCardAction['via'];
-  readonly messageId?: string;
-}
-
-export interface ConversationLogger {
-  warn(fields: Record<string, unknown>, message: string): void;
-}
 
 export interface OnboardingConversationDependencies {
   readonly distributorName: string;
@@ -77,9 +44,8 @@ export interface OnboardingConversationDependencies {
   readonly catalog: Catalog;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
-  readonly distributorDesk: DistributorDesk;
   readonly customerDirectory: CustomerDirectory;
-  readonly logger: ConversationLogger;
+  readonly logger: Pick<Logger, 'warn'>;
   /** The tenant facts last read (tab or bot sign-in); the form is prefilled from them. */
   readonly tenantFactsMemory?: Pick<TenantFactsMemory, 'recall'>;
   /** Teams bot SSO; absent in demo mode and wherever no Entra app secret is configured. */
@@ -88,16 +54,10 @@ export interface OnboardingConversationDependencies {
   readonly newSubmissionId?: () => string;
 }
 
-const DISTRIBUTOR_VERBS: ReadonlySet<CardVerbName> = new Set([
-  CardVerb.acceptOrder,
-  CardVerb.requestChanges,
-  CardVerb.completeOrder,
-  CardVerb.refreshOrder,
-]);
-
 /**
- * The customer admin's journey in chat: welcome, commands, the order card
- * and its receipt. Distributor actions are handed to the distributor desk.
+ * The customer admin's journey in their personal chat: welcome, commands,
+ * the order card and its receipt. Channels and the distributor's order cards
+ * are the distributor desk's (bot/bot-framework routes them there).
  * Kept free of botbuilder so the move to `@microsoft/agents-hosting` only
  * touches bot/bot-framework.
  */
@@ -114,19 +74,6 @@ export class OnboardingConversation {
   async welcome(turn: ChatTurn): Promise<ChatReply> {
     await this.remember(turn);
     return { card: buildWelcomeCard({ locale: turn.actor.locale, ...this.links() }) };
-  }
-
-  /** The bot was added to a team: that team may become the distributor's inbox. */
-  botAddedToTeam(turn: ChatTurn): Promise<ChatReply> {
-    return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'install' });
-  }
-
-  /** Text typed in a channel: only the inbox command means something there. */
-  async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
-    if (parseChatCommand(text) === 'inbox') {
-      return this.deps.distributorDesk.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'command' });
-    }
-    return { text: turn.actor.locale === 'ru' ? chatErrorTexts.channelHelp.ru : chatErrorTexts.channelHelp.en };
   }
 
   /** Text typed in the admin's personal chat. */
@@ -151,23 +98,12 @@ export class OnboardingConversation {
   }
 
   /**
-   * A card button. Returns the card that should replace the one pressed: the
-   * invoke response for `Action.Execute`, or the updated message for
-   * `Action.Submit`.
+   * A button on one of the customer's cards. Returns the card that should
+   * replace the one pressed: the invoke response for `Action.Execute`, or the
+   * updated message for `Action.Submit`.
    */
-  async cardAction(turn: CardActionTurn): Promise<AdaptiveCard> {
+  async cardAction(turn: CustomerCardAction): Promise<AdaptiveCard> {
     const { verb, actor } = turn;
-    if (!isCardVerb(verb)) return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
-    if (DISTRIBUTOR_VERBS.has(verb)) {
-      return this.deps.distributorDesk.handleCardAction({
-        verb: verb as DistributorCardAction['verb'],
-        data: turn.data,
-        actor,
-        via: turn.via,
-        conversation: turn.conversation,
-        ...(turn.messageId === undefined ? {} : { messageId: turn.messageId }),
-      });
-    }
     await this.remember(turn);
     try {
       switch (verb) {
@@ -181,8 +117,6 @@ export class OnboardingConversation {
           return await this.submit(turn);
         case CardVerb.reviseOrder:
           return await this.revisionForm(actor, stringField(turn.data, REVISES_ORDER_ID_KEY));
-        default:
-          return this.errorCard(chatErrorTexts.unknownAction, actor.locale);
       }
     } catch (error) {
       return this.failureCard(error, actor.locale);
@@ -220,7 +154,7 @@ export class OnboardingConversation {
     return signIn === undefined ? { text: signInNotCompletedText(turn.actor.locale) } : { signIn };
   }
 
-  private async submit(turn: CardActionTurn): Promise<AdaptiveCard> {
+  private async submit(turn: CustomerCardAction): Promise<AdaptiveCard> {
     const { actor } = turn;
     const values = orderFromCardInputs(turn.data);
     // A card without its key (should not happen) still gets one, kept if the form comes back.

@@ -8,6 +8,7 @@ import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
 import type { DeliveryChannel } from './delivery-channel.js';
+import type { Logger } from '../logger.js';
 
 /**
  * Sends each order by e-mail over SMTP, the distributor's original process.
@@ -42,11 +43,7 @@ export interface EmailChannelOptions {
   /** Limit for connecting, the greeting and each reply; defaults to 30 s. */
   readonly timeoutMs?: number;
   /** Told when some (not all) recipients were refused: the message went out, but an address needs fixing. */
-  readonly logger?: EmailChannelLogger;
-}
-
-export interface EmailChannelLogger {
-  warn(fields: Record<string, unknown>, message: string): void;
+  readonly logger?: Pick<Logger, 'warn'>;
 }
 
 export interface EmailChannel extends DeliveryChannel {

@@ -6,7 +6,7 @@ import type { DeliveryChannel } from './delivery-channel.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { ConversationGoneError } from './card-messenger.js';
 import type { CardMessenger } from './card-messenger.js';
-import type { DistributorLogger } from '../distributor/distributor-logger.js';
+import type { Logger } from '../logger.js';
 
 export interface TeamsChannelOptions {
   readonly store: ConversationStore;
@@ -15,7 +15,7 @@ export interface TeamsChannelOptions {
   /** Language of the distributor's staff. */
   readonly locale: Locale;
   readonly catalog: Catalog;
-  readonly logger: DistributorLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
 }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { CustomerDirectory, TeamsActor } from '../conversation/chat-ports.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
@@ -25,14 +26,13 @@ interface Written {
 export class CustomerConversations implements CustomerDirectory {
   private readonly clock: () => Date;
   private readonly refreshAfterMs: number;
-  private readonly cacheSize: number;
-  /** In insertion order, oldest first, so the first key is the one to evict. */
-  private readonly written = new Map<string, Written>();
+  /** What this process last wrote per admin; the least recently used admin is forgotten first. */
+  private readonly written: LRUCache<string, Written>;
 
   constructor(private readonly options: CustomerConversationsOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.refreshAfterMs = options.refreshAfterMs ?? 60 * 60 * 1000;
-    this.cacheSize = options.cacheSize ?? 10_000;
+    this.written = new LRUCache({ max: options.cacheSize ?? 10_000 });
   }
 
   async remember(request: { readonly actor: TeamsActor; readonly conversation: ConversationReferenceJson }): Promise<void> {
@@ -54,11 +54,6 @@ export class CustomerConversations implements CustomerDirectory {
       ...(actor.userId !== undefined && { userId: actor.userId }),
       ...(actor.name !== undefined && { name: actor.name }),
     });
-    this.written.delete(key);
     this.written.set(key, { fingerprint, at: now.getTime() });
-    if (this.written.size > this.cacheSize) {
-      const oldest = this.written.keys().next();
-      if (!oldest.done) this.written.delete(oldest.value);
-    }
   }
 }

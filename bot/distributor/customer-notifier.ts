@@ -3,14 +3,14 @@ import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import type { CardMessenger } from '../delivery/card-messenger.js';
-import type { DistributorLogger } from './distributor-logger.js';
+import type { Logger } from '../logger.js';
 
 export interface CustomerNotifierOptions {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly catalog: Catalog;
   readonly distributorName: string;
-  readonly logger: DistributorLogger;
+  readonly logger: Logger;
   /** At most this many of the tenant's most recent 1:1 chats get the card (default 10). */
   readonly maxRecipients?: number;
 }

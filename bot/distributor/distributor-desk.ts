@@ -3,19 +3,22 @@ import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.j
 import type { OrderCardReference } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { escapeCardText } from '../../src/domain/cards/card-text.js';
+import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../src/domain/cards/distributor-card-texts.js';
 import { buildDistributorOrderCard, CHANGES_COMMENT_INPUT_ID } from '../../src/domain/cards/distributor-order-card.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { FieldError, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import type {
+  ChatReply,
+  ChatTurn,
   DistributorCardAction,
   DistributorDesk,
+  InboxClaim,
   TeamsActor,
 } from '../conversation/chat-ports.js';
-import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
-import type { ChatReply } from '../conversation/onboarding-conversation.js';
 import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
@@ -24,7 +27,7 @@ import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
 import type { CustomerNotifier } from './customer-notifier.js';
 import { inboxTexts } from './distributor-chat-texts.js';
-import type { DistributorLogger } from './distributor-logger.js';
+import type { Logger } from '../logger.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
@@ -36,7 +39,7 @@ export interface TeamsDistributorDeskOptions {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly notifier: Pick<CustomerNotifier, 'notify'>;
-  readonly logger: DistributorLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
   readonly onInboxClaimed?: () => void;
@@ -83,11 +86,13 @@ export class TeamsDistributorDesk implements DistributorDesk {
     this.distributorTenantId = options.distributorTenantId.toLowerCase();
   }
 
-  async claimInbox(request: {
-    readonly actor: TeamsActor;
-    readonly channel: ConversationReferenceJson;
-    readonly reason: 'install' | 'command';
-  }): Promise<ChatReply> {
+  async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
+    if (parseChatCommand(text) === 'inbox') return this.claimInbox({ actor: turn.actor, channel: turn.conversation, reason: 'command' });
+    // In the writer's language: the command may come from anyone in any team the bot is in.
+    return { text: pick(chatErrorTexts.channelHelp, turn.actor.locale) };
+  }
+
+  async claimInbox(request: InboxClaim): Promise<ChatReply> {
     const { actor, channel, reason } = request;
     if (!this.isDistributor(actor)) {
       this.options.logger.info({ tenantId: actor.tenantId, reason }, 'a team outside the distributor tenant cannot be the inbox');

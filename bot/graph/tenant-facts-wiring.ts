@@ -68,7 +68,7 @@ export function createTenantFacts(settings: TenantFactsSettings): TenantFactsSer
 
   let customerFacts: CustomerFactsSource;
   if (aad.clientSecret === undefined) {
-    logger.warn('AAD_APP_CLIENT_SECRET is not set: GET /api/tenant cannot read Microsoft Graph on behalf of users');
+    logger.warn({}, 'AAD_APP_CLIENT_SECRET is not set: GET /api/tenant cannot read Microsoft Graph on behalf of users');
     customerFacts = () => Promise.resolve(unreadCustomerFacts({ status: 'unavailable', reason: 'notConfigured' }, { withDirectoryRoles: false }));
   } else {
     customerFacts = createGraphCustomerFacts({

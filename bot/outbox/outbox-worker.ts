@@ -3,7 +3,7 @@ import { PermanentDeliveryError } from '../delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord, DeliveryState } from '../storage/delivery-entity.js';
 import type { DeliveryStore } from '../storage/delivery-store.js';
-import type { OutboxLogger } from './outbox-logger.js';
+import type { Logger } from '../logger.js';
 import { retryDelayMs } from './retry-backoff.js';
 import type { BackoffPolicy } from './retry-backoff.js';
 
@@ -17,7 +17,7 @@ export interface OutboxWorkerOptions {
   readonly orders: OrderSource;
   /** The configured channels; a record naming another channel fails. */
   readonly channels: readonly DeliveryChannel[];
-  readonly logger: OutboxLogger;
+  readonly logger: Logger;
   /** How often to look for due records across all tenants (default 10 s). */
   readonly sweepIntervalMs?: number;
   /**

@@ -72,6 +72,9 @@ describe('the Agents Playground, personal chat', () => {
     await playground.openChannel();
     // The distributor's side speaks DELIVERY_LOCALE (ru by default); the Playground's user is en-US.
     await playground.waitForBotText('заявки клиентов теперь приходят');
+    // "@bot inbox" in a channel: the bot's @mention is taken out, the command stays.
+    await playground.sendMessage('inbox');
+    await playground.waitForBotText('Этот канал уже получает заявки клиентов.');
     await playground.openPersonalChat();
 
     await playground.sendMessage('order');

@@ -15,12 +15,11 @@ const WORD_TO_COMMAND = new Map<string, ChatCommand>(
 /**
  * Reads a command from what the user typed or picked from the command menu
  * (Teams sends the menu title as text, so Russian titles count too). Case,
- * a leading slash, punctuation at the end and an @mention are ignored;
- * anything else is not a command.
+ * a leading slash and punctuation at the end are ignored; anything else is
+ * not a command. The bot's @mention is removed before (bot/bot-framework).
  */
 export function parseChatCommand(text: string): ChatCommand | undefined {
   const normalized = text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/^\s*\//, '')

@@ -63,17 +63,18 @@ function harness({ sso, latest }: { readonly sso: boolean; readonly latest?: Sto
     catalog: CATALOG,
     timeZone: 'Europe/Moscow',
     orders,
-    distributorDesk: {
-      claimInbox: () => Promise.reject(new Error('not used')),
-      handleCardAction: () => Promise.reject(new Error('not used')),
-    },
     customerDirectory: { remember: async () => undefined },
     logger,
     tenantFactsMemory: memory,
     ...(sso ? { signIn } : {}),
     clock: () => NOW,
   });
-  return { adapter: new TestAdapter(), bot: new OnboardingBot(conversation), exchanges, memory };
+  const desk = {
+    claimInbox: () => Promise.reject(new Error('not used')),
+    channelMessage: () => Promise.reject(new Error('not used')),
+    handleCardAction: () => Promise.reject(new Error('not used')),
+  };
+  return { adapter: new TestAdapter(), bot: new OnboardingBot({ conversation, desk }), exchanges, memory };
 }
 
 function personal(extra: Partial<Activity>, locale = 'ru-RU'): Partial<Activity> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard, CardElement, CardInput, ExecuteAction } from '../../../src/domain/cards/adaptive-card.js';
-import { buildActionErrorCard } from '../../../src/domain/cards/action-error-card.js';
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { escapeCardText } from '../../../src/domain/cards/card-text.js';
 import { customerStatusTexts, orderFormTexts, welcomeTexts } from '../../../src/domain/cards/card-texts.js';
@@ -10,18 +9,15 @@ import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/ord
 import type { Locale, LocalizedText } from '../../../src/domain/i18n/locale.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
 import type {
+  ChatReply,
+  CustomerCardAction,
   CustomerDirectory,
-  DistributorCardAction,
-  DistributorDesk,
+  CustomerVerb,
   TeamsActor,
 } from '../../../bot/conversation/chat-ports.js';
 import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { OnboardingConversation } from '../../../bot/conversation/onboarding-conversation.js';
-import type {
-  CardActionTurn,
-  ChatReply,
-  OnboardingConversationDependencies,
-} from '../../../bot/conversation/onboarding-conversation.js';
+import type { OnboardingConversationDependencies } from '../../../bot/conversation/onboarding-conversation.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
@@ -63,24 +59,6 @@ class RecordingDirectory implements CustomerDirectory {
   }
 }
 
-/** Answers with cards of its own so a test can tell the desk's answer from the conversation's. */
-class RecordingDesk implements DistributorDesk {
-  readonly claims: { actor: TeamsActor; channel: ConversationReferenceJson; reason: 'install' | 'command' }[] = [];
-  readonly actions: DistributorCardAction[] = [];
-  readonly claimReply: ChatReply = { text: 'desk: inbox claimed' };
-  readonly actionCard: AdaptiveCard = buildActionErrorCard({ locale: 'ru', message: { ru: 'ответ стола', en: 'desk answer' } });
-
-  async claimInbox(request: { readonly actor: TeamsActor; readonly channel: ConversationReferenceJson; readonly reason: 'install' | 'command' }): Promise<ChatReply> {
-    this.claims.push(request);
-    return this.claimReply;
-  }
-
-  async handleCardAction(action: DistributorCardAction): Promise<AdaptiveCard> {
-    this.actions.push(action);
-    return this.actionCard;
-  }
-}
-
 class RecordingLogger {
   readonly warnings: { fields: Record<string, unknown>; message: string }[] = [];
   warn(fields: Record<string, unknown>, message: string): void {
@@ -91,7 +69,6 @@ class RecordingLogger {
 interface Harness {
   readonly conversation: OnboardingConversation;
   readonly orders: OrderService;
-  readonly desk: RecordingDesk;
   readonly directory: RecordingDirectory;
   readonly logger: RecordingLogger;
   /** Every submission id the conversation asked for, in order. */
@@ -102,7 +79,6 @@ interface Harness {
 
 function harness(overrides: Partial<OnboardingConversationDependencies> = {}): Harness {
   const orders = new OrderService({ repository, catalog: CATALOG, timeZone: TIME_ZONE, channels: ['teams'], outbox: { dispatch() {} } });
-  const desk = new RecordingDesk();
   const directory = new RecordingDirectory();
   const logger = new RecordingLogger();
   const issuedSubmissionIds: string[] = [];
@@ -113,7 +89,6 @@ function harness(overrides: Partial<OnboardingConversationDependencies> = {}): H
     catalog: CATALOG,
     timeZone: TIME_ZONE,
     orders,
-    distributorDesk: desk,
     customerDirectory: directory,
     logger,
     clock: () => now,
@@ -127,7 +102,6 @@ function harness(overrides: Partial<OnboardingConversationDependencies> = {}): H
   return {
     conversation,
     orders,
-    desk,
     directory,
     logger,
     issuedSubmissionIds,
@@ -157,7 +131,7 @@ function chatTurn(h: Harness, locale: Locale = 'ru') {
   return { actor: admin(h.tenantId, locale), conversation: personalReference(h.tenantId) };
 }
 
-function actionTurn(h: Harness, verb: string, data: Record<string, unknown> = {}, locale: Locale = 'ru'): CardActionTurn {
+function actionTurn(h: Harness, verb: CustomerVerb, data: Record<string, unknown> = {}, locale: Locale = 'ru'): CustomerCardAction {
   return { ...chatTurn(h, locale), verb, data, via: 'invoke', messageId: 'm1' };
 }
 
@@ -298,7 +272,6 @@ describe('typed commands in the personal chat', () => {
     const card = cardOf(await h.conversation.personalMessage(chatTurn(h, locale), typed));
 
     expectLocalized(card, helpTexts.title, locale);
-    expect(h.desk.claims).toEqual([]);
   });
 
   it('remembers the personal conversation for later status updates', async () => {
@@ -321,15 +294,6 @@ describe('welcome and team install', () => {
     expect(h.directory.remembered).toHaveLength(1);
   });
 
-  it('hands a team install to the distributor desk as an inbox claim', async () => {
-    const h = harness();
-    const turn = chatTurn(h);
-
-    const reply = await h.conversation.botAddedToTeam(turn);
-
-    expect(reply).toBe(h.desk.claimReply);
-    expect(h.desk.claims).toEqual([{ actor: turn.actor, channel: turn.conversation, reason: 'install' }]);
-  });
 });
 
 describe('the order form', () => {
@@ -540,38 +504,6 @@ describe('other card actions', () => {
     expectLocalized(list, orderListTexts.title, locale);
   });
 
-  it.each([CardVerb.acceptOrder, CardVerb.requestChanges, CardVerb.completeOrder, CardVerb.refreshOrder])(
-    'hands %s to the distributor desk unchanged',
-    async (verb) => {
-      const h = harness();
-      const turn: CardActionTurn = {
-        actor: admin(h.tenantId),
-        conversation: { conversation: { id: '19:inbox@thread.tacv2', conversationType: 'channel' } },
-        verb,
-        data: { orderId: 'CSP-7K2M9Q', tenantId: 'customer', revision: 1, comment: 'Уточните ИНН' },
-        via: 'submit',
-        messageId: '1700000000001',
-      };
-
-      const card = await h.conversation.cardAction(turn);
-
-      expect(card).toBe(h.desk.actionCard);
-      expect(h.desk.actions).toEqual([
-        { verb, data: turn.data, actor: turn.actor, via: 'submit', messageId: '1700000000001', conversation: turn.conversation },
-      ]);
-      // A channel is not the customer's personal chat.
-      expect(h.directory.remembered).toEqual([]);
-    },
-  );
-
-  it.each(['ru', 'en'] as const)('answers an unknown verb with an error card (%s)', async (locale) => {
-    const h = harness();
-
-    const card = checked(await h.conversation.cardAction(actionTurn(h, 'deleteEverything', {}, locale)));
-
-    expect(text(card)).toContain(chatErrorTexts.unknownAction[locale]);
-    expect(h.desk.actions).toEqual([]);
-  });
 });
 
 describe('failures', () => {
@@ -623,28 +555,5 @@ describe('failures', () => {
     const h = harness({ orders: { ...unavailableOrders(), findLatest: () => Promise.reject(bug) } });
 
     await expect(h.conversation.personalMessage(chatTurn(h), 'заявка')).rejects.toBe(bug);
-  });
-});
-
-describe('channel messages', () => {
-  it.each(['inbox', 'входящие', '<at>CSP Onboarding</at> inbox'])('"%s" claims the channel as the inbox', async (typed) => {
-    const h = harness();
-    const turn = chatTurn(h, 'en');
-
-    const reply = await h.conversation.channelMessage(turn, typed);
-
-    expect(reply).toBe(h.desk.claimReply);
-    expect(h.desk.claims).toEqual([{ actor: turn.actor, channel: turn.conversation, reason: 'command' }]);
-  });
-
-  it.each(['ru', 'en'] as const)('answers anything else with the channel help text (%s)', async (locale) => {
-    const h = harness();
-
-    const reply = await h.conversation.channelMessage(chatTurn(h, locale), 'заявка');
-
-    expect(reply).toEqual({ text: chatErrorTexts.channelHelp[locale] });
-    expect(h.desk.claims).toEqual([]);
-    // Channel chatter is not a customer's personal chat.
-    expect(h.directory.remembered).toEqual([]);
   });
 });

@@ -15,10 +15,10 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-async function setUp() {
+async function setUp(options: { readonly cacheSize?: number } = {}) {
   const { store } = await freshStore(azurite.connectionString);
   let now = new Date('2026-05-01T09:00:00.000Z');
-  const directory = new CustomerConversations({ store, clock: () => now });
+  const directory = new CustomerConversations({ store, clock: () => now, ...options });
   const advanceMinutes = (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
   };
@@ -72,6 +72,29 @@ describe('CustomerConversations.remember', () => {
     advanceMinutes(1);
     await directory.remember({ actor: customerAdmin(tenant, { locale: 'en' }), conversation: personalReference('a:new-chat') });
     expect((await store.listPersonal(tenant, 1))[0]?.conversation).toEqual(personalReference('a:new-chat'));
+  });
+
+  it('forgets the least recently seen admin beyond cacheSize, and then writes their chat again', async () => {
+    const { store, directory, advanceMinutes } = await setUp({ cacheSize: 2 });
+    const tenant = tenantId();
+    const first = { actor: customerAdmin(tenant), conversation: personalReference('a:first') };
+    const second = { actor: customerAdmin(tenant, { teamsUserId: '29:1second' }), conversation: personalReference('a:second') };
+    const third = { actor: customerAdmin(tenant, { teamsUserId: '29:1third' }), conversation: personalReference('a:third') };
+    const lastSeen = async (teamsUserId: string) =>
+      (await store.listPersonal(tenant, 10)).find((row) => row.teamsUserId === teamsUserId)?.lastSeenAt;
+    await directory.remember(first);
+    await directory.remember(second);
+
+    advanceMinutes(1);
+    // Seen again (no write), so the second admin is now the least recently seen.
+    await directory.remember(first);
+    await directory.remember(third);
+    advanceMinutes(1);
+    await directory.remember(first);
+    await directory.remember(second);
+
+    expect(await lastSeen('29:1customer-ivanov')).toEqual(new Date('2026-05-01T09:00:00.000Z'));
+    expect(await lastSeen('29:1second')).toEqual(new Date('2026-05-01T09:02:00.000Z'));
   });
 
   it('keeps the admins of a tenant apart', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { orderStatusLabels } from '../../../src/domain/cards/card-texts.js';
+import { chatErrorTexts } from '../../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../../src/domain/cards/distributor-card-texts.js';
 import { CHANGES_COMMENT_INPUT_ID } from '../../../src/domain/cards/distributor-order-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
@@ -189,6 +190,29 @@ describe('claimInbox', () => {
 
     expect(reply.text).toBe(inboxTexts.alreadyClaimed.ru);
     expect(claims()).toBe(1);
+  });
+});
+
+describe('channelMessage', () => {
+  it.each(['inbox', 'Входящие', '/inbox.'])('"%s" claims the channel as a command, so it moves the inbox', async (typed) => {
+    const { desk, store } = await setUp();
+    await claim(desk, INBOX, 'Заявки');
+    const other = channelReference('19:other@thread.tacv2', 'Продажи');
+
+    const reply = await desk.channelMessage({ actor: distributorStaff(), conversation: other }, typed);
+
+    expect(reply.text).toContain(inboxTexts.claimed('Продажи').ru);
+    expect((await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase()))?.conversation).toEqual(other);
+  });
+
+  it.each(['ru', 'en'] as const)('answers anything else with the channel help text in the writer\'s language (%s), claiming nothing', async (locale) => {
+    const { desk, store, claims } = await setUp();
+
+    const reply = await desk.channelMessage({ actor: distributorStaff({ locale }), conversation: channelReference(INBOX) }, 'заявка');
+
+    expect(reply).toEqual({ text: chatErrorTexts.channelHelp[locale] });
+    expect(await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase())).toBeUndefined();
+    expect(claims()).toBe(0);
   });
 });
 

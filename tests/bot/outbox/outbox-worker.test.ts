@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
-import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
+import type { Logger } from '../../../bot/logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { OutboxWorkerOptions } from '../../../bot/outbox/outbox-worker.js';
 import type { OrderWithDeliveries } from '../../../bot/storage/order-repository.js';
@@ -400,7 +400,7 @@ describe('OutboxWorker', () => {
   });
 
   it('accepts a pino logger', () => {
-    const logger: OutboxLogger = pino({ level: 'silent' });
+    const logger: Logger = pino({ level: 'silent' });
     expect(typeof logger.info).toBe('function');
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../../../src/domain/catalog/catalog.js';
 import type { OrderSubmission, StoredOrder } from '../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../bot/delivery/delivery-channel.js';
-import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
+import type { Logger } from '../../../bot/logger.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
 
@@ -79,7 +79,7 @@ export interface LogEntry {
   readonly message: string;
 }
 
-export class RecordingLogger implements OutboxLogger {
+export class RecordingLogger implements Logger {
   readonly entries: LogEntry[] = [];
   info(fields: Record<string, unknown>, message: string): void {
     this.entries.push({ level: 'info', fields, message });

@@ -14,7 +14,6 @@ describe('parseChatCommand', () => {
     ['help', 'help'],
     ['Помощь', 'help'],
     ['?', 'help'],
-    ['<at>CSP Onboarding</at> inbox', 'inbox'],
     ['Входящие', 'inbox'],
   ])('reads %j as %s', (text, command) => {
     expect(parseChatCommand(text)).toBe(command);
