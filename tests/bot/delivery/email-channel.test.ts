@@ -9,6 +9,9 @@ import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
 import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
 import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
 
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
+
 const INBOX = 'orders@distributor.example';
 
 let smtp: SmtpStandIn;
@@ -49,7 +52,7 @@ async function receivedMail(): Promise<ParsedMail> {
 describe('email channel: the message', () => {
   it('arrives with the subject, the envelope and a Message-ID derived from the order revision', async () => {
     const order = storedOrder();
-    await createEmailChannel(options({ to: [INBOX, 'sales@distributor.example'] })).deliver(order);
+    await createEmailChannel(options({ to: [INBOX, 'sales@distributor.example'] })).deliver(order, notAborted);
 
     const message = onlyMessage();
     expect(message.mailFrom).toBe('csp-bot@distributor.example');
@@ -64,7 +67,7 @@ describe('email channel: the message', () => {
 
   it('threads a revised order under its earlier revisions', async () => {
     const order = storedOrder({ revision: 3 });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     const id = (revision: number) => `<CSP-7K2M9Q.r${revision}.${order.tenantId}@distributor.example>`;
@@ -76,7 +79,7 @@ describe('email channel: the message', () => {
 
   it('lists every item of the order in the plain-text body', async () => {
     const order = largestOrder(2);
-    await createEmailChannel(options({ catalog: longNamesCatalog, locale: 'en' })).deliver(order);
+    await createEmailChannel(options({ catalog: longNamesCatalog, locale: 'en' })).deliver(order, notAborted);
 
     const text = (await receivedMail()).text ?? '';
     expect(order.lines).toHaveLength(20);
@@ -98,7 +101,7 @@ describe('email channel: the message', () => {
       organization: { ...storedOrder().organization, name: hostile },
       contact: { ...storedOrder().contact, fullName: '<a href="https://evil.example">Иванов</a>' },
     });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     const html = typeof mail.html === 'string' ? mail.html : '';
@@ -111,7 +114,7 @@ describe('email channel: the message', () => {
 
   it('attaches the order as JSON that parses back to the stored order', async () => {
     const order = storedOrder({ status: 'changesRequested', revision: 2 });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     expect(mail.attachments).toHaveLength(1);
@@ -124,7 +127,7 @@ describe('email channel: the message', () => {
   it('logs in when credentials are configured', async () => {
     await smtp.close();
     smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'p@ss' } });
-    await createEmailChannel(options({ user: 'bot', password: 'p@ss' })).deliver(storedOrder());
+    await createEmailChannel(options({ user: 'bot', password: 'p@ss' })).deliver(storedOrder(), notAborted);
     expect(smtp.messages).toHaveLength(1);
   });
 });
@@ -132,7 +135,7 @@ describe('email channel: the message', () => {
 describe('email channel: failures', () => {
   it('treats a 550 refusal of the recipient as permanent', async () => {
     smtp.refuseRecipients({ code: 550, message: '5.1.1 Mailbox unavailable' });
-    const failure = createEmailChannel(options()).deliver(storedOrder());
+    const failure = createEmailChannel(options()).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toBeInstanceOf(PermanentDeliveryError);
     await expect(failure).rejects.toThrow(/order CSP-7K2M9Q.*550/);
     expect(smtp.messages).toHaveLength(0);
@@ -140,7 +143,7 @@ describe('email channel: failures', () => {
 
   it('treats a 451 refusal (greylisting, a full queue) as retryable', async () => {
     smtp.refuseRecipients({ code: 451, message: '4.7.1 Try again later' });
-    const failure = createEmailChannel(options()).deliver(storedOrder());
+    const failure = createEmailChannel(options()).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/451/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
@@ -148,7 +151,7 @@ describe('email channel: failures', () => {
   it('delivers when only some recipients are refused, and warns about them', async () => {
     smtp.refuseRecipients({ code: 550, message: '5.1.1 No such user', only: 'typo@distributor.example' });
     const warn = vi.fn();
-    await createEmailChannel(options({ to: [INBOX, 'typo@distributor.example'], logger: { warn } })).deliver(storedOrder());
+    await createEmailChannel(options({ to: [INBOX, 'typo@distributor.example'], logger: { warn } })).deliver(storedOrder(), notAborted);
 
     expect(onlyMessage().rcptTo).toEqual([INBOX]);
     expect(warn).toHaveBeenCalledWith(
@@ -160,7 +163,7 @@ describe('email channel: failures', () => {
   it('treats a refused login as retryable: it is fixed in the configuration, not in the order', async () => {
     await smtp.close();
     smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'right' } });
-    const failure = createEmailChannel(options({ user: 'bot', password: 'wrong' })).deliver(storedOrder());
+    const failure = createEmailChannel(options({ user: 'bot', password: 'wrong' })).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/EAUTH/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     await expect(failure).rejects.not.toThrow(/wrong/);
@@ -170,7 +173,7 @@ describe('email channel: failures', () => {
     const port = smtp.port;
     await smtp.close();
     const channel = createEmailChannel(options({ port }));
-    const failure = channel.deliver(storedOrder());
+    const failure = channel.deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/SMTP smtp:\/\/127\.0\.0\.1:\d+ failed for order CSP-7K2M9Q/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     await expect(channel.verify()).rejects.not.toBeInstanceOf(PermanentDeliveryError);
@@ -205,7 +208,7 @@ describe('email channel: configuration', () => {
   });
 
   it('accepts recipients given as one comma-separated entry', async () => {
-    await createEmailChannel(options({ to: [`${INBOX}, Sales <sales@distributor.example>`] })).deliver(storedOrder());
+    await createEmailChannel(options({ to: [`${INBOX}, Sales <sales@distributor.example>`] })).deliver(storedOrder(), notAborted);
     expect(onlyMessage().rcptTo).toEqual([INBOX, 'sales@distributor.example']);
   });
 });

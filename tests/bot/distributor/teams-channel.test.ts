@@ -26,6 +26,9 @@ import {
 } from './distributor-fixtures.js';
 import { RecordingMessenger } from './recording-messenger.js';
 
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
+
 let azurite: AzuriteTables;
 const workers: OutboxWorker[] = [];
 
@@ -77,7 +80,7 @@ describe('Teams delivery channel', () => {
   it('fails retryably while no inbox is claimed, and posts nothing', async () => {
     const { channel, messenger } = await setUp();
 
-    const failure = await channel.deliver(order()).catch((error: unknown) => error);
+    const failure = await channel.deliver(order(), notAborted).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(PermanentDeliveryError);
@@ -90,7 +93,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     const submitted = order();
 
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(1);
     const post = nth(messenger.posts);
@@ -120,8 +123,8 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     const submitted = order();
 
-    await channel.deliver(submitted);
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(1);
     expect(messenger.updates).toHaveLength(1);
@@ -132,9 +135,9 @@ describe('Teams delivery channel', () => {
     const { channel, messenger, store } = await setUp();
     await claimInbox(store);
     const first = order();
-    await channel.deliver(first);
+    await channel.deliver(first, notAborted);
 
-    await channel.deliver({ ...first, revision: 2 });
+    await channel.deliver({ ...first, revision: 2 }, notAborted);
 
     expect(messenger.posts).toHaveLength(2);
     expect(revisionOf(nth(messenger.posts, 1).card)).toBe(2);
@@ -146,10 +149,10 @@ describe('Teams delivery channel', () => {
     const { channel, messenger, store } = await setUp();
     await claimInbox(store);
     const submitted = order();
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
     messenger.failWith(({ operation }) => (operation === 'update' ? new ConversationGoneError('404') : undefined));
 
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(2);
     expect((await store.getPostedCard(submitted.tenantId, submitted.id))?.activityId).toBe(messenger.posts[1]?.message.activityId);
@@ -160,7 +163,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     messenger.failWith(() => new ConversationGoneError('the Bot Connector answered 403'));
 
-    const failure = await channel.deliver(order()).catch((error: unknown) => error);
+    const failure = await channel.deliver(order(), notAborted).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(PermanentDeliveryError);
@@ -172,7 +175,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store, '19:first@thread.tacv2');
     await claimInbox(store, '19:second@thread.tacv2');
 
-    await channel.deliver(order());
+    await channel.deliver(order(), notAborted);
 
     expect(messenger.posts[0]?.channel).toEqual(channelReference('19:second@thread.tacv2'));
   });
