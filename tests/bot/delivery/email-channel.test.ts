@@ -8,6 +8,7 @@ import { ConfigurationError } from '../../../src/domain/configuration-error.js';
 import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
 import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
 import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+import { startHungSmtpReceiver } from './hung-receivers.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;
@@ -178,6 +179,25 @@ describe('email channel: failures', () => {
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     await expect(channel.verify()).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     smtp = await startSmtpStandIn();
+  });
+
+  it('stops when the outbox aborts the attempt: the hung mail server sees its connection closed', async () => {
+    const hung = await startHungSmtpReceiver();
+    try {
+      // The channel's own limits are far away: only the abort can end this send.
+      const channel = createEmailChannel(options({ port: hung.port, timeoutMs: 60_000 }));
+      const controller = new AbortController();
+      const failure = channel.deliver(storedOrder(), controller.signal);
+      await vi.waitFor(() => expect(hung.received).toBeGreaterThan(0));
+
+      controller.abort(new Error('channel did not answer within 300 ms'));
+      await expect(failure).rejects.toThrow(/SMTP smtp:\/\/127\.0\.0\.1:\d+ failed for order CSP-7K2M9Q \(EABORT\)/);
+      await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+      await vi.waitFor(() => expect(hung.closed).toBe(1));
+      expect(hung.connections).toBe(1);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('verifies a working server without sending anything', async () => {

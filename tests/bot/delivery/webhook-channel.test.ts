@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import { createWebhookChannel } from '../../../bot/delivery/webhook-channel.js';
 import type { WebhookChannelOptions } from '../../../bot/delivery/webhook-channel.js';
@@ -171,6 +171,16 @@ describe('webhook channel: how answers are classified', () => {
     standIn.answerWith({ kind: 'silent' });
     const failure = channel({ timeoutMs: 200 }).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/did not answer within 200 ms/);
+    await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('stops when the outbox aborts the attempt, with a retryable error', async () => {
+    standIn.answerWith({ kind: 'silent' });
+    const controller = new AbortController();
+    const failure = channel().deliver(storedOrder(), controller.signal);
+    await vi.waitFor(() => expect(standIn.requests).toHaveLength(1));
+    controller.abort(new Error('channel did not answer within 300 ms'));
+    await expect(failure).rejects.toThrow(/the request for order CSP-7K2M9Q was cancelled: channel did not answer within 300 ms/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
 

@@ -88,6 +88,15 @@ describe('Teams delivery channel', () => {
     expect(messenger.posts).toHaveLength(0);
   });
 
+  it('posts nothing once the outbox has aborted the attempt', async () => {
+    const { channel, messenger, store } = await setUp();
+    await claimInbox(store);
+
+    const reason = new Error('channel did not answer within 300 ms');
+    await expect(channel.deliver(order(), AbortSignal.abort(reason))).rejects.toBe(reason);
+    expect(messenger.posts).toHaveLength(0);
+  });
+
   it('posts the order card with Universal Actions and refresh into the inbox and remembers the message', async () => {
     const { channel, messenger, store } = await setUp();
     await claimInbox(store);
