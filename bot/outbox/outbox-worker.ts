@@ -23,8 +23,8 @@ export interface OutboxWorkerOptions {
   readonly sweepIntervalMs?: number;
   /**
    * How long a claimed record belongs to this worker (default 60 s). An
-   * attempt is abandoned as failed after half of it, so a hung channel can
-   * neither hold a record forever nor outlive its lease.
+   * attempt's send is aborted after half of it and counts as failed, so a
+   * hung channel can neither hold a record forever nor outlive its lease.
    */
   readonly leaseMs?: number;
   /** Retry delays (default 2 s doubling up to 10 min, with jitter). */
@@ -64,6 +64,9 @@ type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId
  * (`dispatch`, `notify`) and by periodic sweeps, which is what carries
  * deliveries across restarts and crashes. A record is claimed with an
  * ETag-conditioned write (a lease), so two workers never send it at once.
+ * Jobs wait in a bounded in-memory KeyedWorkQueue; this class is the state
+ * machine of a record: claim, attempt (aborted when its time is up), then
+ * delivered, failed, or pending again with backoff.
  *
  * At-least-once at the edge: a crash between a successful send and the
  * "delivered" write makes the next lease holder send it again. Everything
