@@ -366,7 +366,7 @@ export class OutboxWorker {
 }
 
 /** The channel did not finish within the attempt's time; its send was aborted. */
-export class DeliveryTimeoutError extends Error {
+class DeliveryTimeoutError extends Error {
   override readonly name = 'DeliveryTimeoutError';
   constructor(readonly timeoutMs: number) {
     super(`channel did not answer within ${timeoutMs} ms; the attempt was aborted`);
