@@ -32,13 +32,13 @@ export class ProactiveMessenger implements CardMessenger {
     private readonly botAppId: string,
   ) {}
 
-  async postToChannel(channel: ConversationReferenceJson, card: AdaptiveCard): Promise<PostedMessage> {
+  async postToChannel(channel: ConversationReferenceJson, card: AdaptiveCard, signal?: AbortSignal): Promise<PostedMessage> {
     const reference = parseReference(channel);
     const channelId = channelConversationId(channel);
     if (channelId === undefined) throw new Error('the inbox reference names no channel conversation');
     // Addressed to the channel itself (not to a thread in it), the message starts a new thread.
     const root: Reference = { ...withoutActivityId(reference), conversation: { ...reference.conversation, id: channelId } };
-    const activityId = await this.send(root, card);
+    const activityId = await this.send(root, card, signal);
     return { conversation: root, activityId };
   }
 
@@ -46,20 +46,25 @@ export class ProactiveMessenger implements CardMessenger {
     return this.send(withoutActivityId(parseReference(conversation)), card);
   }
 
-  async updateCard(message: PostedMessage, card: AdaptiveCard): Promise<void> {
+  async updateCard(message: PostedMessage, card: AdaptiveCard, signal?: AbortSignal): Promise<void> {
     const reference = withoutActivityId(parseReference(message.conversation));
     await this.inTurn(reference, async (context) => {
       const activity = TurnContext.applyConversationReference(cardActivity(card), asConversationReference(reference));
-      await context.adapter.updateActivity(context, { ...activity, id: message.activityId });
+      await connectorOf(context).updateActivity(
+        reference.conversation.id,
+        message.activityId,
+        { ...activity, id: message.activityId },
+        { abortSignal: signal },
+      );
     });
   }
 
-  private async send(reference: Reference, card: AdaptiveCard): Promise<string> {
+  private async send(reference: Reference, card: AdaptiveCard, signal?: AbortSignal): Promise<string> {
     let activityId: string | undefined;
     await this.inTurn(reference, async (context) => {
       const activity = TurnContext.applyConversationReference(cardActivity(card), asConversationReference(reference));
-      const [response] = await context.adapter.sendActivities(context, [activity]);
-      activityId = response?.id;
+      const response = await connectorOf(context).sendToConversation(reference.conversation.id, activity, { abortSignal: signal });
+      activityId = response.id;
     });
     if (!activityId) throw new Error('the Bot Connector accepted the message but answered no activity id');
     return activityId;
@@ -81,6 +86,37 @@ export class ProactiveMessenger implements CardMessenger {
     });
     if (failure) throw asGone(failure.error);
   }
+}
+
+/**
+ * The Connector operations this messenger calls. The adapter's own
+ * `sendActivities` / `updateActivity` call the same ones but take no
+ * abort signal; the Connector client takes one per request.
+ */
+interface ConnectorConversations {
+  sendToConversation(
+    conversationId: string,
+    activity: Partial<Activity>,
+    options: { abortSignal: AbortSignal | undefined },
+  ): Promise<{ id?: string }>;
+  updateActivity(
+    conversationId: string,
+    activityId: string,
+    activity: Partial<Activity>,
+    options: { abortSignal: AbortSignal | undefined },
+  ): Promise<unknown>;
+}
+
+/** The Connector client the adapter put into the proactive turn. */
+function connectorOf(context: TurnContext): ConnectorConversations {
+  const client = context.turnState.get<{ conversations?: Partial<ConnectorConversations> } | undefined>(
+    context.adapter.ConnectorClientKey,
+  );
+  const conversations = client?.conversations;
+  if (typeof conversations?.sendToConversation !== 'function' || typeof conversations.updateActivity !== 'function') {
+    throw new Error('the proactive turn carries no Bot Connector client');
+  }
+  return conversations as ConnectorConversations;
 }
 
 function cardActivity(card: AdaptiveCard): Partial<Activity> {

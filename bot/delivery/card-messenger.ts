@@ -14,12 +14,15 @@ export interface PostedMessage {
  * side sees only this.
  */
 export interface CardMessenger {
-  /** Starts a new thread in the channel `channel` points into (any message of it will do). */
-  postToChannel(channel: ConversationReferenceJson, card: AdaptiveCard): Promise<PostedMessage>;
+  /**
+   * Starts a new thread in the channel `channel` points into (any message of
+   * it will do). `signal` aborts the request to the Bot Connector.
+   */
+  postToChannel(channel: ConversationReferenceJson, card: AdaptiveCard, signal?: AbortSignal): Promise<PostedMessage>;
   /** Sends a card into a conversation, e.g. a customer's 1:1 chat; returns the new activity id. */
   sendCard(conversation: ConversationReferenceJson, card: AdaptiveCard): Promise<string>;
-  /** Replaces the card of an earlier message for everyone who sees it. */
-  updateCard(message: PostedMessage, card: AdaptiveCard): Promise<void>;
+  /** Replaces the card of an earlier message for everyone who sees it; `signal` aborts the request. */
+  updateCard(message: PostedMessage, card: AdaptiveCard, signal?: AbortSignal): Promise<void>;
 }
 
 /**

@@ -10,7 +10,12 @@ export type DeliveryChannelName = 'teams' | 'webhook' | 'email';
  */
 export interface DeliveryChannel {
   readonly name: DeliveryChannelName;
-  deliver(order: StoredOrder): Promise<void>;
+  /**
+   * Sends the order. When `signal` aborts (the outbox's time for the attempt
+   * ran out), the channel stops: it aborts its request, closes its
+   * connection and rejects; it starts nothing new after the abort.
+   */
+  deliver(order: StoredOrder, signal: AbortSignal): Promise<void>;
 }
 
 /**

@@ -23,9 +23,33 @@ export class JsonPostTimeoutError extends Error {
   }
 }
 
+/** The caller's signal aborted the request; `cause` is the signal's reason. */
+export class JsonPostAbortedError extends Error {
+  constructor(reason: unknown) {
+    super(`the request was aborted: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+    this.name = 'JsonPostAbortedError';
+  }
+}
+
+/**
+ * The server closed an idle kept-alive connection just as it was reused:
+ * nothing reached the server, so one immediate retry is safe (Node's docs,
+ * `request.reusedSocket`). Never leaves this module.
+ */
+class ReusedConnectionResetError extends Error {
+  constructor(cause: Error) {
+    super('the reused kept-alive connection was reset before the request was sent', { cause });
+    this.name = 'ReusedConnectionResetError';
+  }
+}
+
 export interface JsonPoster {
-  /** Resolves with any HTTP answer; rejects on network errors and timeouts. */
-  post(body: string, timeoutMs: number): Promise<JsonPostAnswer>;
+  /**
+   * Resolves with any HTTP answer; rejects on network errors, timeouts and
+   * aborts. `timeoutMs` covers the whole request, body included; `signal`
+   * aborts it. Either way the request and its connection are destroyed.
+   */
+  post(body: string, timeoutMs: number, signal?: AbortSignal): Promise<JsonPostAnswer>;
   /** Closes the idle kept-alive connections. */
   close(): void;
 }
@@ -38,12 +62,22 @@ export function createJsonPoster(url: URL): JsonPoster {
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const send = secure ? httpsRequest : httpRequest;
 
-  const attempt = (body: string, timeoutMs: number): Promise<JsonPostAnswer & { reusedSocketReset?: boolean }> =>
+  const attempt = (body: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<JsonPostAnswer> =>
     new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new JsonPostAbortedError(signal.reason));
+        return;
+      }
       let outgoing: ClientRequest | undefined = undefined;
+      // Destroying the request destroys its socket too: a kept-alive connection is never reused mid-request.
       const timer = setTimeout(() => outgoing?.destroy(new JsonPostTimeoutError(timeoutMs)), timeoutMs);
+      const onAbort = (): void => {
+        outgoing?.destroy(new JsonPostAbortedError(signal?.reason));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       const settle = (finish: () => void): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         finish();
       };
       outgoing = send(
@@ -61,19 +95,20 @@ export function createJsonPoster(url: URL): JsonPoster {
         },
       );
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        // The server closed an idle kept-alive connection just as we reused
-        // it: nothing reached it, so one immediate retry is safe (Node's docs).
         const reusedSocketReset = outgoing?.reusedSocket === true && error.code === 'ECONNRESET';
-        settle(() => (reusedSocketReset ? resolve({ status: 0, bodyStart: '', reusedSocketReset }) : reject(error)));
+        settle(() => reject(reusedSocketReset ? new ReusedConnectionResetError(error) : error));
       });
       outgoing.end(body);
     });
 
   return {
-    async post(body, timeoutMs) {
-      const first = await attempt(body, timeoutMs);
-      if (!first.reusedSocketReset) return first;
-      return attempt(body, timeoutMs);
+    async post(body, timeoutMs, signal) {
+      try {
+        return await attempt(body, timeoutMs, signal);
+      } catch (error) {
+        if (!(error instanceof ReusedConnectionResetError)) throw error;
+        return attempt(body, timeoutMs, signal);
+      }
     },
     close: () => agent.destroy(),
   };

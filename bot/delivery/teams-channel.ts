@@ -36,13 +36,14 @@ export function createTeamsChannel(options: TeamsChannelOptions): DeliveryChanne
   const clock = options.clock ?? (() => new Date());
   return {
     name: 'teams',
-    async deliver(order: StoredOrder): Promise<void> {
+    async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
       const card = buildDistributorOrderCard({ locale: options.locale, order, catalog: options.catalog, actions: 'universal' });
 
       const posted = await options.store.getPostedCard(order.tenantId, order.id);
+      signal.throwIfAborted();
       if (posted && posted.revision === order.revision) {
         try {
-          await options.messenger.updateCard(posted, card);
+          await options.messenger.updateCard(posted, card, signal);
           return;
         } catch (error) {
           if (!(error instanceof ConversationGoneError)) throw error;
@@ -55,9 +56,10 @@ export function createTeamsChannel(options: TeamsChannelOptions): DeliveryChanne
 
       const inbox = await options.store.getInbox(options.distributorTenantId);
       if (!inbox) throw new Error(NO_INBOX_MESSAGE);
+      signal.throwIfAborted();
       let message;
       try {
-        message = await options.messenger.postToChannel(inbox.conversation, card);
+        message = await options.messenger.postToChannel(inbox.conversation, card, signal);
       } catch (error) {
         if (!(error instanceof ConversationGoneError)) throw error;
         // Retryable on purpose: claiming a new inbox fixes it without touching the order.
@@ -67,6 +69,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): DeliveryChanne
           { cause: error },
         );
       }
+      // Stored even when the attempt was aborted meanwhile: the message exists, and the row makes a retry update it.
       await options.store.savePostedCard({
         tenantId: order.tenantId,
         orderId: order.id,

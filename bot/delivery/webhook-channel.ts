@@ -8,7 +8,7 @@ import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
-import { createJsonPoster, JsonPostTimeoutError } from './json-post.js';
+import { createJsonPoster, JsonPostAbortedError, JsonPostTimeoutError } from './json-post.js';
 import type { JsonPoster, JsonPostAnswer } from './json-post.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from './webhook-url.js';
@@ -62,9 +62,9 @@ export function createWebhookChannel(options: WebhookChannelOptions): WebhookCha
   return {
     name: 'webhook',
     target,
-    async deliver(order: StoredOrder): Promise<void> {
+    async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
       const body = serializedPayload(order, options.locale, options.catalog);
-      await post(poster, target, body, options.timeoutMs, order.id);
+      await post(poster, { target, body, timeoutMs: options.timeoutMs, signal, orderId: order.id });
     },
   };
 }
@@ -104,13 +104,26 @@ function fits(json: string): boolean {
   return byteLength(json) < WEBHOOK_CARD_MAX_BYTES;
 }
 
-async function post(poster: JsonPoster, target: string, body: string, timeoutMs: number, orderId: string): Promise<void> {
+interface Post {
+  readonly target: string;
+  readonly body: string;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+  readonly orderId: string;
+}
+
+async function post(poster: JsonPoster, { target, body, timeoutMs, signal, orderId }: Post): Promise<void> {
   let answer: JsonPostAnswer;
   try {
-    answer = await poster.post(body, timeoutMs);
+    answer = await poster.post(body, timeoutMs, signal);
   } catch (error) {
     if (error instanceof JsonPostTimeoutError) {
       throw new Error(`webhook ${target} did not answer within ${timeoutMs} ms for order ${orderId}`, { cause: error });
+    }
+    if (error instanceof JsonPostAbortedError) {
+      throw new Error(`webhook ${target}: the request for order ${orderId} was cancelled: ${describe(error.cause)}`, {
+        cause: error,
+      });
     }
     throw new Error(`webhook ${target} could not be reached for order ${orderId}: ${describe(error)}`, { cause: error });
   }

@@ -4,6 +4,7 @@ import type { DeliveryChannel } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord, DeliveryState } from '../storage/delivery-entity.js';
 import type { DeliveryStore } from '../storage/delivery-store.js';
 import type { Logger } from '../logger.js';
+import { KeyedWorkQueue } from './keyed-work-queue.js';
 import { retryDelayMs } from './retry-backoff.js';
 import type { BackoffPolicy } from './retry-backoff.js';
 
@@ -22,8 +23,8 @@ export interface OutboxWorkerOptions {
   readonly sweepIntervalMs?: number;
   /**
    * How long a claimed record belongs to this worker (default 60 s). An
-   * attempt is abandoned as failed after half of it, so a hung channel can
-   * neither hold a record forever nor outlive its lease.
+   * attempt's send is aborted after half of it and counts as failed, so a
+   * hung channel can neither hold a record forever nor outlive its lease.
    */
   readonly leaseMs?: number;
   /** Retry delays (default 2 s doubling up to 10 min, with jitter). */
@@ -54,13 +55,6 @@ interface AttemptOptions {
   readonly order?: StoredOrder;
 }
 
-interface Job {
-  readonly key: string;
-  readonly run: () => Promise<void>;
-  /** Whether the job holds a whole order (counted against `maxQueuedOrders`). */
-  readonly holdsOrder?: boolean;
-}
-
 type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId' | 'revision' | 'channel'>> & {
   readonly state: DeliveryState;
 };
@@ -70,6 +64,9 @@ type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId
  * (`dispatch`, `notify`) and by periodic sweeps, which is what carries
  * deliveries across restarts and crashes. A record is claimed with an
  * ETag-conditioned write (a lease), so two workers never send it at once.
+ * Jobs wait in a bounded in-memory KeyedWorkQueue; this class is the state
+ * machine of a record: claim, attempt (aborted when its time is up), then
+ * delivered, failed, or pending again with backoff.
  *
  * At-least-once at the edge: a crash between a successful send and the
  * "delivered" write makes the next lease holder send it again. Everything
@@ -84,22 +81,16 @@ export class OutboxWorker {
   private readonly maxAttempts: number;
   private readonly concurrency: number;
   private readonly maxQueued: number;
-  private readonly maxQueuedOrders: number;
   private readonly clock: () => Date;
   private readonly random: () => number;
 
   private running = false;
-  private readonly queue: Job[] = [];
-  private readonly queuedKeys = new Set<string>();
-  private queuedOrders = 0;
-  private readonly active = new Set<Promise<void>>();
+  private readonly queue: KeyedWorkQueue;
   /** Records being attempted in this process, so a sweep and a notify never overlap. */
   private readonly inFlight = new Set<string>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
-  /** Whether the last job offered was turned away; logged once per overflow, not per job. */
-  private overflowing = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.channels = new Map(options.channels.map((channel) => [channel.name, channel]));
@@ -110,15 +101,23 @@ export class OutboxWorker {
     this.maxAttempts = options.maxAttempts ?? 12;
     this.concurrency = options.concurrency ?? 8;
     this.maxQueued = options.maxQueued ?? 10_000;
-    this.maxQueuedOrders = options.maxQueuedOrders ?? 1_000;
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
+    this.queue = new KeyedWorkQueue({
+      concurrency: this.concurrency,
+      maxWaiting: this.maxQueued,
+      maxWaitingFull: options.maxQueuedOrders ?? 1_000,
+      onOverflow: (key) =>
+        options.logger.warn({ job: key, maxQueued: this.maxQueued }, 'outbox queue full; sweeps pick up what does not fit'),
+      onError: (error, key) => options.logger.error({ err: error, job: key }, 'outbox job failed'),
+    });
   }
 
   /** Starts sweeping (the first sweep runs at once). */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.queue.start();
     this.scheduleSweep(0);
   }
 
@@ -128,11 +127,9 @@ export class OutboxWorker {
     clearTimeout(this.sweepTimer);
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers.clear();
-    this.queue.length = 0;
-    this.queuedKeys.clear();
-    this.queuedOrders = 0;
+    const draining = this.queue.stop();
     await this.sweeping;
-    await Promise.allSettled([...this.active]);
+    await draining;
   }
 
   /**
@@ -141,17 +138,17 @@ export class OutboxWorker {
    */
   dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void {
     if (records.length === 0) return;
-    const key = `order:${order.tenantId}/${order.id}/${order.revision}`;
-    if (this.queuedOrders < this.maxQueuedOrders) {
-      this.enqueue(key, () => this.attemptAll(records, { owned: true, order }), { holdsOrder: true });
-    } else {
-      this.enqueue(key, () => this.attemptAll(records, { owned: true }));
-    }
+    // Beyond `maxQueuedOrders` waiting jobs, one keeps only its records and reads the order when its turn comes.
+    this.queue.enqueue(
+      `order:${order.tenantId}/${order.id}/${order.revision}`,
+      () => this.attemptAll(records, { owned: true, order }),
+      () => this.attemptAll(records, { owned: true }),
+    );
   }
 
   /** Attempts now every undelivered record of an order (claiming each first). */
   notify(tenantId: string, orderId: string): void {
-    this.enqueue(`notify:${tenantId}/${orderId}`, async () => {
+    this.queue.enqueue(`notify:${tenantId}/${orderId}`, async () => {
       const now = this.clock();
       const records = await this.options.store.listForOrder(tenantId, orderId);
       const open = records.filter(
@@ -169,13 +166,13 @@ export class OutboxWorker {
    * Teams inbox was claimed after orders had been waiting for it).
    */
   retryChannel(channel: string): void {
-    this.enqueue(`retry:${channel}`, async () => {
+    this.queue.enqueue(`retry:${channel}`, async () => {
       const now = this.clock();
       const undelivered = await this.options.store.findUndelivered(channel, this.maxQueued);
       for (const record of undelivered) {
         const { etag: _etag, leaseUntil: _lease, ...rest } = record;
         const due = await this.options.store.replace(record, { ...rest, state: 'pending', attempts: 0, nextAttemptAt: now });
-        if (due) this.enqueue(`record:${recordKey(due)}`, () => this.attempt(due, { owned: false }));
+        if (due) this.enqueueRecord(due);
       }
       this.options.logger.info({ channel, records: undelivered.length }, 'deliveries retried');
     });
@@ -202,48 +199,17 @@ export class OutboxWorker {
 
   /** Queues what is due; true when there may be more (the page was full, or the queue was). */
   private async sweep(): Promise<boolean> {
-    const room = this.maxQueued - this.queue.length;
+    const room = this.queue.room;
     if (!this.running) return false;
     if (room <= 0) return true;
     const limit = Math.min(room, this.concurrency * 16);
     const due = await this.options.store.findDue(this.clock(), limit);
-    for (const record of due) {
-      this.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
-    }
+    for (const record of due) this.enqueueRecord(record);
     return due.length >= limit;
   }
 
-  private enqueue(key: string, run: () => Promise<void>, { holdsOrder = false } = {}): void {
-    if (!this.running || this.queuedKeys.has(key)) return;
-    if (this.queue.length >= this.maxQueued) {
-      if (!this.overflowing) {
-        this.overflowing = true;
-        this.options.logger.warn({ job: key, maxQueued: this.maxQueued }, 'outbox queue full; sweeps pick up what does not fit');
-      }
-      return;
-    }
-    this.overflowing = false;
-    this.queue.push({ key, run, holdsOrder });
-    this.queuedKeys.add(key);
-    if (holdsOrder) this.queuedOrders++;
-    this.pump();
-  }
-
-  private pump(): void {
-    while (this.running && this.active.size < this.concurrency) {
-      const job = this.queue.shift();
-      if (!job) return;
-      this.queuedKeys.delete(job.key);
-      if (job.holdsOrder) this.queuedOrders--;
-      const running: Promise<void> = job
-        .run()
-        .catch((error: unknown) => this.options.logger.error({ err: error, job: job.key }, 'outbox job failed'))
-        .finally(() => {
-          this.active.delete(running);
-          this.pump();
-        });
-      this.active.add(running);
-    }
+  private enqueueRecord(record: DeliveryRecord): void {
+    this.queue.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
   }
 
   private async attemptAll(records: readonly DeliveryRecord[], options: AttemptOptions): Promise<void> {
@@ -352,7 +318,7 @@ export class OutboxWorker {
     if (!this.running) return;
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
-      this.enqueue(`record:${recordKey(record)}`, () => this.attempt(record, { owned: false }));
+      this.enqueueRecord(record);
     }, delayMs);
     timer.unref();
     this.retryTimers.add(timer);
@@ -378,17 +344,32 @@ export class OutboxWorker {
     return written;
   }
 
+  /**
+   * Runs one send with a deadline. At the deadline the channel's signal aborts,
+   * which cancels its request and closes its connection; the attempt fails
+   * at once even if a channel were slow to notice.
+   */
   private async deliverWithTimeout(channel: DeliveryChannel, order: StoredOrder): Promise<void> {
     const timeoutMs = this.attemptTimeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`channel did not answer within ${timeoutMs} ms`)), timeoutMs);
+    const controller = new AbortController();
+    // Listening before the channel does makes this reason the attempt's error, whatever the channel throws.
+    const timedOut = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
     });
+    const timer = setTimeout(() => controller.abort(new DeliveryTimeoutError(timeoutMs)), timeoutMs);
     try {
-      await Promise.race([channel.deliver(order), timeout]);
+      await Promise.race([channel.deliver(order, controller.signal), timedOut]);
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** The channel did not finish within the attempt's time; its send was aborted. */
+class DeliveryTimeoutError extends Error {
+  override readonly name = 'DeliveryTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`channel did not answer within ${timeoutMs} ms; the attempt was aborted`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { adaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
 import { createCloudAdapter } from '../../../bot/bot-framework/cloud-adapter.js';
@@ -7,6 +7,7 @@ import { ConversationGoneError } from '../../../bot/delivery/card-messenger.js';
 import { createLogger } from '../../../bot/logger.js';
 import { adaptiveCardsOf, startConnectorStandIn } from '../../support/connector-stand-in.js';
 import type { ConnectorStandIn } from '../../support/connector-stand-in.js';
+import { startHungHttpReceiver } from '../delivery/hung-receivers.js';
 
 let connector: ConnectorStandIn;
 let messenger: ProactiveMessenger;
@@ -141,5 +142,30 @@ describe('ProactiveMessenger.updateCard', () => {
       messenger.updateCard({ conversation: channelThreadReference(), activityId: 'activity-deleted' }, card),
     ).rejects.toBeInstanceOf(ConversationGoneError);
     expect(connector.requests.map((request) => request.operation)).toEqual(['updateActivity']);
+  });
+});
+
+describe('ProactiveMessenger: cancelling', () => {
+  it.each([
+    ['postToChannel', (signal: AbortSignal, serviceUrl: string) => messenger.postToChannel({ ...channelThreadReference(), serviceUrl }, card, signal)],
+    [
+      'updateCard',
+      (signal: AbortSignal, serviceUrl: string) =>
+        messenger.updateCard({ conversation: { ...channelThreadReference(), serviceUrl }, activityId: 'activity-1' }, card, signal),
+    ],
+  ])('%s stops on its signal: the hung Connector sees its connection closed', async (_name, call) => {
+    const hung = await startHungHttpReceiver();
+    try {
+      const controller = new AbortController();
+      const failure = call(controller.signal, `http://127.0.0.1:${hung.port}/`);
+      await vi.waitFor(() => expect(hung.received).toBe(1));
+
+      controller.abort(new Error('channel did not answer within 300 ms'));
+      await expect(failure).rejects.toThrow();
+      await expect(failure).rejects.not.toBeInstanceOf(ConversationGoneError);
+      await vi.waitFor(() => expect(hung.closed).toBe(1));
+    } finally {
+      await hung.close();
+    }
   });
 });

@@ -8,6 +8,10 @@ import { ConfigurationError } from '../../../src/domain/configuration-error.js';
 import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
 import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
 import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+import { startHungSmtpReceiver } from './hung-receivers.js';
+
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
 
 const INBOX = 'orders@distributor.example';
 
@@ -49,7 +53,7 @@ async function receivedMail(): Promise<ParsedMail> {
 describe('email channel: the message', () => {
   it('arrives with the subject, the envelope and a Message-ID derived from the order revision', async () => {
     const order = storedOrder();
-    await createEmailChannel(options({ to: [INBOX, 'sales@distributor.example'] })).deliver(order);
+    await createEmailChannel(options({ to: [INBOX, 'sales@distributor.example'] })).deliver(order, notAborted);
 
     const message = onlyMessage();
     expect(message.mailFrom).toBe('csp-bot@distributor.example');
@@ -64,7 +68,7 @@ describe('email channel: the message', () => {
 
   it('threads a revised order under its earlier revisions', async () => {
     const order = storedOrder({ revision: 3 });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     const id = (revision: number) => `<CSP-7K2M9Q.r${revision}.${order.tenantId}@distributor.example>`;
@@ -76,7 +80,7 @@ describe('email channel: the message', () => {
 
   it('lists every item of the order in the plain-text body', async () => {
     const order = largestOrder(2);
-    await createEmailChannel(options({ catalog: longNamesCatalog, locale: 'en' })).deliver(order);
+    await createEmailChannel(options({ catalog: longNamesCatalog, locale: 'en' })).deliver(order, notAborted);
 
     const text = (await receivedMail()).text ?? '';
     expect(order.lines).toHaveLength(20);
@@ -98,7 +102,7 @@ describe('email channel: the message', () => {
       organization: { ...storedOrder().organization, name: hostile },
       contact: { ...storedOrder().contact, fullName: '<a href="https://evil.example">Иванов</a>' },
     });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     const html = typeof mail.html === 'string' ? mail.html : '';
@@ -111,7 +115,7 @@ describe('email channel: the message', () => {
 
   it('attaches the order as JSON that parses back to the stored order', async () => {
     const order = storedOrder({ status: 'changesRequested', revision: 2 });
-    await createEmailChannel(options()).deliver(order);
+    await createEmailChannel(options()).deliver(order, notAborted);
 
     const mail = await receivedMail();
     expect(mail.attachments).toHaveLength(1);
@@ -124,7 +128,7 @@ describe('email channel: the message', () => {
   it('logs in when credentials are configured', async () => {
     await smtp.close();
     smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'p@ss' } });
-    await createEmailChannel(options({ user: 'bot', password: 'p@ss' })).deliver(storedOrder());
+    await createEmailChannel(options({ user: 'bot', password: 'p@ss' })).deliver(storedOrder(), notAborted);
     expect(smtp.messages).toHaveLength(1);
   });
 });
@@ -132,7 +136,7 @@ describe('email channel: the message', () => {
 describe('email channel: failures', () => {
   it('treats a 550 refusal of the recipient as permanent', async () => {
     smtp.refuseRecipients({ code: 550, message: '5.1.1 Mailbox unavailable' });
-    const failure = createEmailChannel(options()).deliver(storedOrder());
+    const failure = createEmailChannel(options()).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toBeInstanceOf(PermanentDeliveryError);
     await expect(failure).rejects.toThrow(/order CSP-7K2M9Q.*550/);
     expect(smtp.messages).toHaveLength(0);
@@ -140,7 +144,7 @@ describe('email channel: failures', () => {
 
   it('treats a 451 refusal (greylisting, a full queue) as retryable', async () => {
     smtp.refuseRecipients({ code: 451, message: '4.7.1 Try again later' });
-    const failure = createEmailChannel(options()).deliver(storedOrder());
+    const failure = createEmailChannel(options()).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/451/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
@@ -148,7 +152,7 @@ describe('email channel: failures', () => {
   it('delivers when only some recipients are refused, and warns about them', async () => {
     smtp.refuseRecipients({ code: 550, message: '5.1.1 No such user', only: 'typo@distributor.example' });
     const warn = vi.fn();
-    await createEmailChannel(options({ to: [INBOX, 'typo@distributor.example'], logger: { warn } })).deliver(storedOrder());
+    await createEmailChannel(options({ to: [INBOX, 'typo@distributor.example'], logger: { warn } })).deliver(storedOrder(), notAborted);
 
     expect(onlyMessage().rcptTo).toEqual([INBOX]);
     expect(warn).toHaveBeenCalledWith(
@@ -160,7 +164,7 @@ describe('email channel: failures', () => {
   it('treats a refused login as retryable: it is fixed in the configuration, not in the order', async () => {
     await smtp.close();
     smtp = await startSmtpStandIn({ credentials: { user: 'bot', password: 'right' } });
-    const failure = createEmailChannel(options({ user: 'bot', password: 'wrong' })).deliver(storedOrder());
+    const failure = createEmailChannel(options({ user: 'bot', password: 'wrong' })).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/EAUTH/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     await expect(failure).rejects.not.toThrow(/wrong/);
@@ -170,11 +174,30 @@ describe('email channel: failures', () => {
     const port = smtp.port;
     await smtp.close();
     const channel = createEmailChannel(options({ port }));
-    const failure = channel.deliver(storedOrder());
+    const failure = channel.deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/SMTP smtp:\/\/127\.0\.0\.1:\d+ failed for order CSP-7K2M9Q/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     await expect(channel.verify()).rejects.not.toBeInstanceOf(PermanentDeliveryError);
     smtp = await startSmtpStandIn();
+  });
+
+  it('stops when the outbox aborts the attempt: the hung mail server sees its connection closed', async () => {
+    const hung = await startHungSmtpReceiver();
+    try {
+      // The channel's own limits are far away: only the abort can end this send.
+      const channel = createEmailChannel(options({ port: hung.port, timeoutMs: 60_000 }));
+      const controller = new AbortController();
+      const failure = channel.deliver(storedOrder(), controller.signal);
+      await vi.waitFor(() => expect(hung.received).toBeGreaterThan(0));
+
+      controller.abort(new Error('channel did not answer within 300 ms'));
+      await expect(failure).rejects.toThrow(/SMTP smtp:\/\/127\.0\.0\.1:\d+ failed for order CSP-7K2M9Q \(EABORT\)/);
+      await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+      await vi.waitFor(() => expect(hung.closed).toBe(1));
+      expect(hung.connections).toBe(1);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('verifies a working server without sending anything', async () => {
@@ -205,7 +228,7 @@ describe('email channel: configuration', () => {
   });
 
   it('accepts recipients given as one comma-separated entry', async () => {
-    await createEmailChannel(options({ to: [`${INBOX}, Sales <sales@distributor.example>`] })).deliver(storedOrder());
+    await createEmailChannel(options({ to: [`${INBOX}, Sales <sales@distributor.example>`] })).deliver(storedOrder(), notAborted);
     expect(onlyMessage().rcptTo).toEqual([INBOX, 'sales@distributor.example']);
   });
 });

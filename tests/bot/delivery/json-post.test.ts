@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createJsonPoster, JsonPostTimeoutError } from '../../../bot/delivery/json-post.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createJsonPoster, JsonPostAbortedError, JsonPostTimeoutError } from '../../../bot/delivery/json-post.js';
 import type { JsonPoster } from '../../../bot/delivery/json-post.js';
 
 interface Received {
@@ -88,6 +88,33 @@ describe('json poster', () => {
     const failure = poster.post('{}', 100);
     await expect(failure).rejects.toBeInstanceOf(JsonPostTimeoutError);
     await expect(failure).rejects.toThrow('no answer within 100 ms');
+  });
+
+  it('aborts on its signal: the request fails at once and the server sees the connection closed', async () => {
+    const { url, received } = await serve(() => undefined);
+    poster = createJsonPoster(url);
+    const controller = new AbortController();
+
+    const failure = poster.post('{}', 60_000, controller.signal);
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    const socket = received[0]?.socket;
+    const closed = new Promise((resolve) => socket?.once('close', resolve));
+    controller.abort(new Error('the attempt ran out of time'));
+
+    await expect(failure).rejects.toBeInstanceOf(JsonPostAbortedError);
+    await expect(failure).rejects.toThrow('the request was aborted: the attempt ran out of time');
+    await closed;
+    expect(socket?.destroyed).toBe(true);
+  });
+
+  it('sends nothing when its signal has already aborted', async () => {
+    const { url, received } = await serve((_request, response) => response.writeHead(202).end());
+    poster = createJsonPoster(url);
+
+    await expect(poster.post('{}', 5_000, AbortSignal.abort(new Error('too late')))).rejects.toThrow(
+      'the request was aborted: too late',
+    );
+    expect(received).toHaveLength(0);
   });
 
   it('rejects with the network error when nothing listens', async () => {

@@ -26,6 +26,9 @@ import {
 } from '../distributor/distributor-fixtures.js';
 import { RecordingMessenger } from '../distributor/recording-messenger.js';
 
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
+
 let azurite: AzuriteTables;
 const workers: OutboxWorker[] = [];
 
@@ -77,11 +80,20 @@ describe('Teams delivery channel', () => {
   it('fails retryably while no inbox is claimed, and posts nothing', async () => {
     const { channel, messenger } = await setUp();
 
-    const failure = await channel.deliver(order()).catch((error: unknown) => error);
+    const failure = await channel.deliver(order(), notAborted).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(PermanentDeliveryError);
     expect((failure as Error).message).toBe(NO_INBOX_MESSAGE);
+    expect(messenger.posts).toHaveLength(0);
+  });
+
+  it('posts nothing once the outbox has aborted the attempt', async () => {
+    const { channel, messenger, store } = await setUp();
+    await claimInbox(store);
+
+    const reason = new Error('channel did not answer within 300 ms');
+    await expect(channel.deliver(order(), AbortSignal.abort(reason))).rejects.toBe(reason);
     expect(messenger.posts).toHaveLength(0);
   });
 
@@ -90,7 +102,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     const submitted = order();
 
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(1);
     const post = nth(messenger.posts);
@@ -120,8 +132,8 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     const submitted = order();
 
-    await channel.deliver(submitted);
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(1);
     expect(messenger.updates).toHaveLength(1);
@@ -132,9 +144,9 @@ describe('Teams delivery channel', () => {
     const { channel, messenger, store } = await setUp();
     await claimInbox(store);
     const first = order();
-    await channel.deliver(first);
+    await channel.deliver(first, notAborted);
 
-    await channel.deliver({ ...first, revision: 2 });
+    await channel.deliver({ ...first, revision: 2 }, notAborted);
 
     expect(messenger.posts).toHaveLength(2);
     expect(revisionOf(nth(messenger.posts, 1).card)).toBe(2);
@@ -146,10 +158,10 @@ describe('Teams delivery channel', () => {
     const { channel, messenger, store } = await setUp();
     await claimInbox(store);
     const submitted = order();
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
     messenger.failWith(({ operation }) => (operation === 'update' ? new ConversationGoneError('404') : undefined));
 
-    await channel.deliver(submitted);
+    await channel.deliver(submitted, notAborted);
 
     expect(messenger.posts).toHaveLength(2);
     expect((await store.getPostedCard(submitted.tenantId, submitted.id))?.activityId).toBe(messenger.posts[1]?.message.activityId);
@@ -160,7 +172,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store);
     messenger.failWith(() => new ConversationGoneError('the Bot Connector answered 403'));
 
-    const failure = await channel.deliver(order()).catch((error: unknown) => error);
+    const failure = await channel.deliver(order(), notAborted).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(PermanentDeliveryError);
@@ -172,7 +184,7 @@ describe('Teams delivery channel', () => {
     await claimInbox(store, '19:first@thread.tacv2');
     await claimInbox(store, '19:second@thread.tacv2');
 
-    await channel.deliver(order());
+    await channel.deliver(order(), notAborted);
 
     expect(messenger.posts[0]?.channel).toEqual(channelReference('19:second@thread.tacv2'));
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import { createWebhookChannel } from '../../../bot/delivery/webhook-channel.js';
 import type { WebhookChannelOptions } from '../../../bot/delivery/webhook-channel.js';
@@ -12,6 +12,9 @@ import { STAND_IN_SIGNATURE, startWebhookStandIn } from '../../support/webhook-s
 import type { RecordedRequest, WebhookStandIn } from '../../support/webhook-stand-in.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
 
 interface ReceivedPayload {
   readonly type: string;
@@ -49,7 +52,7 @@ function receivedCard(request: RecordedRequest): AdaptiveCard {
 describe('webhook channel: what it sends', () => {
   it('posts the Workflows message envelope with the read-only order card', async () => {
     const order = storedOrder();
-    await channel().deliver(order);
+    await channel().deliver(order, notAborted);
 
     const request = onlyRequest();
     expect(request.method).toBe('POST');
@@ -70,7 +73,7 @@ describe('webhook channel: what it sends', () => {
 
   it('posts a card without Submit or Execute actions and without refresh, whatever the status', async () => {
     for (const status of ['submitted', 'accepted', 'changesRequested', 'completed'] as const) {
-      await channel().deliver(storedOrder({ status }));
+      await channel().deliver(storedOrder({ status }), notAborted);
     }
     expect(standIn.requests).toHaveLength(4);
     for (const request of standIn.requests) {
@@ -85,13 +88,13 @@ describe('webhook channel: what it sends', () => {
   });
 
   it('writes the card in the configured language', async () => {
-    await channel({ locale: 'en' }).deliver(storedOrder());
+    await channel({ locale: 'en' }).deliver(storedOrder(), notAborted);
     expect(cardTexts(receivedCard(onlyRequest()))).toContain('Order CSP-7K2M9Q');
   });
 
   it('stays under 28 KB for an order at every limit, keeping all of its lines', async () => {
     const order = largestOrder();
-    await channel({ catalog: longNamesCatalog }).deliver(order);
+    await channel({ catalog: longNamesCatalog }).deliver(order, notAborted);
 
     const request = onlyRequest();
     expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
@@ -116,7 +119,7 @@ describe('webhook channel: what it sends', () => {
     });
     if (!order) throw new Error('no fixture found in the window between card and payload limits');
 
-    await channel().deliver(order);
+    await channel().deliver(order, notAborted);
 
     const request = onlyRequest();
     expect(Buffer.byteLength(request.body, 'utf8')).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
@@ -131,7 +134,7 @@ describe('webhook channel: what it sends', () => {
     const order = storedOrder({
       organization: { name: 'Ж'.repeat(20_000), inn: '7707083893', address: storedOrder().organization.address },
     });
-    await expect(channel().deliver(order)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(channel().deliver(order, notAborted)).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(standIn.requests).toHaveLength(0);
   });
 });
@@ -139,35 +142,45 @@ describe('webhook channel: what it sends', () => {
 describe('webhook channel: how answers are classified', () => {
   it('treats Workflows 202 (and any 2xx) as delivered', async () => {
     standIn.answerWith({ kind: 'status', status: 202 });
-    await expect(channel().deliver(storedOrder())).resolves.toBeUndefined();
+    await expect(channel().deliver(storedOrder(), notAborted)).resolves.toBeUndefined();
     standIn.answerWith({ kind: 'status', status: 200, body: '{"ok":true}' });
-    await expect(channel().deliver(storedOrder())).resolves.toBeUndefined();
+    await expect(channel().deliver(storedOrder(), notAborted)).resolves.toBeUndefined();
   });
 
   it.each([400, 401, 403, 404, 413])('treats %i as permanent, with the status and the answer in the message', async (status) => {
     standIn.answerWith({ kind: 'status', status, body: '{"error":{"code":"InvalidRequestContent","message":"bad card"}}' });
-    const failure = channel().deliver(storedOrder());
+    const failure = channel().deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toBeInstanceOf(PermanentDeliveryError);
     await expect(failure).rejects.toThrow(new RegExp(`answered ${status} for order CSP-7K2M9Q: .*InvalidRequestContent`));
   });
 
   it('treats a redirect as permanent instead of following it', async () => {
     standIn.answerWith({ kind: 'status', status: 307, location: standIn.url });
-    await expect(channel().deliver(storedOrder())).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(channel().deliver(storedOrder(), notAborted)).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(standIn.requests).toHaveLength(1);
   });
 
   it.each([500, 502, 503, 408, 429])('treats %i as retryable', async (status) => {
     standIn.answerWith({ kind: 'status', status, body: 'try later' });
-    const failure = channel().deliver(storedOrder());
+    const failure = channel().deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(`answered ${status}`);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('gives up waiting after the timeout with a retryable error', async () => {
     standIn.answerWith({ kind: 'silent' });
-    const failure = channel({ timeoutMs: 200 }).deliver(storedOrder());
+    const failure = channel({ timeoutMs: 200 }).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/did not answer within 200 ms/);
+    await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('stops when the outbox aborts the attempt, with a retryable error', async () => {
+    standIn.answerWith({ kind: 'silent' });
+    const controller = new AbortController();
+    const failure = channel().deliver(storedOrder(), controller.signal);
+    await vi.waitFor(() => expect(standIn.requests).toHaveLength(1));
+    controller.abort(new Error('channel did not answer within 300 ms'));
+    await expect(failure).rejects.toThrow(/the request for order CSP-7K2M9Q was cancelled: channel did not answer within 300 ms/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
 
@@ -175,7 +188,7 @@ describe('webhook channel: how answers are classified', () => {
     const url = standIn.url;
     await standIn.close();
     standIn = await startWebhookStandIn();
-    const failure = createWebhookChannel({ url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder());
+    const failure = createWebhookChannel({ url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/could not be reached for order CSP-7K2M9Q/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
@@ -183,7 +196,7 @@ describe('webhook channel: how answers are classified', () => {
   it('never puts the signature into an error message, even when the server echoes it', async () => {
     standIn.answerWith({ kind: 'status', status: 400, body: `{"error":"bad request to ${standIn.url}"}` });
     const error = await channel()
-      .deliver(storedOrder())
+      .deliver(storedOrder(), notAborted)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PermanentDeliveryError);
     expect(String((error as Error).message)).not.toContain(STAND_IN_SIGNATURE);

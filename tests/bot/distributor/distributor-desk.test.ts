@@ -36,6 +36,9 @@ import {
 } from './distributor-fixtures.js';
 import { RecordingMessenger } from './recording-messenger.js';
 
+/** What the outbox passes while an attempt still has time. */
+const notAborted = new AbortController().signal;
+
 let azurite: AzuriteTables;
 
 beforeAll(async () => {
@@ -91,7 +94,7 @@ async function setUp(options: { orders?: OrderService } = {}) {
   const deliveredOrder = async (): Promise<StoredOrder> => {
     const result = await orders.submit(customer, orderInput({ lines: [{ sku: 'SPB', quantity: 25 }] }), { now, actor: 'Иванов Иван Иванович' });
     if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
-    await channel.deliver(result.order);
+    await channel.deliver(result.order, notAborted);
     return result.order;
   };
 

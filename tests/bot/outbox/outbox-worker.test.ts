@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
+import { createWebhookChannel } from '../../../bot/delivery/webhook-channel.js';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import type { Logger } from '../../../bot/logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
@@ -12,7 +13,9 @@ import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
+import { startHungHttpReceiver } from '../delivery/hung-receivers.js';
 import {
+  CATALOG,
   RecordingChannel,
   RecordingLogger,
   freshTable,
@@ -397,6 +400,33 @@ describe('OutboxWorker', () => {
       expect((await settled(order)).map((d) => d.state)).toEqual(['delivered']);
     }
     expect(teams.calls).toHaveLength(20);
+  });
+
+  it('aborts a send that outlives its attempt: the hung webhook receiver sees its connection closed', async () => {
+    const receiver = await startHungHttpReceiver();
+    try {
+      const { repository, newWorker, tenant, deliveriesOf } = await setUp();
+      const url = `http://127.0.0.1:${receiver.port}/workflows/hung/triggers/manual/paths/invoke?sig=secret`;
+      // The webhook's own limit is far away: only the worker's attempt time (half the lease) can end this send.
+      const webhook = createWebhookChannel({ url, locale: 'ru', catalog: CATALOG, timeoutMs: 60_000 });
+      const worker = newWorker([webhook], { leaseMs: 600, maxAttempts: 1 });
+      worker.start();
+
+      const { order, newDeliveries } = await repository.create(tenant, submission(), { channels: ['webhook'], now: new Date() });
+      worker.dispatch(order, newDeliveries);
+
+      const [delivery] = await waitUntil(
+        () => deliveriesOf(order.id),
+        (deliveries) => deliveries[0]?.state === 'failed',
+      );
+      expect(delivery?.lastError).toBe('gave up after 1 attempts: channel did not answer within 300 ms; the attempt was aborted');
+      expect(receiver.received).toBe(1);
+      // Closed by the abort: nothing else would close it within the webhook's 60 s.
+      await waitUntil(() => receiver.closed, (closed) => closed === 1, { timeoutMs: 5_000 });
+      expect(receiver.connections).toBe(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('accepts a pino logger', () => {
