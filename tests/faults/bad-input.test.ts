@@ -4,7 +4,7 @@ import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
 import { createTabDirectory, demoEnv, startApp } from '../support/running-app.js';
 import type { RunningApp, TabDirectory } from '../support/running-app.js';
-import { orderInput } from '../bot/storage/fixtures.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 /**
  * Hostile and broken bodies at the HTTP edge: each gets a clear 4xx in the

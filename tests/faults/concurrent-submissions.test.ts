@@ -10,7 +10,8 @@ import { createTabDirectory, demoEnv, startApp } from '../support/running-app.js
 import type { RunningApp, TabDirectory } from '../support/running-app.js';
 import { startWebhookStandIn } from '../support/webhook-stand-in.js';
 import type { WebhookStandIn } from '../support/webhook-stand-in.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 /**
  * A burst of submissions, some of them repeats (a double click, a client

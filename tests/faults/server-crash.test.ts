@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 /**
  * The whole server process is SIGKILLed after an order was stored and before

@@ -8,9 +8,10 @@ import type { RunningApp, TabDirectory } from '../support/running-app.js';
 import { personalMessage, postActivity } from '../support/teams-activities.js';
 import { startWebhookStandIn } from '../support/webhook-stand-in.js';
 import type { WebhookStandIn } from '../support/webhook-stand-in.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 /**
  * Table Storage goes away while the server runs, then comes back on the same

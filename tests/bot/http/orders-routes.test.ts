@@ -10,7 +10,7 @@ import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { createTabDirectory, demoEnv, startApp } from '../../support/running-app.js';
 import type { RunningApp, TabDirectory } from '../../support/running-app.js';
-import { orderInput } from '../storage/fixtures.js';
+import { orderInput, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 /** The fixtures' orders are valid on this day (activation 2026-12-01). */
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -83,7 +83,7 @@ describe('POST /api/orders', () => {
       ...orderInput(),
       technicalDomain: 'romashka.ru',
       lines: [{ sku: 'NOT_OFFERED', quantity: 0 }],
-      organization: { name: 'ООО «Ромашка»', inn: '7707083894', address: { postalCode: '1010', city: 'Москва', street: '' } },
+      organization: { ...SAMPLE_ORGANIZATION, inn: '7707083894', address: { ...SAMPLE_ORGANIZATION.address, postalCode: '1010', street: '' } },
       contact: { fullName: 'Иванов Иван', phone: '12', email: 'it@' },
     });
     expect(response.status).toBe(422);

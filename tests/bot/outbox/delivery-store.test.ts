@@ -5,7 +5,8 @@ import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, submission, tenantId } from '../storage/fixtures.js';
+import { freshTable, tenantId } from '../storage/fixtures.js';
+import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 

@@ -1,10 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
 import { DeliveryStore } from '../../../bot/outbox/delivery-store.js';
-import type { OutboxLogger } from '../../../bot/outbox/outbox-logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { OutboxWorkerOptions } from '../../../bot/outbox/outbox-worker.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
@@ -13,14 +11,8 @@ import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import {
-  RecordingChannel,
-  RecordingLogger,
-  freshTable,
-  submission,
-  tenantId,
-  waitUntil,
-} from '../storage/fixtures.js';
+import { RecordingChannel, RecordingLogger, freshTable, tenantId, waitUntil } from '../storage/fixtures.js';
+import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 let storage: TableStorage;
@@ -397,11 +389,6 @@ describe('OutboxWorker', () => {
       expect((await settled(order)).map((d) => d.state)).toEqual(['delivered']);
     }
     expect(teams.calls).toHaveLength(20);
-  });
-
-  it('accepts a pino logger', () => {
-    const logger: OutboxLogger = pino({ level: 'silent' });
-    expect(typeof logger.info).toBe('function');
   });
 
   it('retries a channel\'s given-up deliveries with a fresh budget once its cause is fixed', async () => {
