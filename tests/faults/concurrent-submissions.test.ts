@@ -11,7 +11,7 @@ import type { RunningApp, TabDirectory } from '../support/running-app.js';
 import { startWebhookStandIn } from '../support/webhook-stand-in.js';
 import type { WebhookStandIn } from '../support/webhook-stand-in.js';
 import { waitUntil } from '../bot/storage/fixtures.js';
-import { orderInput } from '../support/order-fixtures.js';
+import { ORDER_INPUT_VALID_ON, orderInput } from '../support/order-fixtures.js';
 
 /**
  * A burst of submissions, some of them repeats (a double click, a client
@@ -19,8 +19,7 @@ import { orderInput } from '../support/order-fixtures.js';
  * order reaches the distributor exactly once.
  */
 
-/** The fixtures' orders are valid on this day (activation 2026-12-01). */
-const NOW = new Date('2026-11-20T09:00:00Z');
+const NOW = ORDER_INPUT_VALID_ON;
 const DISTINCT = 180;
 const REPEATS = 20;
 

@@ -11,7 +11,7 @@ import type { WebhookStandIn } from '../support/webhook-stand-in.js';
 import { waitUntil } from '../bot/storage/fixtures.js';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
-import { orderInput } from '../support/order-fixtures.js';
+import { ORDER_INPUT_VALID_ON, orderInput } from '../support/order-fixtures.js';
 
 /**
  * Table Storage goes away while the server runs, then comes back on the same
@@ -20,8 +20,7 @@ import { orderInput } from '../support/order-fixtures.js';
  * Each case brings its own outage, so any one of them can run alone.
  */
 
-/** The fixtures' orders are valid on this day (activation 2026-12-01). */
-const NOW = new Date('2026-11-20T09:00:00Z');
+const NOW = ORDER_INPUT_VALID_ON;
 
 let azurite: AzuriteTables;
 let tab: TabDirectory;

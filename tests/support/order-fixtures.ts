@@ -41,7 +41,10 @@ export function submission(overrides: Partial<OrderSubmission> = {}): OrderSubmi
   };
 }
 
-/** The same order as the HTTP API receives it (before normalization), valid on 2026-11-20. */
+/** A day on which `orderInput()` is valid (activation 2026-12-01 is ahead, within a year). */
+export const ORDER_INPUT_VALID_ON = new Date('2026-11-20T09:00:00Z');
+
+/** The same order as the HTTP API receives it (before normalization), valid on ORDER_INPUT_VALID_ON. */
 export function orderInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ...submission(),
