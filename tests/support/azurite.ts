@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../../scripts/lib/network.js';
 
 /** A running Azurite table service owned by one test file (or the benchmark). */
 export interface AzuriteTables {
@@ -175,19 +176,6 @@ function azuriteTableMain(): string {
   const main = bin['azurite-table'];
   if (!main) throw new Error('azurite package has no azurite-table bin');
   return join(dirname(packageJsonPath), main);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 async function waitForConnection(port: number, timeoutMs: number): Promise<void> {
