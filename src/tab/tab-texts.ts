@@ -55,7 +55,6 @@ export const tabTexts = {
     },
     openInvitation: { ru: 'Открыть приглашение', en: 'Open invitation' },
     linkTarget: (host: string): Text => ({ ru: `Ссылка ведёт на ${host}`, en: `The link goes to ${host}` }),
-    newWindow: { ru: '(откроется в новом окне)', en: '(opens in a new window)' },
     revocableTitle: { ru: 'Доступ можно отозвать', en: 'Access can be removed' },
     revocable: {
       ru: 'Права делегированного администратора можно отозвать в любой момент позже — подписка при этом продолжит работать.',

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../bot/app.js';
 import { azuriteConnectionString, loadConfig } from '../../bot/config.js';
@@ -10,6 +8,7 @@ import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
 import { createTabDirectory, demoEnv, silentLogger, startApp } from '../support/running-app.js';
 import type { RunningApp, TabDirectory } from '../support/running-app.js';
+import { freePort } from '../../scripts/lib/network.js';
 
 const BOT_ID = '0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
 const AAD_CLIENT_ID = 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e';
@@ -125,7 +124,7 @@ describe('the orders API outside demo mode', () => {
 
 describe('createApp', () => {
   it('rejects, saying where storage was expected, when storage is unreachable', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there
     const config = loadConfig({ AZURE_STORAGE_CONNECTION_STRING: azuriteConnectionString(port) });
 
     const started = createApp(config, silentLogger, { tabDirectory: tab.path });
@@ -144,14 +143,3 @@ describe('createApp', () => {
   });
 });
 
-/** A loopback port nobody listens on (taken, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
 import { DEFAULT_OFFERED_SKUS } from '../../src/domain/catalog/catalog.js';
-import { ConfigurationError } from '../../src/domain/configuration-error.js';
+import { configurationError } from '../support/configuration-error.js';
 
 type Env = Record<string, string>;
 
@@ -48,16 +48,6 @@ function productionEnv(overrides: Env = {}): Env {
 /** Removes variables from an environment (undefined means "not set", like a missing env var). */
 function without(env: Env, ...names: string[]): Env {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)));
-}
-
-function configurationError(env: Env): ConfigurationError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
 }
 
 describe('loadConfig in demo mode (no BOT_ID)', () => {
@@ -275,14 +265,14 @@ describe('loadConfig refuses a bad setting and names it', () => {
   ];
 
   it.each(cases)('$name', ({ env, variable, explains }) => {
-    const error = configurationError(env);
+    const error = configurationError(() => loadConfig(env));
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     if (explains) expect(error.message).toMatch(explains);
   });
 
   it('never repeats the webhook signature in its message', () => {
-    const error = configurationError({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' });
+    const error = configurationError(() => loadConfig({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' }));
     expect(error.message).not.toContain('webhook-secret');
   });
 

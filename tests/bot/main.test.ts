@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
+import { freePort } from '../../scripts/lib/network.js';
 
 /** `bot/main.ts` as a real process: how it starts, refuses to start, and stops. */
 
@@ -71,17 +72,6 @@ function waitForOutput(started: Started, predicate: (output: { stdout: string; s
       reject,
     );
     check();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
 

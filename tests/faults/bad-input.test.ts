@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_BOT_ACTIVITY_BYTES } from '../../bot/http/create-http-server.js';
-import { startAzurite } from '../support/azurite.js';
-import type { AzuriteTables } from '../support/azurite.js';
-import { createTabDirectory, demoEnv, startApp } from '../support/running-app.js';
-import type { RunningApp, TabDirectory } from '../support/running-app.js';
-import { orderInput } from '../bot/storage/fixtures.js';
+import { demoServerForFile } from '../support/running-app.js';
+import { ORDER_INPUT_VALID_ON, orderInput } from '../support/order-fixtures.js';
 
 /**
  * Hostile and broken bodies at the HTTP edge: each gets a clear 4xx in the
@@ -12,23 +9,9 @@ import { orderInput } from '../bot/storage/fixtures.js';
  * next, valid request.
  */
 
-/** The fixtures' orders are valid on this day (activation 2026-12-01). */
-const NOW = new Date('2026-11-20T09:00:00Z');
 const ONE_MB = 1024 * 1024;
 
-let azurite: AzuriteTables;
-let tab: TabDirectory;
-let server: RunningApp;
-
-beforeAll(async () => {
-  [azurite, tab] = await Promise.all([startAzurite(), createTabDirectory()]);
-  server = await startApp(demoEnv(azurite.connectionString), { tabDirectory: tab.path, clock: () => NOW });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await Promise.all([azurite?.stop(), tab?.remove()]);
-});
+const server = demoServerForFile({ clock: () => ORDER_INPUT_VALID_ON });
 
 interface ApiErrors {
   errors: { field: string; code: string; message: string }[];

@@ -7,7 +7,8 @@ import { startSmtpStandIn } from '../support/smtp-stand-in.js';
 import type { SmtpStandIn } from '../support/smtp-stand-in.js';
 import { startWebhookStandIn } from '../support/webhook-stand-in.js';
 import type { WebhookStandIn } from '../support/webhook-stand-in.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 /**
  * One delivery channel fails (errors, hangs, refuses) while another works:

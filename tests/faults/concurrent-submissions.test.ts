@@ -10,7 +10,8 @@ import { createTabDirectory, demoEnv, startApp } from '../support/running-app.js
 import type { RunningApp, TabDirectory } from '../support/running-app.js';
 import { startWebhookStandIn } from '../support/webhook-stand-in.js';
 import type { WebhookStandIn } from '../support/webhook-stand-in.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
+import { ORDER_INPUT_VALID_ON, orderInput } from '../support/order-fixtures.js';
 
 /**
  * A burst of submissions, some of them repeats (a double click, a client
@@ -18,8 +19,7 @@ import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
  * order reaches the distributor exactly once.
  */
 
-/** The fixtures' orders are valid on this day (activation 2026-12-01). */
-const NOW = new Date('2026-11-20T09:00:00Z');
+const NOW = ORDER_INPUT_VALID_ON;
 const DISTINCT = 180;
 const REPEATS = 20;
 

@@ -12,6 +12,7 @@ import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
+import { isValidationCode } from '../../src/domain/order/validation-messages.js';
 import { CATALOG } from '../bot/storage/fixtures.js';
 
 /**
@@ -85,11 +86,29 @@ function expectSafeCard(card: AdaptiveCard, maxBytes: number): void {
   }
 }
 
+/**
+ * Bad input gets a clear answer, never a crash: a normalized order, or at
+ * least one error, each with a known code and a text in both languages.
+ */
+function expectClearAnswer(input: unknown): void {
+  const result = validateOrder(input, { catalog: CATALOG, today: TODAY });
+  if (result.ok) {
+    expect(result.order.lines.length).toBeGreaterThan(0);
+    return;
+  }
+  expect(result.errors.length).toBeGreaterThan(0);
+  for (const error of result.errors) {
+    expect(isValidationCode(error.code), `${error.field}: ${error.code}`).toBe(true);
+    expect(error.message.ru.trim()).not.toBe('');
+    expect(error.message.en.trim()).not.toBe('');
+  }
+}
+
 describe('validateOrder', () => {
   it('never throws on arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
-        expect(typeof validateOrder(input, { catalog: CATALOG, today: TODAY }).ok).toBe('boolean');
+        expectClearAnswer(input);
       }),
       RUNS,
     );
@@ -110,7 +129,7 @@ describe('validateOrder', () => {
     );
     fc.assert(
       fc.property(order, (input) => {
-        expect(typeof validateOrder(input, { catalog: CATALOG, today: TODAY }).ok).toBe('boolean');
+        expectClearAnswer(input);
       }),
       RUNS,
     );

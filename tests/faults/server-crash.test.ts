@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
-import { orderInput, waitUntil } from '../bot/storage/fixtures.js';
+import { waitUntil } from '../bot/storage/fixtures.js';
+import { orderInput } from '../support/order-fixtures.js';
+import { freePort } from '../../scripts/lib/network.js';
 
 /**
  * The whole server process is SIGKILLed after an order was stored and before
@@ -130,17 +130,6 @@ function listenWebhook(): Promise<Server> {
     });
   });
   return new Promise((resolve) => server.listen(webhookPort, '127.0.0.1', () => resolve(server)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function daysFromNow(days: number): string {

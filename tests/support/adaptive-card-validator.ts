@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
+import { expect } from 'vitest';
 import { BOT_MESSAGE_MAX_BYTES, WEBHOOK_CARD_MAX_BYTES } from '../../src/domain/cards/card-size.js';
 
 /**
@@ -143,8 +144,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Throws with every problem listed, so a test shows why a card is invalid. */
 export function expectValidAdaptiveCard(card: unknown, options: CardCheckOptions = {}): CardCheck {
   const check = checkAdaptiveCard(card, options);
-  if (check.problems.length > 0) {
-    throw new Error(`Invalid Adaptive Card:\n${check.problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
+  expect(check.problems, `Invalid Adaptive Card:\n${check.problems.map((problem) => `  - ${problem}`).join('\n')}`).toEqual([]);
   return check;
 }

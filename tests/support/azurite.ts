@@ -2,21 +2,26 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../../scripts/lib/network.js';
 
-/** A running Azurite table service owned by one test file. */
+/** A running Azurite table service owned by one test file (or the benchmark). */
 export interface AzuriteTables {
   /** Ready for `TableClient.fromConnectionString` (http, so `allowInsecureConnection`). */
   readonly connectionString: string;
   /** Table endpoint including the account, e.g. `http://127.0.0.1:41234/devstoreaccount1`. */
   readonly tableEndpoint: string;
   readonly port: number;
-  /** The emulator's process id (the benchmark reads its CPU time). */
+  /** The running emulator's process id (the benchmark reads its CPU time); 0 while halted. */
   readonly pid: number;
   /** The fresh data folder given to `--location`; removed by `stop()`. */
   readonly location: string;
+  /** Stops the service and keeps its data: a storage outage. */
+  halt(): Promise<void>;
+  /** Starts the service again on the same port and data folder: the outage ends. */
+  restart(): Promise<void>;
   /** Stops the emulator and deletes its data. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -32,6 +37,8 @@ const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const HOST = '127.0.0.1';
 const READY_LINE = 'successfully started';
+const CLOSED_LINE = 'successfully closed';
+const CLOSE_TIMEOUT_MS = 5_000;
 const PORT_ATTEMPTS = 5;
 
 /**
@@ -53,7 +60,7 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
     for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
       const port = await freePort();
       const started = await launch(port, location, startTimeoutMs);
-      if (started.ok) return started.azurite;
+      if (started.ok) return controlled(started.child, port, location, startTimeoutMs);
       failures.push(`port ${port}: ${started.reason}`);
     }
   } catch (error) {
@@ -64,7 +71,41 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   throw new Error(`Azurite table service did not start:\n${failures.join('\n')}`);
 }
 
-type LaunchResult = { ok: true; azurite: AzuriteTables } | { ok: false; reason: string };
+function controlled(first: ChildProcess, port: number, location: string, startTimeoutMs: number): AzuriteTables {
+  let child: ChildProcess | undefined = first;
+  let stopped: Promise<void> | undefined;
+  const halt = async (): Promise<void> => {
+    const running = child;
+    child = undefined;
+    if (running) await terminate(running);
+  };
+  const tableEndpoint = `http://${HOST}:${port}/${ACCOUNT}`;
+  return {
+    connectionString:
+      `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
+      `TableEndpoint=${tableEndpoint};`,
+    tableEndpoint,
+    port,
+    get pid() {
+      return child?.pid ?? 0;
+    },
+    location,
+    halt,
+    async restart() {
+      if (stopped) throw new Error('Azurite was stopped and its data deleted');
+      if (child) throw new Error('Azurite is already running');
+      const started = await launch(port, location, startTimeoutMs);
+      if (!started.ok) throw new Error(`Azurite did not start again on port ${port}: ${started.reason}`);
+      child = started.child;
+    },
+    stop() {
+      stopped ??= halt().then(() => rm(location, { recursive: true, force: true }));
+      return stopped;
+    },
+  };
+}
+
+type LaunchResult = { ok: true; child: ChildProcess } | { ok: false; reason: string };
 
 async function launch(port: number, location: string, startTimeoutMs: number): Promise<LaunchResult> {
   const child = spawn(
@@ -88,54 +129,44 @@ async function launch(port: number, location: string, startTimeoutMs: number): P
   // The IPC channel must not keep the test process alive.
   child.channel?.unref();
 
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output = (output + chunk.toString('utf8')).slice(-4_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
-  const outcome = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), startTimeoutMs);
-    const onData = (): void => {
-      if (output.includes(READY_LINE)) finish('ready');
-    };
-    const onExit = (): void => finish('exited');
-    const finish = (result: 'ready' | 'exited' | 'timeout'): void => {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-      resolve(result);
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
-  });
-
-  if (outcome !== 'ready') {
+  const outcome = await printed(child, READY_LINE, startTimeoutMs);
+  if (outcome.result !== 'printed') {
     await terminate(child);
-    return { ok: false, reason: `${outcome}; output: ${output.trim() || '(none)'}` };
+    return { ok: false, reason: `${outcome.result}; output: ${outcome.output.trim() || '(none)'}` };
   }
   // "Started" is printed after listen() succeeded; a connection proves it is ours.
   await waitForConnection(port, startTimeoutMs);
+  return { ok: true, child };
+}
 
-  const tableEndpoint = `http://${HOST}:${port}/${ACCOUNT}`;
-  let stopped: Promise<void> | undefined;
-  return {
-    ok: true,
-    azurite: {
-      connectionString:
-        `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
-        `TableEndpoint=${tableEndpoint};`,
-      tableEndpoint,
-      port,
-      pid: child.pid ?? 0,
-      location,
-      stop: () => {
-        stopped ??= terminate(child).then(() => rm(location, { recursive: true, force: true }));
-        return stopped;
-      },
-    },
-  };
+/** Waits until the emulator prints `line`, exits, or `timeoutMs` passes; keeps its pipes flowing afterwards. */
+function printed(
+  child: ChildProcess,
+  line: string,
+  timeoutMs: number,
+): Promise<{ result: 'printed' | 'exited' | 'timeout'; output: string }> {
+  let output = '';
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      output = (output + chunk.toString('utf8')).slice(-4_000);
+      if (output.includes(line)) finish('printed');
+    };
+    const onExit = (): void => finish('exited');
+    const finish = (result: 'printed' | 'exited' | 'timeout'): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      // Unread pipes would fill up and stall the emulator.
+      child.stdout?.resume();
+      child.stderr?.resume();
+      resolve({ result, output });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 function azuriteTableMain(): string {
@@ -145,19 +176,6 @@ function azuriteTableMain(): string {
   const main = bin['azurite-table'];
   if (!main) throw new Error('azurite package has no azurite-table bin');
   return join(dirname(packageJsonPath), main);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 async function waitForConnection(port: number, timeoutMs: number): Promise<void> {
@@ -177,11 +195,17 @@ async function waitForConnection(port: number, timeoutMs: number): Promise<void>
   }
 }
 
+/**
+ * SIGINT is Azurite's graceful close, which writes its database to the data
+ * folder (a restart finds it there); the IPC channel may keep the process
+ * alive after that, hence the kill once it says it closed.
+ */
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  const closed = printed(child, CLOSED_LINE, CLOSE_TIMEOUT_MS);
+  child.kill('SIGINT');
+  await Promise.race([closed, exited]);
+  child.kill('SIGKILL');
   await exited;
-  clearTimeout(killTimer);
 }

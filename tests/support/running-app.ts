@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../bot/app.js';
 import type { App, AppOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import type { AppConfig } from '../../bot/config.js';
 import type { Logger } from '../../bot/logger.js';
+import { startAzurite } from './azurite.js';
+import type { AzuriteTables } from './azurite.js';
 
 /** The whole server (`createApp`) listening on a free loopback port, for HTTP-level tests. */
 export interface RunningApp {
@@ -42,6 +45,30 @@ export async function startApp(env: Readonly<Record<string, string>>, overrides:
         await app.stop();
       })();
       return closed;
+    },
+  };
+}
+
+/**
+ * One demo-mode server with its own Azurite and tab folder for the calling
+ * test file: started before its tests, stopped after them. Read `url` in a test.
+ */
+export function demoServerForFile(overrides: AppOverrides = {}): { readonly url: string } {
+  let azurite: AzuriteTables | undefined;
+  let tab: TabDirectory | undefined;
+  let server: RunningApp | undefined;
+  beforeAll(async () => {
+    [azurite, tab] = await Promise.all([startAzurite(), createTabDirectory()]);
+    server = await startApp(demoEnv(azurite.connectionString), { tabDirectory: tab.path, ...overrides });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await Promise.all([azurite?.stop(), tab?.remove()]);
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server.url;
     },
   };
 }

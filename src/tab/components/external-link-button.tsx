@@ -16,9 +16,10 @@ export interface ExternalLinkButtonProps {
 }
 
 /**
- * A link to a Microsoft page (admin consent, admin center). Inside Teams the
- * host opens it (a plain link may be swallowed by the Teams frame); elsewhere
- * it is an ordinary new-window link.
+ * A link to a Microsoft page (the reseller invitation, admin consent, admin
+ * center). Inside Teams a plain link may open inside the Teams frame or be
+ * blocked, so the host opens it; elsewhere an ordinary new-window link keeps
+ * middle-click, copy-link and the browser's own handling.
  */
 export function ExternalLinkButton({ url, host, children, appearance = 'secondary', size }: ExternalLinkButtonProps): ReactElement {
   const t = useText();

@@ -11,7 +11,7 @@ import { adminCenterLabels, tabTexts } from '../tab-texts.js';
 import { AdminCenterLabel } from './admin-center-label.js';
 import { AdminNotice } from './admin-notice.js';
 import { CatalogPanel } from './catalog-panel.js';
-import { InvitationLinkButton } from './invitation-link-button.js';
+import { ExternalLinkButton } from './external-link-button.js';
 import { useText } from './locale-context.js';
 import type { StepPanelProps } from './step-panel.js';
 import { useSurfaceStyles } from './surface-styles.js';
@@ -113,7 +113,9 @@ export function InvitationStep({ step, stepCount, config, host, session }: StepP
         </ol>
 
         <div className={styles.actions}>
-          <InvitationLinkButton url={config.invitationUrl} host={host} />
+          <ExternalLinkButton url={config.invitationUrl} host={host} appearance="primary" size="large">
+            {t(texts.openInvitation)}
+          </ExternalLinkButton>
           <Text size={200} className={styles.muted}>
             {t(texts.linkTarget(linkHost))}
           </Text>

@@ -12,11 +12,12 @@ import { OrderFormInputId } from '../../../src/domain/cards/order-form-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { assembleTenantResponse } from '../../../src/domain/tenant/assemble-tenant-response.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
-import { cardNodes, storedOrder } from '../../domain/cards/card-fixtures.js';
+import { cardNodes } from '../../domain/cards/card-fixtures.js';
 import { responseInput, TENANT_ID } from '../../domain/tenant/tenant-fixtures.js';
 import { CATALOG } from '../storage/fixtures.js';
 import { createSsoTestTokens } from '../conversation/sso-test-tokens.js';
 import type { SsoTestTokens } from '../conversation/sso-test-tokens.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
 const USER_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const RESOURCE = 'api://onboarding.example.com/botid-0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
@@ -137,7 +138,8 @@ describe('Teams bot SSO in the personal chat', () => {
   });
 
   it('answers a valid token exchange 200 and sends a form prefilled from Graph', async () => {
-    const h = harness({ sso: true, latest: storedOrder({ tenantId: TENANT_ID, organization: { ...storedOrder().organization, inn: '7707083893' } }) });
+    const latest = storedOrder({ tenantId: TENANT_ID });
+    const h = harness({ sso: true, latest });
     const token = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID });
 
     const sent = await run(h, tokenExchange('ex-1', token));
@@ -149,7 +151,7 @@ describe('Teams bot SSO in the personal chat', () => {
     // Graph: the technical domain and the signed-in contact; the latest order: the INN.
     expect(inputValue(form, OrderFormInputId.technicalDomain)).toBe('vasilek.onmicrosoft.com');
     expect(inputValue(form, OrderFormInputId.contactFullName)).toBe('Петрова Анна Сергеевна');
-    expect(inputValue(form, OrderFormInputId.inn)).toBe('7707083893');
+    expect(inputValue(form, OrderFormInputId.inn)).toBe(latest.organization.inn);
 
     // Signed in now: the next order request needs no OAuth card.
     const next = await run(h, personal({ type: 'message', text: 'заказ' }));

@@ -116,8 +116,10 @@ describe('a failing turn', () => {
       request.operation === 'replyToActivity' && connector.requests.length === 1 ? { status: 403, body: { error: { code: 'Forbidden', message: 'no' } } } : undefined,
     );
 
-    await postActivity(demo.url, personalMessage({ serviceUrl: connector.url, locale: 'de-DE' }, 'hallo'));
+    const activity = personalMessage({ serviceUrl: connector.url, locale: 'de-DE' }, 'hallo');
+    expect((await postActivity(demo.url, activity)).status).toBe(200);
 
-    await connector.waitForActivity((sent) => sent.activity.text === chatTexts.somethingWentWrong.en, { description: 'the English apology' });
+    const apology = await connector.waitForActivity((sent) => sent.activity.text === chatTexts.somethingWentWrong.en, { description: 'the English apology' });
+    expect(apology.conversationId).toBe((activity['conversation'] as { id: string }).id);
   });
 });

@@ -5,7 +5,6 @@ import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { escapeCardText } from '../../../src/domain/cards/card-text.js';
 import { customerStatusTexts, orderFormTexts } from '../../../src/domain/cards/card-texts.js';
 import { helpTexts } from '../../../src/domain/cards/chat-card-texts.js';
-import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/order-form-card.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
@@ -16,6 +15,7 @@ import type { RunningApp, TabDirectory } from '../../support/running-app.js';
 import { botAddedToPersonalChat, personalMessage, postActivity } from '../../support/teams-activities.js';
 import type { PersonalChat, TeamsActivity } from '../../support/teams-activities.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
+import { orderFormAnswers } from '../../support/order-fixtures.js';
 
 /** 13:00 in Moscow (the default distributor time zone): "today" is 2026-11-20. */
 const NOW = new Date('2026-11-20T10:00:00.000Z');
@@ -96,21 +96,7 @@ function submitAction(card: AdaptiveCard): ExecuteAction {
   return action;
 }
 
-const VALID_ANSWERS: Readonly<Record<string, string>> = {
-  [OrderFormInputId.invitationAccepted]: 'true',
-  [OrderFormInputId.technicalDomain]: 'romashka.onmicrosoft.com',
-  [quantityInputId('SPB')]: '25',
-  [OrderFormInputId.activationDate]: '2026-12-01',
-  [OrderFormInputId.organizationName]: 'ООО «Ромашка»',
-  [OrderFormInputId.inn]: '7707083893',
-  [OrderFormInputId.postalCode]: '101000',
-  [OrderFormInputId.city]: 'Москва',
-  [OrderFormInputId.street]: 'ул. Мясницкая, д. 1',
-  [OrderFormInputId.contactFullName]: 'Иванов Иван Иванович',
-  [OrderFormInputId.contactPhone]: '+7 495 123-45-67',
-  [OrderFormInputId.contactEmail]: 'it@romashka.ru',
-  [OrderFormInputId.subscriptionKind]: 'new',
-};
+const VALID_ANSWERS: Readonly<Record<string, string>> = orderFormAnswers({ lines: [{ sku: 'SPB', quantity: 25 }] });
 
 /** The action data merged with every input's value as a string, as Teams sends it. */
 function fillIn(card: AdaptiveCard, typed: Readonly<Record<string, string>>): Record<string, unknown> {

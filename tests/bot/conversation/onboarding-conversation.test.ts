@@ -26,6 +26,7 @@ import type { AzuriteTables } from '../../support/azurite.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { CATALOG, freshTable } from '../storage/fixtures.js';
 import { StoredOrders } from '../storage/stored-orders.js';
+import { orderFormAnswers, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 const DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const INVITATION_URL =
@@ -177,21 +178,7 @@ function fillIn(card: AdaptiveCard, typed: Readonly<Record<string, string>>): Re
   return data;
 }
 
-const VALID_ANSWERS: Readonly<Record<string, string>> = {
-  [OrderFormInputId.invitationAccepted]: 'true',
-  [OrderFormInputId.technicalDomain]: 'romashka.onmicrosoft.com',
-  [quantityInputId('O365_BUSINESS_PREMIUM')]: '25',
-  [OrderFormInputId.activationDate]: '2026-12-01',
-  [OrderFormInputId.organizationName]: 'ООО «Ромашка»',
-  [OrderFormInputId.inn]: '7707083893',
-  [OrderFormInputId.postalCode]: '101000',
-  [OrderFormInputId.city]: 'Москва',
-  [OrderFormInputId.street]: 'ул. Мясницкая, д. 1',
-  [OrderFormInputId.contactFullName]: 'Иванов Иван Иванович',
-  [OrderFormInputId.contactPhone]: '+7 495 123-45-67',
-  [OrderFormInputId.contactEmail]: 'it@romashka.ru',
-  [OrderFormInputId.subscriptionKind]: 'new',
-};
+const VALID_ANSWERS: Readonly<Record<string, string>> = orderFormAnswers();
 
 function text(card: AdaptiveCard): string {
   return cardTexts(card).join('\n');
@@ -315,7 +302,7 @@ describe('the order form', () => {
     const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'заявка'));
 
     expect(inputValue(card, OrderFormInputId.organizationName)).toBe('ООО «Василёк»');
-    expect(inputValue(card, OrderFormInputId.inn)).toBe('7707083893');
+    expect(inputValue(card, OrderFormInputId.inn)).toBe(SAMPLE_ORGANIZATION.inn);
     expect(inputValue(card, OrderFormInputId.technicalDomain)).toBe('romashka.onmicrosoft.com');
     expect(inputValue(card, quantityInputId('O365_BUSINESS_PREMIUM'))).toBe(25);
     expect(inputValue(card, OrderFormInputId.activationDate)).toBe('2026-12-01');
@@ -334,7 +321,7 @@ describe('the order form', () => {
     const card = checked(await h.conversation.cardAction(actionTurn(h, CardVerb.startOrder)));
 
     expect(inputValue(card, OrderFormInputId.activationDate)).toBeUndefined();
-    expect(inputValue(card, OrderFormInputId.inn)).toBe('7707083893');
+    expect(inputValue(card, OrderFormInputId.inn)).toBe(SAMPLE_ORGANIZATION.inn);
   });
 
   it('shows the INN error right under the INN input, keeping the answers and the submission id', async () => {
@@ -358,7 +345,7 @@ describe('the order form', () => {
       text: escapeCardText(VALIDATION_MESSAGES.inn_checksum.en),
     });
     expect(inputValue(card, OrderFormInputId.inn)).toBe('7707083894');
-    expect(inputValue(card, OrderFormInputId.organizationName)).toBe('ООО «Ромашка»');
+    expect(inputValue(card, OrderFormInputId.organizationName)).toBe(SAMPLE_ORGANIZATION.name);
     expect(inputValue(card, OrderFormInputId.contactEmail)).toBe('it@romashka.ru');
     expect(inputValue(card, quantityInputId('O365_BUSINESS_PREMIUM'))).toBe(25);
     expect(await h.orders.list(h.tenantId)).toEqual([]);
@@ -427,7 +414,7 @@ describe('revising an order the distributor sent back', () => {
     expect(data['orderId']).toBe(order.id);
     expect(data['submissionId']).toBe(h.issuedSubmissionIds.at(-1));
     expect(data['submissionId']).not.toBe(order.submissionId);
-    expect(inputValue(form, OrderFormInputId.inn)).toBe('7707083893');
+    expect(inputValue(form, OrderFormInputId.inn)).toBe(SAMPLE_ORGANIZATION.inn);
 
     const receipt = checked(
       await h.conversation.cardAction(

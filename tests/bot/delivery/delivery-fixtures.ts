@@ -4,9 +4,9 @@ import type { Catalog } from '../../../src/domain/catalog/catalog.js';
 import { parseSkuCsv } from '../../../src/domain/catalog/sku-csv.js';
 import { ORDER_LIMITS } from '../../../src/domain/order/order-validation.js';
 import type { StatusChange, StoredOrder } from '../../../src/domain/order/order.js';
-import { storedOrder } from '../../domain/cards/card-fixtures.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
-export { catalog, storedOrder } from '../../domain/cards/card-fixtures.js';
+export { catalog } from '../../domain/cards/card-fixtures.js';
 
 const skuNames = parseSkuCsv(readFileSync(new URL('../../../data/microsoft-license-skus.csv', import.meta.url), 'utf8'));
 

@@ -7,7 +7,8 @@ import type { EmailChannelOptions } from '../../../bot/delivery/email-channel.js
 import { ConfigurationError } from '../../../src/domain/configuration-error.js';
 import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
 import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
-import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+import { catalog, largestOrder, longNamesCatalog } from './delivery-fixtures.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 import { startHungSmtpReceiver } from './hung-receivers.js';
 
 /** What the outbox passes while an attempt still has time. */

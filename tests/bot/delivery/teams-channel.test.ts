@@ -9,10 +9,9 @@ import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
-import { storedOrder } from '../../domain/cards/card-fixtures.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { orderInput, tenantId, waitUntil } from '../storage/fixtures.js';
+import { tenantId, waitUntil } from '../storage/fixtures.js';
 import {
   actionVerbs,
   allText,
@@ -25,6 +24,7 @@ import {
   revisionOf,
 } from '../distributor/distributor-fixtures.js';
 import { RecordingMessenger } from '../distributor/recording-messenger.js';
+import { orderInput, storedOrder } from '../../support/order-fixtures.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;

@@ -11,7 +11,8 @@ import { expectValidAdaptiveCard } from '../../support/adaptive-card-validator.j
 import { STAND_IN_SIGNATURE, startWebhookStandIn } from '../../support/webhook-stand-in.js';
 import type { RecordedRequest, WebhookStandIn } from '../../support/webhook-stand-in.js';
 import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
-import { catalog, largestOrder, longNamesCatalog, storedOrder } from './delivery-fixtures.js';
+import { catalog, largestOrder, longNamesCatalog } from './delivery-fixtures.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;
@@ -126,13 +127,13 @@ describe('webhook channel: what it sends', () => {
     const texts = cardTexts(receivedCard(request));
     expect(texts).not.toContain('История');
     expect(texts).toContain('История заявки не поместилась в сообщение.');
-    expect(texts).toContain('ООО «Ромашка»');
+    expect(texts).toContain(order.organization.name);
   });
 
   it('refuses for good, without posting, when even the compact card is too large', async () => {
     // Validation never lets such a name through; the channel must still not post an oversized message.
     const order = storedOrder({
-      organization: { name: 'Ж'.repeat(20_000), inn: '7707083893', address: storedOrder().organization.address },
+      organization: { ...storedOrder().organization, name: 'Ж'.repeat(20_000) },
     });
     await expect(channel().deliver(order, notAborted)).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(standIn.requests).toHaveLength(0);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from '../../../bot/delivery/webhook-url.js';
-import { ConfigurationError } from '../../../src/domain/configuration-error.js';
+import { configurationError } from '../../support/configuration-error.js';
 
 const WORKFLOWS_URL =
   'https://default0123.ab.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/9f1e/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=AbC-123_secret';
-
-function configurationError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
 
 describe('parseWebhookUrl', () => {
   it('accepts a Workflows https URL', () => {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderStatusLabels } from '../../../src/domain/cards/card-texts.js';
 import { CustomerNotifier } from '../../../bot/distributor/customer-notifier.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
-import { storedOrder } from '../../domain/cards/card-fixtures.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { tenantId } from '../storage/fixtures.js';
 import { catalog, DISTRIBUTOR_NAME, freshStore, personalReference, RecordingLogger, statusLine } from './distributor-fixtures.js';
 import { RecordingMessenger } from './recording-messenger.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 

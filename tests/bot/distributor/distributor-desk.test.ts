@@ -17,7 +17,7 @@ import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, orderInput, tenantId } from '../storage/fixtures.js';
+import { freshTable, tenantId } from '../storage/fixtures.js';
 import {
   actionVerbs,
   allText,
@@ -35,6 +35,7 @@ import {
   nth,
 } from './distributor-fixtures.js';
 import { RecordingMessenger } from './recording-messenger.js';
+import { orderInput } from '../../support/order-fixtures.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;

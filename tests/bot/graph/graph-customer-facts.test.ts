@@ -8,6 +8,7 @@ import type { CustomerFactsSource } from '../../../bot/graph/customer-facts-sour
 import { graphError, insufficientPrivileges, startGraphStandIn } from '../../support/graph-stand-in.js';
 import type { GraphStandIn } from '../../support/graph-stand-in.js';
 import { CLIENT_ID, CUSTOMER_TENANT_ID, DEFAULT_USER_ROLE, GLOBAL_ADMINISTRATOR, scriptCustomerTenant } from './graph-fixtures.js';
+import { CUSTOMER_ORGANIZATION } from '../../domain/tenant/tenant-fixtures.js';
 
 let standIn: GraphStandIn;
 let facts: CustomerFactsSource;
@@ -77,13 +78,7 @@ describe('createGraphCustomerFacts', () => {
     expect(result.organization).toEqual({
       status: 'ok',
       value: {
-        displayName: 'ООО «Василёк»',
-        street: 'Невский пр., д. 28',
-        city: 'Санкт-Петербург',
-        postalCode: '191186',
-        state: null,
-        country: 'Россия',
-        businessPhones: ['+7 812 555-01-02'],
+        ...CUSTOMER_ORGANIZATION,
         verifiedDomains: [
           { name: 'vasilek.onmicrosoft.com', isDefault: false, isInitial: true },
           { name: 'vasilek.mail.onmicrosoft.com', isDefault: false, isInitial: false },

@@ -1,4 +1,5 @@
 import type { GraphStandIn } from '../../support/graph-stand-in.js';
+import { CUSTOMER_ORGANIZATION } from '../../domain/tenant/tenant-fixtures.js';
 
 /** Ids and Graph v1.0 answers of a customer tenant, shaped as the Graph reference pages show them. */
 
@@ -15,13 +16,7 @@ export const organizationBody = {
   value: [
     {
       id: CUSTOMER_TENANT_ID,
-      displayName: 'ООО «Василёк»',
-      street: 'Невский пр., д. 28',
-      city: 'Санкт-Петербург',
-      postalCode: '191186',
-      state: null,
-      country: 'Россия',
-      businessPhones: ['+7 812 555-01-02'],
+      ...CUSTOMER_ORGANIZATION,
       verifiedDomains: [
         { capabilities: 'Email, OfficeCommunicationsOnline', isDefault: false, isInitial: true, name: 'vasilek.onmicrosoft.com', type: 'Managed' },
         { capabilities: 'Email', isDefault: false, isInitial: false, name: 'vasilek.mail.onmicrosoft.com', type: 'Managed' },

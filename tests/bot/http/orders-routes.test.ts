@@ -3,32 +3,15 @@ import { request } from 'node:http';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../bot/http/create-http-server.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
-import { startAzurite } from '../../support/azurite.js';
-import type { AzuriteTables } from '../../support/azurite.js';
-import { createTabDirectory, demoEnv, startApp } from '../../support/running-app.js';
-import type { RunningApp, TabDirectory } from '../../support/running-app.js';
-import { orderInput } from '../storage/fixtures.js';
+import { demoServerForFile } from '../../support/running-app.js';
+import { ORDER_INPUT_VALID_ON, orderInput, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
-/** The fixtures' orders are valid on this day (activation 2026-12-01). */
-const NOW = new Date('2026-11-20T09:00:00Z');
 const DEMO_TENANT = '00000000-0000-0000-0000-0000000000001';
 
-let azurite: AzuriteTables;
-let tab: TabDirectory;
-let server: RunningApp;
-
-beforeAll(async () => {
-  [azurite, tab] = await Promise.all([startAzurite(), createTabDirectory()]);
-  server = await startApp(demoEnv(azurite.connectionString), { tabDirectory: tab.path, clock: () => NOW });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await Promise.all([azurite?.stop(), tab?.remove()]);
-});
+const server = demoServerForFile({ clock: () => ORDER_INPUT_VALID_ON });
 
 interface ApiErrors {
   errors: { field: string; code: string; message: string }[];
@@ -63,7 +46,7 @@ describe('POST /api/orders', () => {
       tenantId: DEMO_TENANT,
       status: 'submitted',
       submissionId: input['submissionId'],
-      createdAt: NOW.toISOString(),
+      createdAt: ORDER_INPUT_VALID_ON.toISOString(),
       contact: { phone: '+74951234567' },
     });
     expect(order.id).toMatch(/^CSP-/);
@@ -83,7 +66,7 @@ describe('POST /api/orders', () => {
       ...orderInput(),
       technicalDomain: 'romashka.ru',
       lines: [{ sku: 'NOT_OFFERED', quantity: 0 }],
-      organization: { name: 'ООО «Ромашка»', inn: '7707083894', address: { postalCode: '1010', city: 'Москва', street: '' } },
+      organization: { ...SAMPLE_ORGANIZATION, inn: '7707083894', address: { ...SAMPLE_ORGANIZATION.address, postalCode: '1010', street: '' } },
       contact: { fullName: 'Иванов Иван', phone: '12', email: 'it@' },
     });
     expect(response.status).toBe(422);

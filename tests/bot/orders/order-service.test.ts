@@ -9,7 +9,8 @@ import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { CATALOG, freshTable, orderInput, tenantId } from '../storage/fixtures.js';
+import { CATALOG, freshTable, tenantId } from '../storage/fixtures.js';
+import { orderInput, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 let repository: OrderRepository;
@@ -92,7 +93,7 @@ describe('OrderService.submit', () => {
     const tenant = tenantId();
     const input = orderInput({
       technicalDomain: 'contoso.com',
-      organization: { name: 'ООО «Ромашка»', inn: '7707083890', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+      organization: { ...SAMPLE_ORGANIZATION, inn: '7707083890' },
     });
 
     const result = await orders.submit(tenant, input, { now });

@@ -1,11 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.js';
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
 import { createWebhookChannel } from '../../../bot/delivery/webhook-channel.js';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
-import type { Logger } from '../../../bot/logger.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
 import type { OutboxWorkerOptions } from '../../../bot/outbox/outbox-worker.js';
 import type { OrderWithDeliveries } from '../../../bot/storage/order-repository.js';
@@ -14,16 +12,9 @@ import type { TableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { startHungHttpReceiver } from '../delivery/hung-receivers.js';
-import {
-  CATALOG,
-  RecordingChannel,
-  RecordingLogger,
-  freshTable,
-  submission,
-  tenantId,
-  waitUntil,
-} from '../storage/fixtures.js';
+import { CATALOG, RecordingChannel, RecordingLogger, freshTable, tenantId, waitUntil } from '../storage/fixtures.js';
 import { StoredOrders } from '../storage/stored-orders.js';
+import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 let storage: TableStorage;
@@ -427,11 +418,6 @@ describe('OutboxWorker', () => {
     } finally {
       await receiver.close();
     }
-  });
-
-  it('accepts a pino logger', () => {
-    const logger: Logger = pino({ level: 'silent' });
-    expect(typeof logger.info).toBe('function');
   });
 
   it('retries a channel\'s given-up deliveries with a fresh budget once its cause is fixed', async () => {

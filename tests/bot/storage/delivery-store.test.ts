@@ -4,8 +4,9 @@ import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, submission, tenantId } from './fixtures.js';
+import { freshTable, tenantId } from './fixtures.js';
 import { StoredOrders } from './stored-orders.js';
+import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 

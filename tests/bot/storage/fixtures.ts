@@ -1,46 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../../../src/domain/catalog/catalog.js';
-import type { OrderSubmission, StoredOrder } from '../../../src/domain/order/order.js';
+import type { StoredOrder } from '../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../bot/delivery/delivery-channel.js';
 import type { Logger } from '../../../bot/logger.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
 
-/** Shared by the storage, outbox and order service tests. */
+/** Shared by the storage, outbox and order service tests; the sample order is in tests/support/order-fixtures.ts. */
 
 export const CATALOG: Catalog = [
   { sku: 'O365_BUSINESS_PREMIUM', skuId: 'f245ecc8-75af-4f8e-b61f-27d8114de5f3', displayName: 'Microsoft 365 Business Standard' },
   { sku: 'SPB', skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', displayName: 'Microsoft 365 Business Premium' },
 ];
-
-/** A valid, normalized submission (what `validateOrder` would return). */
-export function submission(overrides: Partial<OrderSubmission> = {}): OrderSubmission {
-  return {
-    submissionId: randomUUID(),
-    invitationAccepted: true,
-    technicalDomain: 'romashka.onmicrosoft.com',
-    lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
-    activationDate: '2030-12-01',
-    organization: {
-      name: 'ООО «Ромашка»',
-      inn: '7707083893',
-      address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
-    },
-    contact: { fullName: 'Иванов Иван Иванович', phone: '+74951234567', email: 'it@romashka.ru' },
-    subscriptionKind: 'new',
-    ...overrides,
-  };
-}
-
-/** The same order as the HTTP API receives it (before normalization), valid on 2026-11-20. */
-export function orderInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    ...submission(),
-    activationDate: '2026-12-01',
-    contact: { fullName: 'Иванов Иван Иванович', phone: '+7 495 123-45-67', email: 'it@romashka.ru' },
-    ...overrides,
-  };
-}
 
 export function tenantId(): string {
   return randomUUID();

@@ -7,7 +7,8 @@ import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import type { LoadedOrder } from '../../../bot/storage/order-repository.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, submission, tenantId } from './fixtures.js';
+import { freshTable, tenantId } from './fixtures.js';
+import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
 let table: TableClient;

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
+import { freePort } from '../../../scripts/lib/network.js';
 
 let azurite: AzuriteTables;
 
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await azurite?.stop();
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 const fastFail = { retry: { maxRetries: 0, retryDelayInMs: 10, maxRetryDelayInMs: 10 }, startTimeoutMs: 5_000 };
 
@@ -42,7 +32,7 @@ describe('createTableStorage', () => {
   });
 
   it('says how to fix an unreachable local storage at start', async () => {
-    const endpoint = azurite.tableEndpoint.replace(String(azurite.port), String(await closedPort()));
+    const endpoint = azurite.tableEndpoint.replace(String(azurite.port), String(await freePort()));
     const storage = createTableStorage(azurite.connectionString.replace(azurite.tableEndpoint, endpoint), fastFail);
 
     const start = storage.ensureTables(['orders']);

@@ -5,7 +5,8 @@ import { buildCustomerStatusCard } from '../../../src/domain/cards/customer-stat
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { OrderStatus } from '../../../src/domain/order/order.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
-import { ORDER_STATUSES, actionVerbs, cardTexts, catalog, storedOrder } from './card-fixtures.js';
+import { actionVerbs, cardTexts, catalog } from './card-fixtures.js';
+import { ORDER_STATUSES, storedOrder } from '../../support/order-fixtures.js';
 
 const distributorName = 'Дистрибьютор Плюс';
 

@@ -13,7 +13,8 @@ import {
   WEBHOOK_CARD_MAX_BYTES,
   expectValidAdaptiveCard,
 } from '../../support/adaptive-card-validator.js';
-import { ORDER_STATUSES, actionVerbs, cardNodes, cardTexts, catalog, storedOrder } from './card-fixtures.js';
+import { actionVerbs, cardNodes, cardTexts, catalog } from './card-fixtures.js';
+import { ORDER_STATUSES, storedOrder } from '../../support/order-fixtures.js';
 
 const ACTION_VERBS_BY_STATUS: Readonly<Record<OrderStatus, readonly string[]>> = {
   submitted: [CardVerb.acceptOrder, CardVerb.requestChanges],

@@ -13,7 +13,8 @@ import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { FieldError } from '../../../src/domain/order/order.js';
 import { validateOrder } from '../../../src/domain/order/order-validation.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
-import { TODAY, cardNodes, catalog, storedOrder } from './card-fixtures.js';
+import { TODAY, cardNodes, catalog } from './card-fixtures.js';
+import { orderFormAnswers, SAMPLE_CONTACT, SAMPLE_ORGANIZATION, storedOrder } from '../../support/order-fixtures.js';
 
 const SUBMISSION_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -109,22 +110,19 @@ describe.each<Locale>(['ru', 'en'])('order form card (%s)', (locale) => {
 
   it('round-trips what a user types into a blank card', () => {
     const card = buildOrderFormCard({ locale, catalog, today: TODAY, submissionId: SUBMISSION_ID });
-    const data = simulateSubmit(card, {
-      [OrderFormInputId.invitationAccepted]: 'true',
-      [OrderFormInputId.technicalDomain]: 'Romashka.onmicrosoft.com',
-      [quantityInputId('SPE_E3')]: '10',
-      [quantityInputId('SPB')]: '0',
-      [OrderFormInputId.activationDate]: '2026-06-01',
-      [OrderFormInputId.organizationName]: 'ООО «Ромашка»',
-      [OrderFormInputId.inn]: '7707083893',
-      [OrderFormInputId.postalCode]: '101000',
-      [OrderFormInputId.city]: 'Москва',
-      [OrderFormInputId.street]: 'ул. Мясницкая, д. 1',
-      [OrderFormInputId.contactFullName]: 'Иванов Иван Иванович',
-      [OrderFormInputId.contactPhone]: '8 (495) 123-45-67',
-      [OrderFormInputId.contactEmail]: 'IT@Romashka.ru',
-      [OrderFormInputId.subscriptionKind]: 'trialConversion',
-    });
+    const data = simulateSubmit(
+      card,
+      orderFormAnswers({
+        technicalDomain: 'Romashka.onmicrosoft.com',
+        lines: [
+          { sku: 'SPE_E3', quantity: 10 },
+          { sku: 'SPB', quantity: 0 },
+        ],
+        activationDate: '2026-06-01',
+        contact: { ...SAMPLE_CONTACT, phone: '8 (495) 123-45-67', email: 'IT@Romashka.ru' },
+        subscriptionKind: 'trialConversion',
+      }),
+    );
     const result = validateOrder(orderFromCardInputs(data), { catalog, today: TODAY });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -179,7 +177,7 @@ describe('order form prefill', () => {
     });
     const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: order.submissionId, values: orderFormValuesFromOrder(order) });
     expect(input(card, OrderFormInputId.organizationName).value).toBe('**ООО** [Ромашка](https://evil.example)');
-    expect(input(card, OrderFormInputId.inn).value).toBe('7707083893');
+    expect(input(card, OrderFormInputId.inn).value).toBe(SAMPLE_ORGANIZATION.inn);
     expect(input(card, OrderFormInputId.invitationAccepted).value).toBe('true');
     expect(input(card, OrderFormInputId.activationDate).value).toBe('2026-12-01');
     expect(input(card, OrderFormInputId.subscriptionKind).value).toBe('new');

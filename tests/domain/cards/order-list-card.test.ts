@@ -7,7 +7,8 @@ import { buildOrderListCard } from '../../../src/domain/cards/order-list-card.js
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
-import { ORDER_STATUSES, actionVerbs, cardTexts, storedOrder } from './card-fixtures.js';
+import { actionVerbs, cardTexts } from './card-fixtures.js';
+import { ORDER_STATUSES, storedOrder } from '../../support/order-fixtures.js';
 
 /** `count` orders, newest first, with distinct ids. */
 function orders(count: number, overrides: Partial<StoredOrder> = {}): StoredOrder[] {

@@ -7,19 +7,9 @@ import {
   parseOfferedSkus,
 } from '../../../src/domain/catalog/catalog.js';
 import { parseSkuCsv } from '../../../src/domain/catalog/sku-csv.js';
-import { ConfigurationError } from '../../../src/domain/configuration-error.js';
+import { configurationError } from '../../support/configuration-error.js';
 
 const names = parseSkuCsv(readFileSync(new URL('../../../data/microsoft-license-skus.csv', import.meta.url), 'utf8'));
-
-function configurationError(action: () => unknown): ConfigurationError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
 
 describe('DEFAULT_OFFERED_SKUS', () => {
   it('all exist in Microsoft’s list and make a catalog', () => {

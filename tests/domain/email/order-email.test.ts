@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderOrderEmail } from '../../../src/domain/email/order-email.js';
-import { catalog, storedOrder } from '../cards/card-fixtures.js';
+import { catalog } from '../cards/card-fixtures.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
 describe('renderOrderEmail', () => {
   it('names the order, the organization and its INN in the subject', () => {
@@ -70,11 +71,11 @@ describe('renderOrderEmail', () => {
     const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
     const order = storedOrder({
       organization: {
+        ...storedOrder().organization,
         name: hostile,
-        inn: '7707083893',
         address: { postalCode: '101000', city: '<b>Москва</b>', street: "O'Brien \"street\"" },
       },
-      contact: { fullName: '<i>Иванов</i>', phone: '+74951234567', email: 'it@romashka.ru' },
+      contact: { ...storedOrder().contact, fullName: '<i>Иванов</i>' },
       history: [{ status: 'submitted', at: '2026-05-01T09:15:00.000Z', by: '<u>x</u>', comment: '</li><li>fake', revision: 1 }],
     });
     const { html, text } = renderOrderEmail({ locale: 'ru', order, catalog });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../../src/domain/configuration-error.js';
 import {
   DEMO_INVITATION_LINK,
   parseGdapApprovalLink,
@@ -8,21 +7,12 @@ import {
   renderInvitationLink,
 } from '../../../src/domain/invitation/invitation-link.js';
 import type { InvitationLink } from '../../../src/domain/invitation/invitation-link.js';
+import { configurationError } from '../../support/configuration-error.js';
 
 const RESELLER = '60d2bbc8-7aaa-466e-b72d-a90f270a72ee';
 const PROVIDER = '50d9236d-483e-4d08-a89c-2f3bd1c6491f';
 const CURRENT_BASE = 'https://admin.microsoft.com/Adminportal/Home';
 const CURRENT_FRAGMENT = '#/BillingAccounts/partner-invitation';
-
-function configurationError(action: () => unknown): ConfigurationError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
 
 describe('parseInvitationLink', () => {
   const demo: InvitationLink = {

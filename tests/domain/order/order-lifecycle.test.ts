@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain/order/order-lifecycle.js';
 import type { CheckedStatusChange } from '../../../src/domain/order/order-lifecycle.js';
 import type { OrderSubmission, StoredOrder } from '../../../src/domain/order/order.js';
-import { submission as validSubmission } from '../../bot/storage/fixtures.js';
+import { submission as validSubmission } from '../../support/order-fixtures.js';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const later = new Date('2026-11-21T09:00:00.000Z');

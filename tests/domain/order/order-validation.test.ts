@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/order/order-validation.js';
 import type { OrderValidationContext } from '../../../src/domain/order/order-validation.js';
 import type { FieldError } from '../../../src/domain/order/order.js';
+import { orderInput, SAMPLE_CONTACT, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 const catalog: Catalog = [
   { sku: 'O365_BUSINESS_PREMIUM', skuId: 'f245ecc8-75af-4f8e-b61f-27d8114de5f3', displayName: 'Microsoft 365 Business Standard' },
@@ -16,25 +17,22 @@ const catalog: Catalog = [
 ];
 const context: OrderValidationContext = { catalog, today: '2026-05-10' };
 
-/** The order of `POST /api/orders`, with untidy but valid user input. */
+/** The sample order with untidy but valid user input. */
 function validInput(): Record<string, unknown> {
-  return {
+  return orderInput({
     submissionId: '3F2504E0-4F89-41D3-9A0C-0305E82C3301',
-    invitationAccepted: true,
     technicalDomain: ' Romashka.OnMicrosoft.com ',
     lines: [
       { sku: 'O365_BUSINESS_PREMIUM', quantity: 25 },
       { sku: ' SPB ', quantity: 1 },
     ],
-    activationDate: '2026-12-01',
     organization: {
       name: '  ООО «Ромашка»  ',
       inn: ' 7707083893 ',
-      address: { postalCode: '101000', city: ' Москва ', street: 'ул. Мясницкая, д. 1' },
+      address: { ...SAMPLE_ORGANIZATION.address, city: ' Москва ' },
     },
     contact: { fullName: 'Иванов Иван Иванович ', phone: '+7 495 123-45-67', email: ' It@Romashka.RU ' },
-    subscriptionKind: 'new',
-  };
+  });
 }
 
 const REMOVE = Symbol('remove');
@@ -71,12 +69,8 @@ describe('validateOrder: a valid order', () => {
           { sku: 'SPB', quantity: 1 },
         ],
         activationDate: '2026-12-01',
-        organization: {
-          name: 'ООО «Ромашка»',
-          inn: '7707083893',
-          address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
-        },
-        contact: { fullName: 'Иванов Иван Иванович', phone: '+74951234567', email: 'It@romashka.ru' },
+        organization: SAMPLE_ORGANIZATION,
+        contact: { ...SAMPLE_CONTACT, email: 'It@romashka.ru' },
         subscriptionKind: 'new',
       },
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleTenantResponse } from '../../../src/domain/tenant/assemble-tenant-response.js';
 import { parseTenantResponse } from '../../../src/domain/tenant/tenant-response.js';
 import type { Fact, UserFacts } from '../../../src/domain/tenant/tenant-response.js';
-import { customerFacts, DISTRIBUTOR_TENANT_ID, GLOBAL_ADMINISTRATOR, responseInput, subscription } from './tenant-fixtures.js';
+import { CUSTOMER_ORGANIZATION, customerFacts, DISTRIBUTOR_TENANT_ID, GLOBAL_ADMINISTRATOR, responseInput, subscription } from './tenant-fixtures.js';
 
 describe('assembleTenantResponse', () => {
   it('splits the organization into its details and its domains, and says the technical domain is not the default', () => {
@@ -10,15 +10,7 @@ describe('assembleTenantResponse', () => {
 
     expect(response.organization).toEqual({
       status: 'ok',
-      value: {
-        displayName: 'ООО «Василёк»',
-        street: 'Невский пр., д. 28',
-        city: 'Санкт-Петербург',
-        postalCode: '191186',
-        state: null,
-        country: 'Россия',
-        businessPhones: ['+7 812 555-01-02'],
-      },
+      value: CUSTOMER_ORGANIZATION,
     });
     expect(response.domains).toMatchObject({
       status: 'ok',

@@ -1,5 +1,5 @@
 import { PARTNER_NOT_CONFIGURED } from '../../../src/domain/tenant/tenant-facts.js';
-import type { CustomerFacts, PartnerFacts, SubscriptionRecord } from '../../../src/domain/tenant/tenant-facts.js';
+import type { CustomerFacts, OrganizationRecord, PartnerFacts, SubscriptionRecord } from '../../../src/domain/tenant/tenant-facts.js';
 import type { TenantResponseInput } from '../../../src/domain/tenant/assemble-tenant-response.js';
 
 export const TENANT_ID = 'c0ffee00-1111-4222-8333-444455556666';
@@ -7,6 +7,17 @@ export const DISTRIBUTOR_TENANT_ID = '50d9236d-483e-4d08-a89c-2f3bd1c6491f';
 export const RESELLER_TENANT_ID = '60d2bbc8-7aaa-466e-b72d-a90f270a72ee';
 export const OTHER_PARTNER_TENANT_ID = '77777777-7777-4777-8777-777777777777';
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
+/** The customer tenant's organization as Graph describes it, without its domains. */
+export const CUSTOMER_ORGANIZATION: Omit<OrganizationRecord, 'verifiedDomains'> = {
+  displayName: 'ООО «Василёк»',
+  street: 'Невский пр., д. 28',
+  city: 'Санкт-Петербург',
+  postalCode: '191186',
+  state: null,
+  country: 'Россия',
+  businessPhones: ['+7 812 555-01-02'],
+};
 
 export function subscription(overrides: Partial<SubscriptionRecord> = {}): SubscriptionRecord {
   return {
@@ -39,13 +50,7 @@ export function customerFacts(overrides: Partial<CustomerFacts> = {}): CustomerF
     organization: {
       status: 'ok',
       value: {
-        displayName: 'ООО «Василёк»',
-        street: 'Невский пр., д. 28',
-        city: 'Санкт-Петербург',
-        postalCode: '191186',
-        state: null,
-        country: 'Россия',
-        businessPhones: ['+7 812 555-01-02'],
+        ...CUSTOMER_ORGANIZATION,
         verifiedDomains: [
           { name: 'vasilek.onmicrosoft.com', isDefault: false, isInitial: true },
           { name: 'vasilek.ru', isDefault: true, isInitial: false },

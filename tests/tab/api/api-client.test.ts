@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../src/tab/api/api-client.js';
 import type { ApiClientOptions, TokenRequest } from '../../../src/tab/api/api-client.js';
-import { storedOrder, tenantResponse } from '../support/tab-fixtures.js';
+import { tenantResponse } from '../support/tab-fixtures.js';
+import { orderView } from '../../support/order-fixtures.js';
 
 interface Call {
   readonly input: string;
@@ -124,10 +125,10 @@ describe('the tab API client', () => {
   it('retries 503 after the server’s Retry-After, then succeeds', async () => {
     const { fetch, calls } = scriptedFetch(
       apiError(503, 'storage_unavailable', {}, { 'retry-after': '5' }),
-      Response.json({ orders: [storedOrder()] }),
+      Response.json({ orders: [orderView()] }),
     );
     const result = await client(fetch).listOrders();
-    expect(result).toEqual({ ok: true, value: [storedOrder()] });
+    expect(result).toEqual({ ok: true, value: [orderView()] });
     expect(calls).toHaveLength(2);
     expect(sleeps).toEqual([5_000]);
   });
@@ -163,10 +164,10 @@ describe('the tab API client', () => {
     const order = { submissionId: '6f1b7c1e-4c1a-4c35-9a55-2c1d3f1e9b11' };
 
     it('posts JSON and tells a new order from one seen before', async () => {
-      const { fetch, calls } = scriptedFetch(Response.json(storedOrder(), { status: 201 }), Response.json(storedOrder(), { status: 200 }));
+      const { fetch, calls } = scriptedFetch(Response.json(orderView(), { status: 201 }), Response.json(orderView(), { status: 200 }));
       const api = client(fetch);
-      expect(await api.submitOrder(order)).toEqual({ kind: 'stored', order: storedOrder(), created: true });
-      expect(await api.submitOrder(order)).toEqual({ kind: 'stored', order: storedOrder(), created: false });
+      expect(await api.submitOrder(order)).toEqual({ kind: 'stored', order: orderView(), created: true });
+      expect(await api.submitOrder(order)).toEqual({ kind: 'stored', order: orderView(), created: false });
       expect(calls[0]).toMatchObject({ input: '/api/orders', method: 'POST', body: JSON.stringify(order) });
       expect(calls[0]?.headers.get('content-type')).toBe('application/json');
     });
@@ -178,7 +179,7 @@ describe('the tab API client', () => {
     });
 
     it('resends the same body after a 503, so the server sees the same submissionId', async () => {
-      const { fetch, calls } = scriptedFetch(apiError(503, 'storage_unavailable'), Response.json(storedOrder(), { status: 201 }));
+      const { fetch, calls } = scriptedFetch(apiError(503, 'storage_unavailable'), Response.json(orderView(), { status: 201 }));
       const outcome = await client(fetch).submitOrder(order);
       expect(outcome.kind).toBe('stored');
       expect(calls.map((call) => call.body)).toEqual([JSON.stringify(order), JSON.stringify(order)]);

@@ -3,7 +3,8 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserHost, fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
 import type { RenderedTab } from '../support/render-tab.js';
-import { storedOrder, tenantResponse } from '../support/tab-fixtures.js';
+import { tenantResponse } from '../support/tab-fixtures.js';
+import { orderView, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 beforeEach(setUpDom);
 afterEach(tearDownDom);
@@ -42,7 +43,7 @@ async function openOrderForm(tab: RenderedTab): Promise<void> {
 }
 
 async function completeForm(tab: RenderedTab): Promise<void> {
-  await type(tab, 'order-organization-inn', '7707083893');
+  await type(tab, 'order-organization-inn', SAMPLE_ORGANIZATION.inn);
   await type(tab, 'order-line-SPB', '25');
   await type(tab, 'order-activationDate', '2026-12-01');
 }
@@ -56,7 +57,7 @@ describe('step 4, the order form', () => {
 
     expect(input(tab, 'order-invitationAccepted').checked).toBe(true);
     expect(input(tab, 'order-technicalDomain').value).toBe('romashka.onmicrosoft.com');
-    expect(input(tab, 'order-organization-name').value).toBe('ООО «Ромашка»');
+    expect(input(tab, 'order-organization-name').value).toBe(SAMPLE_ORGANIZATION.name);
     expect(input(tab, 'order-organization-inn').value).toBe('');
     expect(input(tab, 'order-organization-address-postalCode').value).toBe('101000');
     expect(input(tab, 'order-contact-fullName').value).toBe('Иванов Иван Иванович');
@@ -79,7 +80,7 @@ describe('step 4, the order form', () => {
     expect(input(tab, 'order-organization-inn').getAttribute('aria-invalid')).toBe('true');
     expect(errorOf(tab, 'order-organization-inn')).toBe('В ИНН ошибка: контрольные цифры не сходятся. Проверьте номер.');
 
-    await type(tab, 'order-organization-inn', '7707083893');
+    await type(tab, 'order-organization-inn', SAMPLE_ORGANIZATION.inn);
     expect(input(tab, 'order-organization-inn').hasAttribute('aria-invalid')).toBe(false);
     expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
   });
@@ -113,7 +114,7 @@ describe('step 4, the order form', () => {
     expect(api.created).toHaveLength(1);
     expect(tab.text()).toContain('Отправляем заявку…');
 
-    await act(async () => answer(Response.json(storedOrder(), { status: 201 })));
+    await act(async () => answer(Response.json(orderView(), { status: 201 })));
     await tab.waitFor(() => tab.text().includes('Заявка CSP-7K2M9Q4X отправлена'), 'the success panel');
     expect(tab.text()).toContain('Статус:Отправлена');
     expect(document.activeElement?.id).toBe('order-success-title');
@@ -124,7 +125,7 @@ describe('step 4, the order form', () => {
       technicalDomain: 'romashka.onmicrosoft.com',
       lines: [{ sku: 'SPB', quantity: 25 }],
       activationDate: '2026-12-01',
-      organization: { name: 'ООО «Ромашка»', inn: '7707083893', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+      organization: SAMPLE_ORGANIZATION,
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
     });
@@ -133,8 +134,8 @@ describe('step 4, the order form', () => {
   it('resends with the same submissionId after a failure, and gets a new one for the next order', async () => {
     const answers = [
       Response.json({ errors: [{ field: '', code: 'internal_error', message: 'Internal error' }] }, { status: 500 }),
-      Response.json(storedOrder(), { status: 201 }),
-      Response.json(storedOrder({ id: 'CSP-SECOND01' }), { status: 201 }),
+      Response.json(orderView(), { status: 201 }),
+      Response.json(orderView({ id: 'CSP-SECOND01' }), { status: 201 }),
     ];
     const api = fakeApi({ submitOrder: () => answers.shift() ?? new Response(null, { status: 500 }) });
     const tab = await renderTab({ fetchApi: api.fetch });
@@ -177,10 +178,10 @@ describe('step 4, the order form', () => {
   it('keeps what was typed when the admin visits another step and comes back', async () => {
     const tab = await renderTab();
     await openOrderForm(tab);
-    await type(tab, 'order-organization-inn', '7707083893');
+    await type(tab, 'order-organization-inn', SAMPLE_ORGANIZATION.inn);
     await tab.openStep('Технический домен');
     await openOrderForm(tab);
-    expect(input(tab, 'order-organization-inn').value).toBe('7707083893');
+    expect(input(tab, 'order-organization-inn').value).toBe(SAMPLE_ORGANIZATION.inn);
   });
 
   it('still offers an empty form when the tenant’s facts could not be read', async () => {

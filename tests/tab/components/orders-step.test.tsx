@@ -2,12 +2,12 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
-import { storedOrder } from '../support/tab-fixtures.js';
+import { orderView } from '../../support/order-fixtures.js';
 
 beforeEach(setUpDom);
 afterEach(tearDownDom);
 
-const changed = storedOrder({
+const changed = orderView({
   id: 'CSP-CHANGES1',
   status: 'changesRequested',
   history: [
@@ -22,7 +22,7 @@ const changed = storedOrder({
 
 describe('step 5, my orders', () => {
   it('lists the orders with status, terms, the status history and delivery', async () => {
-    const api = fakeApi({ listOrders: () => Response.json({ orders: [changed, storedOrder()] }) });
+    const api = fakeApi({ listOrders: () => Response.json({ orders: [changed, orderView()] }) });
     const tab = await renderTab({ fetchApi: api.fetch });
     await tab.openStep('Мои заявки');
     await tab.waitFor(() => tab.text().includes('Заявка CSP-CHANGES1'), 'the orders');
@@ -48,7 +48,7 @@ describe('step 5, my orders', () => {
 
   it('offers to create an order when there is none, and refreshes on request', async () => {
     let calls = 0;
-    const api = fakeApi({ listOrders: () => Response.json({ orders: calls++ === 0 ? [] : [storedOrder()] }) });
+    const api = fakeApi({ listOrders: () => Response.json({ orders: calls++ === 0 ? [] : [orderView()] }) });
     const tab = await renderTab({ fetchApi: api.fetch });
     await tab.openStep('Мои заявки');
     await tab.waitFor(() => tab.text().includes('Заявок пока нет.'), 'the empty list');
@@ -68,5 +68,7 @@ describe('step 5, my orders', () => {
     await tab.waitFor(() => tab.text().includes('Сервер ответил ошибкой'), 'the failure');
     await act(async () => tab.button('Повторить')?.click());
     await tab.waitFor(() => tab.text().includes('Заявок пока нет.'), 'the list');
+    expect(calls).toBe(2);
+    expect(tab.text()).not.toContain('Сервер ответил ошибкой');
   });
 });

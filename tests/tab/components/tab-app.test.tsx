@@ -50,6 +50,7 @@ describe('TabApp', () => {
     expect(link?.target).toBe('_blank');
     expect(link?.rel).toContain('noopener');
     expect(link?.textContent).toContain('Открыть приглашение');
+    expect(link?.textContent).toContain('(откроется в новом окне)');
   });
 
   it('lists the catalog from the config', async () => {

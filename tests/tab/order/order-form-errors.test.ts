@@ -3,6 +3,7 @@ import { clientErrors, validationCatalog, visibleErrors } from '../../../src/tab
 import { createOrderForm, editField, fieldId, quantityFieldId, touchField } from '../../../src/tab/order/order-form-state.js';
 import type { OrderFormState } from '../../../src/tab/order/order-form-state.js';
 import { tabConfig, tenantResponse } from '../support/tab-fixtures.js';
+import { SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 const { catalog, today } = tabConfig;
 const submissionId = '6f1b7c1e-4c1a-4c35-9a55-2c1d3f1e9b11';
@@ -16,7 +17,7 @@ function completeForm(): OrderFormState {
       ...form.draft,
       quantities: { SPB: '25' },
       activationDate: '2026-12-01',
-      organization: { ...form.draft.organization, inn: '7707083893' },
+      organization: { ...form.draft.organization, inn: SAMPLE_ORGANIZATION.inn },
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../src/tab/order/order-form-state.js';
 import type { OrderFormState } from '../../../src/tab/order/order-form-state.js';
 import { tabConfig, tenantResponse } from '../support/tab-fixtures.js';
+import { SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 const { catalog } = tabConfig;
 const submissionId = '6f1b7c1e-4c1a-4c35-9a55-2c1d3f1e9b11';
@@ -29,7 +30,7 @@ describe('createOrderForm', () => {
       selectedSkus: ['SPB'],
       quantities: {},
       activationDate: '',
-      organization: { name: 'ООО «Ромашка»', inn: '', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+      organization: { ...SAMPLE_ORGANIZATION, inn: '' },
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
       trialId: 'trial-spb',
@@ -131,9 +132,9 @@ describe('editField and touchField', () => {
 
   it('drops the server error of the edited field only', () => {
     const form = withServerErrors(createOrderForm(tenantResponse(), catalog, submissionId));
-    const edited = editField(form, fieldId('organization.inn'), (d) => ({ ...d, organization: { ...d.organization, inn: '7707083893' } }), catalog);
+    const edited = editField(form, fieldId('organization.inn'), (d) => ({ ...d, organization: { ...d.organization, inn: SAMPLE_ORGANIZATION.inn } }), catalog);
     expect(edited.serverErrors.map((error) => error.field)).toEqual(['lines.0.quantity']);
-    expect(edited.draft.organization.inn).toBe('7707083893');
+    expect(edited.draft.organization.inn).toBe(SAMPLE_ORGANIZATION.inn);
   });
 
   it('drops line errors once the selection changes, as their indexes no longer match', () => {

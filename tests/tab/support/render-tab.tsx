@@ -7,7 +7,8 @@ import type { TabConfig } from '../../../src/tab/config/tab-config.js';
 import type { DisplayPreferences } from '../../../src/tab/host/display-preferences.js';
 import type { HostTheme } from '../../../src/tab/host/host-theme.js';
 import type { TabHost } from '../../../src/tab/host/tab-host.js';
-import { storedOrder, tabConfig, tenantResponse } from './tab-fixtures.js';
+import { tabConfig, tenantResponse } from './tab-fixtures.js';
+import { orderView } from '../../support/order-fixtures.js';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -72,7 +73,7 @@ export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submit
     }
     if (request.path === '/api/orders' && request.method === 'POST') {
       created.push(request.body);
-      return (routes.submitOrder ?? (() => Response.json(storedOrder(), { status: 201 })))(request);
+      return (routes.submitOrder ?? (() => Response.json(orderView(), { status: 201 })))(request);
     }
     return new Response('not found', { status: 404 });
   };

@@ -1,8 +1,8 @@
 import type { TabConfig } from '../../../src/tab/config/tab-config.js';
-import type { OrderView } from '../../../src/tab/api/order-response.js';
 import type { TenantResponse } from '../../../src/domain/tenant/tenant-response.js';
+import { SAMPLE_ORGANIZATION, SAMPLE_TECHNICAL_DOMAIN } from '../../support/order-fixtures.js';
 
-/** Shared test data for the tab: a config, a tenant answer like the demo tenant's, a stored order. */
+/** Shared test data for the tab: a config and a tenant answer like the demo tenant's (the order is in tests/support/order-fixtures.ts). */
 
 export const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
 export const DOMAIN_NAME_ADMIN = '8329153b-31d0-4727-b945-745eb3bc5f31';
@@ -40,10 +40,10 @@ export function tenantResponse(overrides: Partial<TenantResponse> = {}): TenantR
     organization: {
       status: 'ok',
       value: {
-        displayName: 'ООО «Ромашка»',
-        street: 'ул. Мясницкая, д. 1',
-        city: 'Москва',
-        postalCode: '101000',
+        displayName: SAMPLE_ORGANIZATION.name,
+        street: SAMPLE_ORGANIZATION.address.street,
+        city: SAMPLE_ORGANIZATION.address.city,
+        postalCode: SAMPLE_ORGANIZATION.address.postalCode,
         state: null,
         country: 'Россия',
         businessPhones: [],
@@ -52,11 +52,11 @@ export function tenantResponse(overrides: Partial<TenantResponse> = {}): TenantR
     domains: {
       status: 'ok',
       value: {
-        technicalDomain: 'romashka.onmicrosoft.com',
+        technicalDomain: SAMPLE_TECHNICAL_DOMAIN,
         defaultDomain: 'romashka.ru',
         technicalDomainIsDefault: false,
         verified: [
-          { name: 'romashka.onmicrosoft.com', isDefault: false, isInitial: true },
+          { name: SAMPLE_TECHNICAL_DOMAIN, isDefault: false, isInitial: true },
           { name: 'romashka.ru', isDefault: true, isInitial: false },
         ],
       },
@@ -120,30 +120,4 @@ export function tenantResponse(overrides: Partial<TenantResponse> = {}): TenantR
 export function memberAdminFacts(): TenantResponse['admin'] {
   const admin = tenantResponse().admin;
   return { ...admin, isAdmin: false, roleTemplateIds: [], steps: admin.steps.map((step) => ({ ...step, allowed: false })) };
-}
-
-export function storedOrder(overrides: Partial<OrderView> = {}): OrderView {
-  return {
-    id: 'CSP-7K2M9Q4X',
-    tenantId: '11111111-2222-3333-4444-555555555555',
-    status: 'submitted',
-    revision: 1,
-    createdAt: '2026-11-23T09:00:00.000Z',
-    updatedAt: '2026-11-23T09:00:00.000Z',
-    history: [{ status: 'submitted', at: '2026-11-23T09:00:00.000Z', by: 'Иванов Иван Иванович', revision: 1 }],
-    submissionId: '6f1b7c1e-4c1a-4c35-9a55-2c1d3f1e9b11',
-    invitationAccepted: true,
-    technicalDomain: 'romashka.onmicrosoft.com',
-    lines: [{ sku: 'SPB', quantity: 25 }],
-    activationDate: '2026-12-01',
-    organization: {
-      name: 'ООО «Ромашка»',
-      inn: '7707083893',
-      address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
-    },
-    contact: { fullName: 'Иванов Иван Иванович', phone: '+79161234567', email: 'i.ivanov@romashka.ru' },
-    subscriptionKind: 'trialConversion',
-    deliveries: [{ channel: 'teams', revision: 1, state: 'delivered', attempts: 1, deliveredAt: '2026-11-23T09:00:05.000Z' }],
-    ...overrides,
-  };
 }

@@ -5,13 +5,13 @@
  * stdout so the parent can SIGKILL it at that point.
  * argv: connectionString tableName tenantId mode graceMs leaseMs
  */
-import { randomUUID } from 'node:crypto';
 import type { StoredOrder } from '../../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../../bot/delivery/delivery-channel.js';
 import { DeliveryStore } from '../../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../../bot/outbox/outbox-worker.js';
 import { StoredOrders } from '../../storage/stored-orders.js';
 import { createTableStorage } from '../../../../bot/storage/table-storage.js';
+import { submission } from '../../../support/order-fixtures.js';
 
 const [connectionString, tableName, tenantId, mode, graceMs, leaseMs] = process.argv.slice(2);
 if (!connectionString || !tableName || !tenantId || !mode || !graceMs || !leaseMs) {
@@ -26,20 +26,7 @@ const table = createTableStorage(connectionString).table(tableName);
 const repository = new StoredOrders(table, { firstAttemptGraceMs: Number(graceMs) });
 const { order, newDeliveries } = await repository.create(
   tenantId,
-  {
-    submissionId: randomUUID(),
-    invitationAccepted: true,
-    technicalDomain: 'romashka.onmicrosoft.com',
-    lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
-    activationDate: '2030-12-01',
-    organization: {
-      name: 'ООО «Ромашка»',
-      inn: '7707083893',
-      address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
-    },
-    contact: { fullName: 'Иванов Иван Иванович', phone: '+74951234567', email: 'it@romashka.ru' },
-    subscriptionKind: 'new',
-  },
+  submission(),
   { channels: ['teams', 'webhook'], now: new Date() },
 );
 report({ event: 'stored', orderId: order.id });
