@@ -135,6 +135,16 @@ describe('infra/modules', () => {
     expect(main).toContain('BOT_ID: botIdentity.properties.clientId');
   });
 
+  it('names one Azure Bot type in infra/, teamsapp.yml and the README', () => {
+    const type = /msaAppType: '(\w+)'/.exec(bot)?.[1];
+    expect(type).toBe('UserAssignedMSI');
+    expect(main).toContain(`BOT_TYPE: '${type}'`);
+    expect(source('teamsapp.yml')).toContain(`Azure Bot type\n  # ${type}`);
+    const readme = source('README.md');
+    expect(readme).toContain(`Azure Bot type \`${type}\``);
+    expect(readme).toContain('### The Azure Bot type');
+  });
+
   it('keeps the storage account private and on TLS 1.2', () => {
     expect(storage).toContain("kind: 'StorageV2'");
     expect(storage).toContain("minimumTlsVersion: 'TLS1_2'");
