@@ -45,26 +45,26 @@ const DEFAULT_RETRY = { maxRetries: 2, retryDelayInMs: 300, maxRetryDelayInMs: 3
 const READINESS_PROBE_PARTITION = 'readiness-probe';
 
 /**
- * Table clients for one account (a string is a connection string). With a connection string (an Azure account
- * or Azurite's development connection string) `http` endpoints such as
- * Azurite's are allowed, because the SDK otherwise refuses to sign requests
- * over http. With an account URL every request carries an Entra token for
- * `https://storage.azure.com/.default`, which the SDK sends over https only.
+ * Table clients for one account (a string is a connection string). With a
+ * connection string (an Azure account or Azurite's development connection
+ * string) `http` endpoints such as Azurite's are allowed, because the SDK
+ * otherwise refuses to sign requests over http. With an account URL every
+ * request carries an Entra token for `https://storage.azure.com/.default`,
+ * which the SDK sends over https only.
  */
 export function createTableStorage(account: string | TableStorageTarget, options: TableStorageOptions = {}): TableStorage {
   const target: TableStorageTarget = typeof account === 'string' ? { connectionString: account } : account;
   const clientOptions: TableServiceClientOptions = { retryOptions: options.retry ?? DEFAULT_RETRY, ...options.client };
   const startTimeoutMs = options.startTimeoutMs ?? 15_000;
-  const newClient = (name: string): TableClient => {
-    if ('credential' in target) return new TableClient(target.accountUrl, name, target.credential, clientOptions);
-    const probe = TableClient.fromConnectionString(target.connectionString, name, clientOptions);
-    return probe.url.startsWith('http:')
-      ? TableClient.fromConnectionString(target.connectionString, name, { ...clientOptions, allowInsecureConnection: true })
-      : probe;
-  };
-  // Building one client up front turns a malformed connection string into an
+  // Parsing the connection string up front turns a malformed one into an
   // error at start, not at the first request.
-  const endpoint = newClient('probe').url;
+  const endpoint =
+    'credential' in target ? target.accountUrl : TableClient.fromConnectionString(target.connectionString, 'probe', clientOptions).url;
+  const allowInsecureConnection = endpoint.startsWith('http:');
+  const newClient = (name: string): TableClient =>
+    'credential' in target
+      ? new TableClient(target.accountUrl, name, target.credential, clientOptions)
+      : TableClient.fromConnectionString(target.connectionString, name, { ...clientOptions, allowInsecureConnection });
   const clients = new Map<string, TableClient>();
 
   const table = (name: string): TableClient => {
