@@ -35,6 +35,7 @@ import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
 import { createTableStorage } from './storage/table-storage.js';
+import { createStorageCredential } from './storage/storage-credential.js';
 
 export interface App {
   readonly server: Server;
@@ -63,7 +64,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const catalog = config.catalog;
   const invitationUrl = renderInvitationLink(config.invitation);
 
-  const storage = createTableStorage(config.storageConnectionString);
+  const storage = createTableStorage(
+    config.storage.kind === 'connectionString'
+      ? config.storage.connectionString
+      : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
+  );
   await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));

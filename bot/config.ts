@@ -37,6 +37,21 @@ export type BotIdentity =
   | { readonly kind: 'SingleTenant'; readonly appId: string; readonly password: string; readonly tenantId: string }
   | { readonly kind: 'UserAssignedMSI'; readonly appId: string; readonly tenantId: string };
 
+/**
+ * Where the tables live and how the server signs in to them: a connection
+ * string (Azurite, or an account that allows shared keys), or the account's
+ * table endpoint reached with a managed identity (Entra ID, no key).
+ */
+export type StorageSettings =
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | {
+      readonly kind: 'managedIdentity';
+      /** e.g. `https://csponb3f9a1c.table.core.windows.net` */
+      readonly accountUrl: string;
+      /** Client id of the user-assigned identity; absent: the system-assigned one (or a developer's sign-in). */
+      readonly clientId?: string;
+    };
+
 export interface SmtpSettings {
   readonly host: string;
   readonly port: number;
@@ -65,7 +80,7 @@ export interface AppConfig {
   readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
   /** The distributor's own single-tenant app for partner-side confirmation (`/contracts`, GDAP relationships). */
   readonly partnerGraph?: { readonly clientId: string; readonly clientSecret: string };
-  readonly storageConnectionString: string;
+  readonly storage: StorageSettings;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly delivery: {
     /** Language of what the distributor's staff read. */
@@ -135,11 +150,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     throw new ConfigurationError('set AAD_APP_CLIENT_ID together with the secret', 'AAD_APP_CLIENT_ID');
   }
 
-  const tablePort = parse('AZURITE_TABLE_PORT', text('AZURITE_TABLE_PORT'), portSchema, DEFAULT_AZURITE_TABLE_PORT);
-  const storageConnectionString = text('AZURE_STORAGE_CONNECTION_STRING') ?? (demo ? azuriteConnectionString(tablePort) : undefined);
-  if (storageConnectionString === undefined) {
-    throw new ConfigurationError('required when BOT_ID is set (the Storage account with the orders table)', 'AZURE_STORAGE_CONNECTION_STRING');
-  }
+  const storage = storageSettings(demo, text);
 
   return Object.freeze({
     demo,
@@ -153,7 +164,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     timeZone,
     bot,
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
-    storageConnectionString,
+    storage,
     logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
     ...partnerGraphSettings(text),
     delivery: deliverySettings(text),
@@ -165,9 +176,13 @@ function botIdentity(botId: string | undefined, text: (name: string) => string |
   if (!isGuid(botId)) throw new ConfigurationError(`"${botId}" is not a Microsoft App id (GUID)`, 'BOT_ID');
   const type = text('BOT_TYPE');
   const tenantId = text('BOT_TENANT_ID');
+  // BOT_TYPE is the Azure Bot's msaAppType: it names the kind of identity (an Entra app registration with a
+  // secret, or a user-assigned managed identity), not who may use the bot. Whether users of other tenants reach
+  // the bot is decided by the Entra app's signInAudience (AzureADMultipleOrgs), not by "SingleTenant"
+  // ("Agent tenancy", https://learn.microsoft.com/microsoftteams/platform/agents-in-teams/agent-tenancy).
   if (type === 'MultiTenant') {
     throw new ConfigurationError(
-      'MultiTenant bot registrations cannot be created since 2025-07-31; use SingleTenant or UserAssignedMSI (a single-tenant bot still serves users of every tenant)',
+      'new MultiTenant Azure Bot registrations cannot be created since 2025-07-31; use SingleTenant (an Entra app registration whose sign-in audience is AzureADMultipleOrgs still serves every tenant) or UserAssignedMSI',
       'BOT_TYPE',
     );
   }
@@ -181,6 +196,34 @@ function botIdentity(botId: string | undefined, text: (name: string) => string |
   const password = text('BOT_PASSWORD');
   if (password === undefined) throw new ConfigurationError('required for a SingleTenant bot (the client secret)', 'BOT_PASSWORD');
   return { kind: type, appId: botId, password, tenantId };
+}
+
+function storageSettings(demo: boolean, text: (name: string) => string | undefined): StorageSettings {
+  const connectionString = text('AZURE_STORAGE_CONNECTION_STRING');
+  const accountUrl = text('AZURE_STORAGE_ACCOUNT_URL');
+  const clientId = text('AZURE_CLIENT_ID');
+  if (connectionString !== undefined && accountUrl !== undefined) {
+    throw new ConfigurationError(
+      'set AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both: a connection string signs in with the account key, the account URL with the managed identity',
+      'AZURE_STORAGE_ACCOUNT_URL',
+    );
+  }
+  if (clientId !== undefined && !isGuid(clientId)) {
+    throw new ConfigurationError(`"${clientId}" is not the client id (GUID) of a managed identity`, 'AZURE_CLIENT_ID');
+  }
+  if (accountUrl !== undefined) {
+    const url = parse('AZURE_STORAGE_ACCOUNT_URL', accountUrl, httpsUrlSchema, accountUrl);
+    return { kind: 'managedIdentity', accountUrl: url, ...(clientId === undefined ? {} : { clientId: clientId.toLowerCase() }) };
+  }
+  if (connectionString !== undefined) return { kind: 'connectionString', connectionString };
+  if (demo) {
+    const tablePort = parse('AZURITE_TABLE_PORT', text('AZURITE_TABLE_PORT'), portSchema, DEFAULT_AZURITE_TABLE_PORT);
+    return { kind: 'connectionString', connectionString: azuriteConnectionString(tablePort) };
+  }
+  throw new ConfigurationError(
+    'required when BOT_ID is set: the table endpoint of the Storage account (https://<account>.table.core.windows.net), reached with the managed identity; or set AZURE_STORAGE_CONNECTION_STRING instead',
+    'AZURE_STORAGE_ACCOUNT_URL',
+  );
 }
 
 function partnerGraphSettings(text: (name: string) => string | undefined): Pick<AppConfig, 'partnerGraph'> {
@@ -246,6 +289,8 @@ const PORT_RANGE = 'expected a port number from 1 to 65535';
 const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+// Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).
+const httpsUrlSchema = z.url({ protocol: /^https$/ }).transform((url) => url.replace(/\/+$/, ''));
 const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const booleanSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

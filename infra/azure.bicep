@@ -3,8 +3,9 @@
 // placeholders come from env/.env.<env> and env/.env.<env>.user).
 //
 //   managed identity ─┬─ web app (Linux, Node 22): tab + API + /api/messages
-//                     └─ Azure Bot (UserAssignedMSI) + Microsoft Teams channel
-//   storage account (tables) ── connection string in one web app setting
+//                     ├─ Azure Bot (UserAssignedMSI) + Microsoft Teams channel
+//                     └─ "Storage Table Data Contributor" on the storage account
+//   storage account (tables): shared keys off, reached with the identity
 //
 // Every output is written to env/.env.<env> (committed): outputs never carry
 // secrets.
@@ -145,6 +146,7 @@ module storage 'modules/storage.bicep' = {
     name: take('${storageBaseName}${uniqueString(resourceGroup().id)}', 24)
     location: location
     skuName: storageSku
+    tableDataContributorPrincipalId: botIdentity.properties.principalId
   }
 }
 
@@ -190,7 +192,8 @@ module webApp 'modules/web-app.bicep' = {
     location: location
     skuName: webAppSku
     identityResourceId: botIdentity.id
-    storageAccountName: storage.outputs.name
+    identityClientId: botIdentity.properties.clientId
+    storageTableEndpoint: storage.outputs.tableEndpoint
     serverSettings: serverSettings
   }
 }

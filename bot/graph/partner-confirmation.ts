@@ -74,7 +74,11 @@ export function createPartnerConfirmation(options: PartnerConfirmationOptions): 
       parts = await sendGraphBatch({
         accessToken,
         requests: [
-          { id: 'contracts', url: `/contracts?$filter=${encodeURIComponent(`customerId eq '${tenantId}'`)}&$select=customerId,displayName,defaultDomainName` },
+          // contract.customerId is an Edm.Guid: OData compares it with an unquoted GUID literal; a quoted one is a
+          // string and Graph answers 400 (contract resource type:
+          // https://learn.microsoft.com/graph/api/resources/contract). The GDAP customer's tenantId is a String,
+          // so it stays quoted (https://learn.microsoft.com/graph/api/resources/delegatedadminrelationshipcustomerparticipant).
+          { id: 'contracts', url: `/contracts?$filter=${encodeURIComponent(`customerId eq ${tenantId}`)}&$select=customerId,displayName,defaultDomainName` },
           { id: 'gdap', url: `/tenantRelationships/delegatedAdminRelationships?$filter=${encodeURIComponent(`customer/tenantId eq '${tenantId}'`)}` },
         ],
         ...(options.graphBaseUrl === undefined ? {} : { baseUrl: options.graphBaseUrl }),

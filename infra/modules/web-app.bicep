@@ -15,11 +15,14 @@ param location string
 @description('App Service plan size. Always On needs Basic (B1) or higher.')
 param skuName string
 
-@description('The user-assigned managed identity that is also the bot identity (Azure Bot type UserAssignedMSI).')
+@description('The user-assigned managed identity the server runs as: the bot identity (Azure Bot type UserAssignedMSI) and the Table Storage identity.')
 param identityResourceId string
 
-@description('The Storage account that holds the tables; its key is read here and goes into one app setting only.')
-param storageAccountName string
+@description('Client id of that identity: the server signs in to Table Storage with it (AZURE_CLIENT_ID).')
+param identityClientId string
+
+@description('Table endpoint of the Storage account (https://<account>.table.core.windows.net/).')
+param storageTableEndpoint string
 
 @description('The server\'s settings (bot/config.ts), already without empty optional ones; some values are secrets.')
 @secure()
@@ -83,10 +86,6 @@ resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   }
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  name: storageAccountName
-}
-
 var hostName = toLower(webApp.properties.defaultHostName)
 
 // Declarative: every provision writes the whole set, so a setting changed in
@@ -99,9 +98,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     // Where users and Bot Framework reach the server.
     BOT_DOMAIN: hostName
     PUBLIC_URL: 'https://${hostName}'
-    // The key is read at deployment time and stored only in this encrypted
-    // app setting: it is never a parameter, an output, or a literal here.
-    AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+    // Table Storage through the managed identity: no key exists in any
+    // setting (the account refuses shared keys; storage.bicep).
+    AZURE_STORAGE_ACCOUNT_URL: storageTableEndpoint
+    AZURE_CLIENT_ID: identityClientId
     // The Node image sends traffic to 8080; the server listens on PORT.
     PORT: '8080'
     WEBSITES_PORT: '8080'

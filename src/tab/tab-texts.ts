@@ -393,6 +393,10 @@ export const tabTexts = {
       ru: 'Дистрибьютор просит исправить заявку. Откройте чат с приложением и нажмите «Исправить заявку» на карточке заявки.',
       en: 'The distributor asks for changes. Open the chat with the app and press "Revise order" on the order card.',
     },
+    changesRequestedOutsideTeams: {
+      ru: 'Дистрибьютор просит исправить заявку. Откройте приложение в Microsoft Teams, перейдите в чат с ним и нажмите «Исправить заявку» на карточке заявки.',
+      en: 'The distributor asks for changes. Open the app in Microsoft Teams, go to its chat and press "Revise order" on the order card.',
+    },
     deliveryTitle: { ru: 'Передача дистрибьютору', en: 'Delivery to the distributor' },
     noDeliveries: {
       ru: 'Заявка сохранена; сведений о её передаче дистрибьютору пока нет.',

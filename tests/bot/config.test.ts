@@ -69,9 +69,12 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
   });
 
   it('stores orders in Azurite on its default table port 10002', () => {
-    expect(config.storageConnectionString).toContain('AccountName=devstoreaccount1;');
-    expect(config.storageConnectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;');
-    expect(loadConfig({ AZURITE_TABLE_PORT: '12002' }).storageConnectionString).toContain('http://127.0.0.1:12002/devstoreaccount1');
+    expect(config.storage).toEqual({ kind: 'connectionString', connectionString: expect.stringContaining('AccountName=devstoreaccount1;') });
+    expect(config.storage).toEqual({ kind: 'connectionString', connectionString: expect.stringContaining('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;') });
+    expect(loadConfig({ AZURITE_TABLE_PORT: '12002' }).storage).toEqual({
+      kind: 'connectionString',
+      connectionString: expect.stringContaining('http://127.0.0.1:12002/devstoreaccount1'),
+    });
   });
 
   it("parses the distributor's own invitation from its instruction", () => {
@@ -133,7 +136,7 @@ describe('loadConfig in production', () => {
       timeZone: 'Asia/Yekaterinburg',
       bot: { kind: 'SingleTenant', appId: BOT_ID, password: 'bot-client-secret', tenantId: DISTRIBUTOR_TENANT },
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
-      storageConnectionString: STORAGE,
+      storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
       delivery: {
         locale: 'en',
@@ -156,6 +159,19 @@ describe('loadConfig in production', () => {
     const config = loadConfig(without(productionEnv({ BOT_TYPE: 'UserAssignedMSI' }), 'BOT_PASSWORD'));
     expect(config.bot).toEqual({ kind: 'UserAssignedMSI', appId: BOT_ID, tenantId: DISTRIBUTOR_TENANT });
     expect(config.demo).toBe(false);
+  });
+
+  it('reaches the storage account with the managed identity when only AZURE_STORAGE_ACCOUNT_URL is set (Azure, no shared key)', () => {
+    const env = without(productionEnv(), 'AZURE_STORAGE_CONNECTION_STRING');
+    expect(loadConfig({ ...env, AZURE_STORAGE_ACCOUNT_URL: 'https://csponb3f9a1c.table.core.windows.net/', AZURE_CLIENT_ID: BOT_ID.toUpperCase() }).storage).toEqual({
+      kind: 'managedIdentity',
+      accountUrl: 'https://csponb3f9a1c.table.core.windows.net',
+      clientId: BOT_ID,
+    });
+    expect(loadConfig({ ...env, AZURE_STORAGE_ACCOUNT_URL: 'https://csponb3f9a1c.table.core.windows.net' }).storage).toEqual({
+      kind: 'managedIdentity',
+      accountUrl: 'https://csponb3f9a1c.table.core.windows.net',
+    });
   });
 
   it('listens on every interface unless HOST says otherwise', () => {
@@ -201,7 +217,7 @@ describe('loadConfig refuses a bad setting and names it', () => {
       name: 'a MultiTenant bot',
       env: productionEnv({ BOT_TYPE: 'MultiTenant' }),
       variable: 'BOT_TYPE',
-      explains: /2025-07-31.*SingleTenant or UserAssignedMSI/,
+      explains: /2025-07-31.*SingleTenant.*AzureADMultipleOrgs.*or UserAssignedMSI/,
     },
     { name: 'an unknown BOT_TYPE', env: productionEnv({ BOT_TYPE: 'Single' }), variable: 'BOT_TYPE', explains: /SingleTenant or UserAssignedMSI/ },
     { name: 'BOT_ID without BOT_TYPE', env: without(productionEnv(), 'BOT_TYPE'), variable: 'BOT_TYPE' },
@@ -224,7 +240,24 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'a bot without AAD_APP_CLIENT_ID (the orders API would be anonymous)', env: without(productionEnv(), 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET'), variable: 'AAD_APP_CLIENT_ID' },
     { name: 'AAD_APP_CLIENT_ID that is not a GUID', env: productionEnv({ AAD_APP_CLIENT_ID: 'tab-app' }), variable: 'AAD_APP_CLIENT_ID' },
     { name: 'an AAD secret without its client id', env: { AAD_APP_CLIENT_SECRET: 'secret' }, variable: 'AAD_APP_CLIENT_ID' },
-    { name: 'a bot without a storage account', env: without(productionEnv(), 'AZURE_STORAGE_CONNECTION_STRING'), variable: 'AZURE_STORAGE_CONNECTION_STRING' },
+    {
+      name: 'a bot with neither a storage account URL nor a connection string',
+      env: without(productionEnv(), 'AZURE_STORAGE_CONNECTION_STRING'),
+      variable: 'AZURE_STORAGE_ACCOUNT_URL',
+      explains: /AZURE_STORAGE_CONNECTION_STRING/,
+    },
+    {
+      name: 'both a storage connection string and an account URL',
+      env: productionEnv({ AZURE_STORAGE_ACCOUNT_URL: 'https://cspstore.table.core.windows.net' }),
+      variable: 'AZURE_STORAGE_ACCOUNT_URL',
+      explains: /AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both/,
+    },
+    {
+      name: 'a storage account URL over plain http (tokens travel over TLS only)',
+      env: { AZURE_STORAGE_ACCOUNT_URL: 'http://cspstore.table.core.windows.net' },
+      variable: 'AZURE_STORAGE_ACCOUNT_URL',
+    },
+    { name: 'AZURE_CLIENT_ID that is not a GUID', env: { AZURE_STORAGE_ACCOUNT_URL: 'https://cspstore.table.core.windows.net', AZURE_CLIENT_ID: 'bot-identity' }, variable: 'AZURE_CLIENT_ID' },
     { name: 'an INVITATION_LINK on another site', env: { INVITATION_LINK: 'https://example.com/invite' }, variable: 'INVITATION_LINK' },
     {
       name: 'an INVITATION_LINK without the reseller tenant',

@@ -93,10 +93,15 @@ describe('infra/azure.bicep and infra/azure.parameters.json', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('builds the storage connection string only inside the web app settings', () => {
-    const files = bicepFiles.filter((file) => source(file).includes('listKeys('));
-    expect(files).toEqual(['infra/modules/web-app.bicep']);
-    expect(source('infra/modules/web-app.bicep')).toMatch(/AZURE_STORAGE_CONNECTION_STRING: '[^']*AccountKey=\$\{storage\.listKeys\(\)\.keys\[0\]\.value\}/);
+  it('reads no storage key anywhere: the server reaches the tables with its managed identity', () => {
+    expect(bicepFiles.filter((file) => /listKeys\(|AccountKey=|AZURE_STORAGE_CONNECTION_STRING/.test(source(file)))).toEqual([]);
+    const webApp = source('infra/modules/web-app.bicep');
+    expect(webApp).toContain('AZURE_STORAGE_ACCOUNT_URL: storageTableEndpoint');
+    expect(webApp).toContain('AZURE_CLIENT_ID: identityClientId');
+    const webAppCall = readModuleCalls(main).find((call) => call.symbol === 'webApp');
+    expect(webAppCall?.params).toEqual(expect.arrayContaining(['identityResourceId', 'identityClientId', 'storageTableEndpoint']));
+    expect(main).toContain('identityClientId: botIdentity.properties.clientId');
+    expect(main).toContain('storageTableEndpoint: storage.outputs.tableEndpoint');
   });
 });
 
@@ -130,11 +135,42 @@ describe('infra/modules', () => {
     expect(main).toContain('BOT_ID: botIdentity.properties.clientId');
   });
 
+  it('names one Azure Bot type in infra/, teamsapp.yml and the README', () => {
+    const type = /msaAppType: '(\w+)'/.exec(bot)?.[1];
+    expect(type).toBe('UserAssignedMSI');
+    expect(main).toContain(`BOT_TYPE: '${type}'`);
+    expect(source('teamsapp.yml')).toContain(`Azure Bot type\n  # ${type}`);
+    const readme = source('README.md');
+    expect(readme).toContain(`Azure Bot type \`${type}\``);
+    expect(readme).toContain('### The Azure Bot type');
+  });
+
   it('keeps the storage account private and on TLS 1.2', () => {
     expect(storage).toContain("kind: 'StorageV2'");
     expect(storage).toContain("minimumTlsVersion: 'TLS1_2'");
     expect(storage).toContain('allowBlobPublicAccess: false');
     expect(storage).toContain("'Microsoft.Storage/storageAccounts/tableServices@");
+  });
+
+  it('refuses shared keys on the storage account', () => {
+    expect(storage).toMatch(/^\s*allowSharedKeyAccess: false$/m);
+    expect(storage).not.toMatch(/allowSharedKeyAccess: true/);
+  });
+
+  it('gives the server identity "Storage Table Data Contributor" on the account, and nothing wider', () => {
+    // Role id from "Azure built-in roles for Storage"
+    // (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage#storage-table-data-contributor).
+    const assignments = bicepFiles.flatMap((file) =>
+      Array.from(source(file).matchAll(/^resource \w+ 'Microsoft\.Authorization\/roleAssignments@[^']+'/gm), () => file),
+    );
+    expect(assignments).toEqual(['infra/modules/storage.bicep']);
+    expect(storage).toContain("var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
+    expect(storage).toMatch(/scope: storage\n/);
+    expect(storage).toContain("roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)");
+    expect(storage).toContain('principalId: tableDataContributorPrincipalId');
+    expect(storage).toContain("principalType: 'ServicePrincipal'");
+    // The principal is the identity the web app runs as and AZURE_CLIENT_ID names.
+    expect(main).toContain('tableDataContributorPrincipalId: botIdentity.properties.principalId');
   });
 
   it('sets only app settings the server reads, or App Service and Oryx do', () => {

@@ -18,9 +18,23 @@ const GRAPH_DELEGATED = {
   'Policy.Read.All': '572fea84-0151-49b2-9301-11cb16974376', // /policies/crossTenantAccessPolicy/partners
 } as const;
 
-const TEAMS_CLIENTS = {
-  desktopAndMobile: '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
-  web: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+/**
+ * Client ids that get the tab's SSO token without a consent prompt, from
+ * "Configure your tab app in Microsoft Entra ID", "To configure authorized
+ * client application"
+ * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad).
+ * The Microsoft 365 and Outlook clients let the personal tab open, signed in,
+ * in Outlook and the Microsoft 365 app; d3590ed6 serves both Microsoft 365
+ * mobile and Outlook desktop.
+ */
+const SSO_CLIENTS = {
+  teamsDesktopAndMobile: '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+  teamsWeb: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+  microsoft365Web: '4765445b-32c6-49b0-83e6-1d93765276ca',
+  microsoft365Desktop: '0ec893e0-5785-4de6-99da-4ed124e5296c',
+  microsoft365MobileAndOutlookDesktop: 'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+  outlookWeb: 'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+  outlookMobile: '27922004-5251-4030-b22d-91ecd9a37ea4',
 } as const;
 
 const entraManifest = z
@@ -45,7 +59,11 @@ const entraManifest = z
   .parse(JSON.parse(readFileSync(projectFile('aad.manifest.json'), 'utf8')));
 
 const teamsManifest = z
-  .object({ webApplicationInfo: z.object({ id: z.string(), resource: z.string() }) })
+  .object({
+    manifestVersion: z.string(),
+    staticTabs: z.array(z.object({ contentUrl: z.string().optional(), scopes: z.array(z.string()) }).loose()),
+    webApplicationInfo: z.object({ id: z.string(), resource: z.string() }),
+  })
   .loose()
   .parse(JSON.parse(readFileSync(projectFile('appPackage', 'manifest.json'), 'utf8')));
 
@@ -62,13 +80,21 @@ describe('aad.manifest.json (the Entra app of the tab SSO and the on-behalf-of c
     expect(entraManifest.api.requestedAccessTokenVersion).toBe(2);
   });
 
-  it('exposes access_as_user and pre-authorizes the Teams clients for it', () => {
+  it('exposes access_as_user and pre-authorizes the Teams, Microsoft 365 and Outlook clients for it', () => {
     const [scope, ...others] = entraManifest.api.oauth2PermissionScopes;
     expect(others).toEqual([]);
     expect(scope).toMatchObject({ value: 'access_as_user', type: 'User', isEnabled: true });
     expect(entraManifest.api.preAuthorizedApplications).toEqual(
-      Object.values(TEAMS_CLIENTS).map((appId) => ({ appId, delegatedPermissionIds: [scope?.id] })),
+      Object.values(SSO_CLIENTS).map((appId) => ({ appId, delegatedPermissionIds: [scope?.id] })),
     );
+  });
+
+  it('offers the tab to Outlook and the Microsoft 365 app: a personal tab in a manifest of version 1.13 or later', () => {
+    // "Extend Teams apps across Microsoft 365": personal tabs run in Outlook and the
+    // Microsoft 365 app from manifest version 1.13 (https://learn.microsoft.com/microsoftteams/platform/m365-apps/overview).
+    const [major = 0, minor = 0] = teamsManifest.manifestVersion.split('.').map(Number);
+    expect(major > 1 || (major === 1 && minor >= 13)).toBe(true);
+    expect(teamsManifest.staticTabs.filter((tab) => tab.contentUrl !== undefined).flatMap((tab) => tab.scopes)).toContain('personal');
   });
 
   it('asks for exactly the delegated Graph permissions the server uses, and no application permission', () => {

@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { environmentTemplates, lifecycleFileFor } from './support/env-template.js';
 import type { EnvTemplate } from './support/env-template.js';
+import { z } from 'zod';
 import {
   STAGES,
   TOOLKIT_BUILT_INS,
   actionsOf,
+  filesReadBy,
   placeholdersNeededBy,
   readLifecycle,
   variablesWrittenBy,
 } from './support/lifecycle.js';
-import type { LifecycleFile } from './support/lifecycle.js';
+import type { Action, LifecycleFile } from './support/lifecycle.js';
 
 const LIFECYCLE_FILES = ['teamsapp.yml', 'teamsapp.local.yml'].map(readLifecycle);
+
+const entraManifestSchema = z
+  .object({
+    id: z.string(),
+    appId: z.string(),
+    identifierUris: z.array(z.string()).optional(),
+    api: z.object({ requestedAccessTokenVersion: z.number().optional() }).loose().optional(),
+  })
+  .loose();
+
+/** The Entra manifest an aadApp/update action applies. */
+function entraManifestOf(action: Action): z.infer<typeof entraManifestSchema> {
+  const [file] = filesReadBy(action);
+  if (!file) throw new Error('aadApp/update without a manifest');
+  return entraManifestSchema.parse(JSON.parse(file.text));
+}
 const TEMPLATES = environmentTemplates();
 
 /**
@@ -69,7 +87,8 @@ describe('Agents Toolkit lifecycle files', () => {
     const dev = TEMPLATES.find((template) => template.envName === 'dev');
     if (!remote || !dev) throw new Error('teamsapp.yml or env/.env.dev missing');
     const provision = [...remote.lifecycle.provision];
-    const update = provision.findIndex((action) => action.uses === 'aadApp/update');
+    // The update that applies aad.manifest.json (the identifier URIs need the web app's domain and the bot id).
+    const update = provision.findIndex((action) => action.uses === 'aadApp/update' && action.with?.['manifestPath'] === './aad.manifest.json');
     const [aadUpdate] = provision.splice(update, 1);
     if (!aadUpdate) throw new Error('no aadApp/update in provision');
     provision.unshift(aadUpdate); // before arm/deploy has written BOT_DOMAIN and BOT_ID
@@ -134,6 +153,7 @@ describe('Agents Toolkit lifecycle files', () => {
     expect(remote.lifecycle.provision.map((action) => action.uses)).toEqual([
       'teamsApp/create',
       'aadApp/create',
+      'aadApp/update',
       'arm/deploy',
       'aadApp/update',
       'teamsApp/validateManifest',
@@ -161,12 +181,14 @@ describe('Agents Toolkit lifecycle files', () => {
     }
   });
 
-  it('registers the local bot single-tenant and hands the server its settings in .localConfigs', () => {
+  it('gives the local bot a multi-tenant Entra app (users of every tenant reach it) and hands the server its settings in .localConfigs', () => {
+    // "Agent tenancy": the bot app's signInAudience decides which tenants may use the bot
+    // (https://learn.microsoft.com/microsoftteams/platform/agents-in-teams/agent-tenancy).
     const local = LIFECYCLE_FILES.find((file) => file.fileName === 'teamsapp.local.yml');
     const botApp = local?.lifecycle.provision.find(
       (action) => action.uses === 'aadApp/create' && action.writeToEnvironmentFile?.['clientId'] === 'BOT_ID',
     );
-    expect(botApp?.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true });
+    expect(botApp?.with).toMatchObject({ signInAudience: 'AzureADMultipleOrgs', generateServicePrincipal: true });
     const settings = local?.lifecycle.deploy.find((action) => action.uses === 'file/createOrUpdateEnvironmentFile');
     expect(settings?.with?.['target']).toBe('./.localConfigs');
     expect(settings?.with?.['envs']).toMatchObject({
@@ -177,4 +199,23 @@ describe('Agents Toolkit lifecycle files', () => {
       DISTRIBUTOR_TENANT_ID: '${{TEAMS_APP_TENANT_ID}}',
     });
   });
+
+  it.each(LIFECYCLE_FILES.map((file) => [file.fileName, file] as const))(
+    '%s makes the Entra app issue v2 tokens in a PATCH before the one that adds the identifier URIs',
+    (_name, file) => {
+      // Entra checks a new identifier URI against the app's current token version; a v1 app
+      // may not get api://<domain>/botid-<id> ("Restrictions on identifier URIs of Microsoft
+      // Entra applications", https://learn.microsoft.com/entra/identity-platform/identifier-uri-restrictions).
+      const updates = file.lifecycle.provision
+        .filter((action) => action.uses === 'aadApp/update')
+        .map((action) => entraManifestOf(action));
+      const firstWithUris = updates.findIndex((manifest) => manifest.identifierUris !== undefined);
+      const firstV2 = updates.findIndex((manifest) => manifest.api?.requestedAccessTokenVersion === 2);
+      expect(firstV2).toBeGreaterThanOrEqual(0);
+      expect(firstWithUris).toBeGreaterThan(firstV2);
+      expect(updates[firstV2]?.identifierUris).toBeUndefined();
+      // Both PATCH the same app.
+      expect(new Set(updates.map((manifest) => `${manifest.id} ${manifest.appId}`)).size).toBe(1);
+    },
+  );
 });

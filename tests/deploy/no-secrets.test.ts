@@ -10,6 +10,7 @@ const COMMITTED_FILES = [
   'teamsapp.yml',
   'teamsapp.local.yml',
   'aad.manifest.json',
+  'aad.access-token-version.manifest.json',
   '.webappignore',
   'infra/azure.bicep',
   'infra/azure.parameters.json',

@@ -9,7 +9,9 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@az
  * - `POST /{tenant}/oauth2/v2.0/token` for on-behalf-of (jwt-bearer) and
  *   client-credentials grants, answering tokens or AADSTS errors;
  * - `POST /v1.0/$batch` (≤ 20 requests, unique ids, relative URLs; answers in
- *   reverse order, each part with its own status) and plain `GET /v1.0/...`.
+ *   reverse order, each part with its own status) and plain `GET /v1.0/...`;
+ *   a `$filter` that compares an `Edm.Guid` property with a quoted string is
+ *   refused with 400, as Graph does.
  *
  * msal-node accepts only https authorities, so it keeps talking to
  * `https://login.microsoftonline.com` and `networkClient` carries those
@@ -108,8 +110,10 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
   let issued = 0;
 
   const answerFor = (tenantId: string | undefined, url: string): GraphAnswer => {
-    const path = new URL(url, 'http://graph.invalid').pathname;
-    return answers.get(`${tenantId ?? ''} ${path}`) ?? graphError(404, 'Request_ResourceNotFound', `Resource '${path}' does not exist.`);
+    const parsed = new URL(url, 'http://graph.invalid');
+    const filterProblem = guidFilterProblem(parsed.pathname, parsed.searchParams.get('$filter'));
+    if (filterProblem) return filterProblem;
+    return answers.get(`${tenantId ?? ''} ${parsed.pathname}`) ?? graphError(404, 'Request_ResourceNotFound', `Resource '${parsed.pathname}' does not exist.`);
   };
 
   const handleToken = (tenantId: string, body: string, response: ServerResponse): void => {
@@ -226,6 +230,33 @@ function parseBatch(body: string): BatchPart[] | string {
     parts.push({ id: request.id, url: request.url, headers });
   }
   return parts;
+}
+
+/**
+ * `Edm.Guid` properties the stand-in's collections can be filtered on. OData
+ * compares a Guid with an unquoted GUID literal; a quoted value is an
+ * `Edm.String`, and Graph rejects the comparison with 400 BadRequest
+ * (contract.customerId is a Guid: https://learn.microsoft.com/graph/api/resources/contract;
+ * error body: https://learn.microsoft.com/graph/errors).
+ */
+const GUID_FILTER_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  '/contracts': ['customerId'],
+};
+
+function guidFilterProblem(path: string, filter: string | null): GraphAnswer | undefined {
+  if (filter === null) return undefined;
+  for (const property of GUID_FILTER_PROPERTIES[path] ?? []) {
+    const comparison = new RegExp(`\\b${property}\\s+eq\\s+('[^']*'|[^\\s)]+)`).exec(filter);
+    const operand = comparison?.[1];
+    if (operand === undefined) continue;
+    if (operand.startsWith("'")) {
+      return graphError(400, 'BadRequest', "A binary operator with incompatible types was detected. Found operand types 'Edm.Guid' and 'Edm.String' for operator kind 'Equal'.");
+    }
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(operand)) {
+      return graphError(400, 'BadRequest', `Invalid filter clause: '${operand}' is not a valid Guid literal.`);
+    }
+  }
+  return undefined;
 }
 
 function tenantOfToken(authorization: string | undefined): string | undefined {

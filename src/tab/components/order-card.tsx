@@ -78,10 +78,12 @@ export interface OrderCardProps {
   readonly catalog: readonly CatalogItem[];
   /** Marks the order this session just sent. */
   readonly justSent: boolean;
+  /** The bot's chat is in this host (Teams); Outlook and the Microsoft 365 app have no chat. */
+  readonly chatInThisApp?: boolean;
 }
 
 /** One order: its terms, its status history as a timeline, and its delivery to the distributor. */
-export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactElement {
+export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: OrderCardProps): ReactElement {
   const locale = useLocale();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
@@ -110,7 +112,7 @@ export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactEl
 
       {order.status === 'changesRequested' && (
         <Text>
-          {t(texts.changesRequested)}
+          {t(chatInThisApp ? texts.changesRequested : texts.changesRequestedOutsideTeams)}
           {lastComment !== undefined && ` ${t(texts.comment(lastComment))}`}
         </Text>
       )}

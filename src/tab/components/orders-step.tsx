@@ -78,7 +78,7 @@ export function OrdersStep({ step, stepCount, config, host, session }: StepPanel
           <ul className={styles.list}>
             {state.orders.map((order) => (
               <li key={order.id}>
-                <OrderCard order={order} catalog={config.catalog} justSent={order.id === justSent} />
+                <OrderCard order={order} catalog={config.catalog} justSent={order.id === justSent} chatInThisApp={host.kind !== 'teams' || host.app === 'teams'} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,8 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { queryOverrides, resolveDisplayPreferences } from './display-preferences.js';
 import type { BrowserContext, DisplayPreferences, TeamsAppContext } from './display-preferences.js';
+import { hostAppFromName } from './host-app.js';
+import type { HostApp } from './host-app.js';
 import { hostThemeFromTeams } from './host-theme.js';
 import type { HostTheme } from './host-theme.js';
 import type { BrowserHost, TabHost, TeamsHost } from './tab-host.js';
@@ -31,7 +33,19 @@ export async function connectHost(win: HostWindow, timeoutMs: number = teamsInit
   return teams ? teamsHost(win, teams) : browserHost(win);
 }
 
-async function connectToTeams(timeoutMs: number): Promise<TeamsAppContext | undefined> {
+/** What the tab keeps of the host's context. */
+interface HostContext extends TeamsAppContext {
+  readonly app: HostApp;
+}
+
+/**
+ * Connects to the Microsoft 365 host (Teams, Outlook or the Microsoft 365
+ * app). Only cross-host TeamsJS capabilities are used (`app`,
+ * `authentication`: "TeamsJS capability support across Microsoft 365",
+ * https://learn.microsoft.com/microsoftteams/platform/m365-apps/teamsjs-support-m365),
+ * so none needs an `isSupported()` check; tests/tab/host/teams-js-capabilities.test.ts keeps it so.
+ */
+async function connectToTeams(timeoutMs: number): Promise<HostContext | undefined> {
   try {
     // teams-js may also throw synchronously (e.g. without a window), hence the deferred call.
     await withTimeout(Promise.resolve().then(() => app.initialize()), timeoutMs);
@@ -44,13 +58,13 @@ async function connectToTeams(timeoutMs: number): Promise<TeamsAppContext | unde
   app.notifySuccess().catch(() => undefined);
   try {
     const context = await withTimeout(app.getContext(), timeoutMs);
-    return { locale: context.app.locale, theme: context.app.theme };
+    return { locale: context.app.locale, theme: context.app.theme, app: hostAppFromName(context.app.host.name) };
   } catch {
-    return {};
+    return { app: 'teams' };
   }
 }
 
-function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
+function teamsHost(win: HostWindow, teams: HostContext): TeamsHost {
   const query = win.location.search;
   const listeners = new Set<(theme: HostTheme) => void>();
   // Teams keeps a single theme handler, so register once and fan out.
@@ -60,6 +74,7 @@ function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
   });
   return {
     kind: 'teams',
+    app: teams.app,
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
     getAuthToken: (request = {}) =>

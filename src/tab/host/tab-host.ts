@@ -1,4 +1,5 @@
 import type { DisplayPreferences } from './display-preferences.js';
+import type { HostApp } from './host-app.js';
 import type { HostTheme } from './host-theme.js';
 
 interface HostBase {
@@ -17,6 +18,8 @@ export interface AuthTokenRequest {
 /** Inside Teams: links must go through the host, or the Teams client may swallow them. */
 export interface TeamsHost extends HostBase {
   readonly kind: 'teams';
+  /** Teams, Outlook or the Microsoft 365 app (`app.getContext().app.host.name`). */
+  readonly app: HostApp;
   openLink(url: string): Promise<void>;
   /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
   getAuthToken(request?: AuthTokenRequest): Promise<string>;

@@ -46,7 +46,7 @@ describe('createPartnerConfirmation', () => {
     ]);
     expect(standIn.graphRequests.slice(requestsBefore).map((request) => [request.tenantId, request.via, request.url])).toEqual(
       expect.arrayContaining([
-        [DISTRIBUTOR_TENANT_ID, 'batch', `/contracts?$filter=customerId%20eq%20'${CUSTOMER_TENANT_ID}'&$select=customerId,displayName,defaultDomainName`],
+        [DISTRIBUTOR_TENANT_ID, 'batch', `/contracts?$filter=customerId%20eq%20${CUSTOMER_TENANT_ID}&$select=customerId,displayName,defaultDomainName`],
         [DISTRIBUTOR_TENANT_ID, 'batch', `/tenantRelationships/delegatedAdminRelationships?$filter=customer%2FtenantId%20eq%20'${CUSTOMER_TENANT_ID}'`],
       ]),
     );

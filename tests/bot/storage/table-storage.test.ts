@@ -1,3 +1,6 @@
+import { createHttpHeaders } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
@@ -56,5 +59,53 @@ describe('createTableStorage', () => {
 
   it('rejects a malformed connection string at once', () => {
     expect(() => createTableStorage('not a connection string')).toThrow();
+  });
+});
+
+describe('createTableStorage with a managed identity (no key, no Azure needed)', () => {
+  const ACCOUNT_URL = 'https://csponb3f9a1c.table.core.windows.net';
+
+  /** Records what the SDK would send to Azure, and answers like the Table service. */
+  function recordingTransport(status: number) {
+    const sent: { method: string; url: string; authorization: string | undefined }[] = [];
+    const httpClient: HttpClient = {
+      async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+        sent.push({ method: request.method, url: request.url, authorization: request.headers.get('authorization') });
+        return { request, status, headers: createHttpHeaders({ 'content-type': 'application/json' }), bodyAsText: status === 403 ? '{"odata.error":{"code":"AuthorizationPermissionMismatch","message":{"lang":"en-US","value":"This request is not authorized to perform this operation using this permission."}}}' : '' };
+      },
+    };
+    return { sent, httpClient };
+  }
+
+  /** A stand-in for the managed identity: hands out a token and remembers the scopes asked for. */
+  function fakeCredential() {
+    const scopes: string[][] = [];
+    const credential: TokenCredential = {
+      async getToken(requested) {
+        scopes.push(Array.isArray(requested) ? [...requested] : [requested]);
+        return { token: 'mi-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    return { scopes, credential };
+  }
+
+  it('signs every request with an Entra token for Azure Storage, over https, at the account URL', async () => {
+    const { sent, httpClient } = recordingTransport(204);
+    const { scopes, credential } = fakeCredential();
+    const storage = createTableStorage({ accountUrl: ACCOUNT_URL, credential }, { ...fastFail, client: { httpClient } });
+
+    await storage.ensureTables(['orders']);
+
+    expect(storage.endpoint).toBe(ACCOUNT_URL);
+    expect(storage.table('orders').url).toBe(ACCOUNT_URL);
+    expect(scopes).toEqual([['https://storage.azure.com/.default']]);
+    expect(sent).toEqual([{ method: 'POST', url: `${ACCOUNT_URL}/Tables`, authorization: 'Bearer mi-token' }]);
+  });
+
+  it('says which role is missing when the account refuses the identity', async () => {
+    const { httpClient } = recordingTransport(403);
+    const storage = createTableStorage({ accountUrl: ACCOUNT_URL, credential: fakeCredential().credential }, { ...fastFail, client: { httpClient } });
+
+    await expect(storage.ensureTables(['orders'])).rejects.toThrow('assign it the role "Storage Table Data Contributor"');
   });
 });

@@ -9,6 +9,7 @@ function teams() {
   const requests: (AuthTokenRequest | undefined)[] = [];
   const host: TabHost = {
     kind: 'teams',
+    app: 'teams',
     preferences,
     watchTheme: () => () => undefined,
     openLink: async () => undefined,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
+import { fakeApi, renderTab, russianLight, setUpDom, tearDownDom, teamsHost } from '../support/render-tab.js';
 import { orderView } from '../../support/order-fixtures.js';
 
 beforeEach(setUpDom);
@@ -44,6 +44,19 @@ describe('step 5, my orders', () => {
 
     expect(first).toContain('Канал Teams дистрибьютораДоставлено');
     expect(first).toContain('Электронная почтаОжидает отправкиПопыток: 2');
+    expect(first).toContain('Откройте чат с приложением');
+  });
+
+  it('sends the admin to Teams for the chat when the tab runs in Outlook or the Microsoft 365 app', async () => {
+    for (const app of ['outlook', 'microsoft365'] as const) {
+      const api = fakeApi({ listOrders: () => Response.json({ orders: [changed] }) });
+      const tab = await renderTab({ host: teamsHost(russianLight, 'sso-token', app).host, fetchApi: api.fetch });
+      await tab.openStep('Мои заявки');
+      await tab.waitFor(() => tab.text().includes('Заявка CSP-CHANGES1'), 'the orders');
+
+      expect(tab.text()).toContain('Откройте приложение в Microsoft Teams, перейдите в чат с ним');
+      expect(tab.text()).not.toContain('Откройте чат с приложением');
+    }
   });
 
   it('offers to create an order when there is none, and refreshes on request', async () => {

@@ -5,6 +5,7 @@ import { TabApp } from '../../../src/tab/components/tab-app.js';
 import type { ConfigLoadResult, FetchLike } from '../../../src/tab/config/load-tab-config.js';
 import type { TabConfig } from '../../../src/tab/config/tab-config.js';
 import type { DisplayPreferences } from '../../../src/tab/host/display-preferences.js';
+import type { HostApp } from '../../../src/tab/host/host-app.js';
 import type { HostTheme } from '../../../src/tab/host/host-theme.js';
 import type { TabHost } from '../../../src/tab/host/tab-host.js';
 import { tabConfig, tenantResponse } from './tab-fixtures.js';
@@ -21,12 +22,13 @@ export function browserHost(preferences: DisplayPreferences = russianLight): Tab
 }
 
 /** A Teams host whose theme the test can switch and whose opened links and token requests it records. */
-export function teamsHost(preferences: DisplayPreferences = russianLight, token = 'sso-token') {
+export function teamsHost(preferences: DisplayPreferences = russianLight, token = 'sso-token', app: HostApp = 'teams') {
   const opened: string[] = [];
   let tokenRequests = 0;
   let emitTheme: (theme: HostTheme) => void = () => undefined;
   const host: TabHost = {
     kind: 'teams',
+    app,
     preferences,
     openLink: async (url) => {
       opened.push(url);
