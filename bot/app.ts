@@ -139,6 +139,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     new OnboardingConversation({
       distributorName: config.distributorName,
       invitationUrl,
+      invitationDelegatedAdmin: config.invitation.delegatedAdmin,
+      ...(config.gdapApprovalUrl === undefined ? {} : { gdapApprovalUrl: config.gdapApprovalUrl }),
       catalog,
       timeZone: config.timeZone,
       orders,
@@ -159,6 +161,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     publicConfig: () => ({
       distributorName: config.distributorName,
       invitationUrl,
+      invitationDelegatedAdmin: config.invitation.delegatedAdmin,
+      gdapApprovalUrl: config.gdapApprovalUrl ?? null,
       catalog: catalog.map(({ sku, displayName }) => ({ sku, displayName })),
       timeZone: config.timeZone,
       today: todayInTimeZone(clock(), config.timeZone),
@@ -169,6 +173,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
       registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+    },
+    legal: {
+      distributorName: config.distributorName,
+      ...(config.privacyUrl === undefined ? {} : { privacyUrl: config.privacyUrl }),
+      ...(config.termsUrl === undefined ? {} : { termsUrl: config.termsUrl }),
     },
     tab: {
       directory: overrides.tabDirectory ?? join(root, TAB_BUILD_PATH),

@@ -74,6 +74,10 @@ export interface ConversationLogger {
 export interface OnboardingConversationDependencies {
   readonly distributorName: string;
   readonly invitationUrl: string;
+  /** The invitation asks for delegated admin (`INVITATION_DELEGATED_ADMIN`). */
+  readonly invitationDelegatedAdmin?: boolean;
+  /** `GDAP_INVITATION_LINK`: a separate approval step on the welcome card. */
+  readonly gdapApprovalUrl?: string;
   readonly catalog: Catalog;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
@@ -113,7 +117,15 @@ export class OnboardingConversation {
   /** The app was installed in a personal chat. */
   async welcome(turn: ChatTurn): Promise<ChatReply> {
     await this.remember(turn);
-    return { card: buildWelcomeCard({ locale: turn.actor.locale, ...this.links() }) };
+    const { invitationDelegatedAdmin, gdapApprovalUrl } = this.deps;
+    return {
+      card: buildWelcomeCard({
+        locale: turn.actor.locale,
+        ...this.links(),
+        ...(invitationDelegatedAdmin === undefined ? {} : { invitationDelegatedAdmin }),
+        ...(gdapApprovalUrl === undefined ? {} : { gdapApprovalUrl }),
+      }),
+    };
   }
 
   /** The bot was added to a team: that team may become the distributor's inbox. */
