@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
+import { registerAuthWindowRoutes } from './auth-window-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerLegalRoutes } from './legal-routes.js';
 import type { LegalPages } from './legal-routes.js';
@@ -80,6 +81,7 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
 
   deps.registerApiRoutes?.(server);
   if (deps.legal) registerLegalRoutes(server, deps.legal);
+  registerAuthWindowRoutes(server, deps.tab.directory);
   registerTabRoutes(server, deps.tab);
   return server;
 }
