@@ -120,6 +120,22 @@ export const tabTexts = {
       en: 'Ask the distributor for the consent link.',
     },
     grantConsent: { ru: 'Предоставить согласие', en: 'Grant consent' },
+    adminConsentExplained: {
+      ru: 'Если в вашей организации согласие может дать только администратор, отправьте ему эту ссылку.',
+      en: 'If only an administrator may consent in your organization, send them this link.',
+    },
+    signInWindow: { ru: 'Войти через Microsoft', en: 'Sign in with Microsoft' },
+    consentWindow: { ru: 'Войти и дать согласие', en: 'Sign in and consent' },
+    windowOpen: { ru: 'Завершите вход в открывшемся окне…', en: 'Finish signing in in the window that opened…' },
+    windowAdminConsent: {
+      ru: 'Дать согласие может только администратор вашей организации: отправьте ему ссылку ниже, а затем нажмите «Повторить».',
+      en: 'Only an administrator of your organization can consent: send them the link below, then press "Try again".',
+    },
+    windowCancelled: { ru: 'Вход отменён.', en: 'Sign-in was cancelled.' },
+    windowFailed: {
+      ru: 'Войти не удалось. Повторите попытку; если ошибка не исчезнет, сообщите дистрибьютору.',
+      en: 'Sign-in failed. Try again; if the error persists, tell the distributor.',
+    },
     interactionTitle: { ru: 'Войдите ещё раз', en: 'Sign in again' },
     interaction: {
       ru: 'Microsoft Entra ID просит подтвердить вход, например пройти многофакторную проверку.',

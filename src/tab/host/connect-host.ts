@@ -62,6 +62,8 @@ function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
     kind: 'teams',
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
+    // Microsoft Learn, "Microsoft Teams authentication flow for tabs": the page must be in validDomains (it is this origin).
+    authenticate: (path) => authentication.authenticate({ url: new URL(path, globalThis.location.origin).href, width: 600, height: 535 }),
     getAuthToken: (request = {}) =>
       authentication.getAuthToken({
         ...(request.claims === undefined ? {} : { claims: [...request.claims] }),
