@@ -3,7 +3,9 @@ import type { Server } from 'restify';
 import { todayInTimeZone } from '../src/domain/calendar.js';
 import type { Catalog } from '../src/domain/catalog/catalog.js';
 import { ConfigurationError } from '../src/domain/configuration-error.js';
+import { authStartPath } from '../src/domain/auth/auth-window.js';
 import { renderInvitationLink } from '../src/domain/invitation/invitation-link.js';
+import { adminConsentUrl } from '../src/domain/tenant/admin-consent-link.js';
 import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
@@ -218,7 +220,16 @@ function chatSignIn(
   logger: Logger,
 ): ChatSignIn | undefined {
   if (config.demo || config.bot.kind === 'anonymous' || verify === undefined || config.aad?.clientSecret === undefined) return undefined;
-  return new ChatSignIn({ verify, tenantFacts, memory, resource: botSsoResource(config.publicUrl, config.bot.appId), logger });
+  const clientId = config.aad.clientId;
+  return new ChatSignIn({
+    verify,
+    tenantFacts,
+    memory,
+    resource: botSsoResource(config.publicUrl, config.bot.appId),
+    signInLink: new URL(authStartPath({ mode: 'signIn' }), config.publicUrl).href,
+    adminConsentUrl: (tenantId) => adminConsentUrl(tenantId, clientId),
+    logger,
+  });
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

@@ -38,12 +38,30 @@ export const signInTexts = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
+/**
+ * The chat's answer when the on-behalf-of exchange needs admin consent: one
+ * line and the tenant's admin-consent link (markdown, which Teams renders in
+ * bot messages).
+ */
+export function adminConsentNeededText(locale: Locale, url: string): string {
+  return locale === 'ru'
+    ? `Чтобы бот мог заполнить заявку сведениями из Microsoft 365, администратор вашей организации должен один раз дать согласие приложению: [дать согласие](${url}). Затем напишите «заявка».`
+    : `For the bot to fill in the order from Microsoft 365, an administrator of your organization has to consent to the app once: [grant consent](${url}). Then type "order".`;
+}
+
 /** What the OAuth card offers: the exchange id Teams echoes back and the resource it gets a token for. */
 export interface SignInOffer {
   readonly exchangeId: string;
   readonly resource: string;
   readonly title: string;
   readonly text: string;
+  /**
+   * The sign-in button's link (`/auth/start`), which Teams opens in its
+   * authentication window when the silent exchange fails; after the page's
+   * `notifySuccess` Teams sends `signin/verifyState` (Microsoft Learn,
+   * "Authentication flow for bots").
+   */
+  readonly signInLink?: string;
 }
 
 /** The value of a `signin/tokenExchange` invoke. */
@@ -57,8 +75,12 @@ export type TokenExchangeOutcome =
   | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }
   /** Another client already sent this exchange id: answer 200, do nothing more. */
   | { readonly kind: 'duplicate' }
-  /** Answer 412 so Teams shows the sign-in button; `failureDetail` is for diagnostics, not users. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
+  /**
+   * Answer 412 so Teams shows the sign-in button; `failureDetail` is for
+   * diagnostics, not users. `adminConsentUrl` when only an administrator's
+   * consent would help: the chat then gives the link.
+   */
+  | { readonly kind: 'failed'; readonly failureDetail: string; readonly adminConsentUrl?: string };
 
 /** Reads a `signin/tokenExchange` value; a missing token is kept as '' so the failure echoes the id. */
 export function parseTokenExchangeRequest(value: unknown): TokenExchangeRequest {
@@ -79,6 +101,10 @@ export interface ChatSignInDependencies {
   readonly memory: TenantFactsMemory;
   /** `botSsoResource(...)`. */
   readonly resource: string;
+  /** The OAuth card's sign-in button: `{PUBLIC_URL}/auth/start?mode=signIn`. */
+  readonly signInLink?: string;
+  /** The tenant's admin-consent link, offered when the exchange needs admin consent. */
+  readonly adminConsentUrl?: (tenantId: string) => string;
   readonly logger: ChatSignInLogger;
   readonly newExchangeId?: () => string;
   /** How many exchange ids are remembered for deduplication. */
@@ -102,6 +128,7 @@ export class ChatSignIn {
       resource: this.deps.resource,
       title: signInTexts.cardTitle[actor.locale],
       text: signInTexts.cardText[actor.locale],
+      ...(this.deps.signInLink === undefined ? {} : { signInLink: this.deps.signInLink }),
     };
   }
 
@@ -145,7 +172,10 @@ export class ChatSignIn {
       return { kind: 'signedIn', tenant };
     } catch (error) {
       if (error instanceof UnauthorizedError) return failed(`the token was rejected: ${error.message}`);
-      if (error instanceof ConsentRequiredError) return failed('admin consent is required');
+      if (error instanceof ConsentRequiredError) {
+        const adminConsentUrl = this.deps.adminConsentUrl?.(actor.tenantId);
+        return { kind: 'failed', failureDetail: 'admin consent is required', ...(adminConsentUrl === undefined ? {} : { adminConsentUrl }) };
+      }
       if (error instanceof InteractionRequiredError) return failed('the user must sign in interactively');
       if (error instanceof TokenAcquisitionError) return failed('no Microsoft Graph token could be obtained on behalf of the user');
       throw error;

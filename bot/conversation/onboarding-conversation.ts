@@ -30,7 +30,7 @@ import type {
   DistributorDesk,
   TeamsActor,
 } from './chat-ports.js';
-import { signInNotCompletedText } from './chat-sign-in.js';
+import { adminConsentNeededText, signInNotCompletedText } from './chat-sign-in.js';
 import type { ChatSignIn, SignInOffer, TokenExchangeRequest } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
@@ -49,8 +49,8 @@ export type TokenExchangeAnswer =
   | { readonly kind: 'signedIn'; readonly reply: ChatReply }
   /** Answer 200 and nothing else: another copy of the same exchange did the work. */
   | { readonly kind: 'duplicate' }
-  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
+  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button; send `reply` first when there is one. */
+  | { readonly kind: 'failed'; readonly failureDetail: string; readonly reply?: ChatReply };
 
 /** One incoming activity, as far as the conversation needs it. */
 export interface ChatTurn {
@@ -211,6 +211,9 @@ export class OnboardingConversation {
     if (this.deps.signIn === undefined) return { kind: 'failed', failureDetail: 'bot sign-in is not configured on this server' };
     await this.remember(turn);
     const outcome = await this.deps.signIn.exchange(turn.actor, request);
+    if (outcome.kind === 'failed' && outcome.adminConsentUrl !== undefined) {
+      return { kind: 'failed', failureDetail: outcome.failureDetail, reply: { text: adminConsentNeededText(turn.actor.locale, outcome.adminConsentUrl) } };
+    }
     if (outcome.kind !== 'signedIn') return outcome;
     try {
       return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn.actor) } };
