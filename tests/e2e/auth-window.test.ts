@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite } from '../support/azurite.js';
+import { buildTab } from '../support/built-tab.js';
+import type { BuiltTab } from '../support/built-tab.js';
 import type { AzuriteTables } from '../support/azurite.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, UI_TIMEOUT_MS } from '../support/playground.js';
@@ -22,7 +19,6 @@ import type { RunningApp } from '../support/running-app.js';
  *   no policy violation, and a clear message when opened outside Teams.
  */
 
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const AAD_CLIENT_ID = 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e';
 const TENANT = '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d';
 const SECRETS = { AAD_APP_CLIENT_SECRET: 'aad-secret-value-e2e', BOT_PASSWORD: 'bot-secret-value-e2e' };
@@ -73,18 +69,11 @@ describe('the sign-in window in Chromium (Entra app configured)', () => {
   let azurite: AzuriteTables | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
-  let tabDirectory: string | undefined;
+  let tab: BuiltTab | undefined;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    tabDirectory = await mkdtemp(join(tmpdir(), 'auth-e2e-'));
-    const built = build({
-      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-      root: join(PROJECT_ROOT, 'src', 'tab'),
-      logLevel: 'error',
-      build: { outDir: tabDirectory, emptyOutDir: true },
-    });
-    [azurite, browser] = await Promise.all([
+    [azurite, browser, tab] = await Promise.all([
       startAzurite(),
       // The stand-in Teams page is "public" (https://teams.microsoft.com) and frames the tab on
       // 127.0.0.1: Chromium's local network access checks would block that, as they never do in Teams.
@@ -93,9 +82,9 @@ describe('the sign-in window in Chromium (Entra app configured)', () => {
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests'],
       }),
-      built,
+      buildTab('auth-e2e-'),
     ]);
-    app = await startApp(demoEnv(azurite.connectionString, productionEnv), { tabDirectory });
+    app = await startApp(demoEnv(azurite.connectionString, productionEnv), { tabDirectory: tab.path });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     const tabUrl = `${app.url}/?locale=ru`;
     await context.route(TEAMS_HOST_PAGE, (route) => route.fulfill({ contentType: 'text/html', body: teamsHostPage(tabUrl) }));
@@ -108,7 +97,7 @@ describe('the sign-in window in Chromium (Entra app configured)', () => {
     await browser?.close();
     await app?.close();
     await azurite?.stop();
-    if (tabDirectory) await rm(tabDirectory, { recursive: true, force: true });
+    await tab?.remove();
   }, 60_000);
 
   async function newPage(): Promise<Page> {
