@@ -47,7 +47,7 @@ export const tabTexts = {
       en: 'Open the invitation and sign in as a Global Administrator of your organization in Microsoft 365.',
     },
     reviewAgreement: {
-      ru: 'На странице указан партнёр и Клиентское соглашение Microsoft (Microsoft Customer Agreement). Прочитайте соглашение и отметьте, что принимаете его.',
+      ru: 'На странице указаны партнёр и Клиентское соглашение Microsoft (Microsoft Customer Agreement). Прочитайте соглашение и отметьте, что принимаете его.',
       en: 'The page names the partner and shows the Microsoft Customer Agreement. Read the agreement and tick the box that you accept it.',
     },
     pressAccept: {

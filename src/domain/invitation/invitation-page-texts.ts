@@ -17,7 +17,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 export const invitationPageTexts = {
   agreement: {
     ru:
-      'В центре администрирования Microsoft 365 откроется приглашение: на странице указан партнёр и Клиентское соглашение Microsoft (Microsoft Customer Agreement). ' +
+      'В центре администрирования Microsoft 365 откроется приглашение: на странице указаны партнёр и Клиентское соглашение Microsoft (Microsoft Customer Agreement). ' +
       'Прочитайте соглашение, отметьте, что принимаете его, и нажмите кнопку, которая принимает соглашение и авторизует партнёра.',
     en:
       'The invitation opens in the Microsoft 365 admin center: the page names the partner and shows the Microsoft Customer Agreement. ' +
