@@ -3,7 +3,9 @@ import type { Server } from 'restify';
 import { todayInTimeZone } from '../src/domain/calendar.js';
 import type { Catalog } from '../src/domain/catalog/catalog.js';
 import { ConfigurationError } from '../src/domain/configuration-error.js';
+import { authStartPath } from '../src/domain/auth/auth-window.js';
 import { renderInvitationLink } from '../src/domain/invitation/invitation-link.js';
+import { adminConsentUrl } from '../src/domain/tenant/admin-consent-link.js';
 import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
@@ -144,6 +146,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     conversation: new OnboardingConversation({
       distributorName: config.distributorName,
       invitationUrl,
+      invitationDelegatedAdmin: config.invitation.delegatedAdmin,
+      ...(config.gdapApprovalUrl === undefined ? {} : { gdapApprovalUrl: config.gdapApprovalUrl }),
       catalog,
       timeZone: config.timeZone,
       orders,
@@ -164,6 +168,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     publicConfig: () => ({
       distributorName: config.distributorName,
       invitationUrl,
+      invitationDelegatedAdmin: config.invitation.delegatedAdmin,
+      gdapApprovalUrl: config.gdapApprovalUrl ?? null,
       catalog: catalog.map(({ sku, displayName }) => ({ sku, displayName })),
       timeZone: config.timeZone,
       today: todayInTimeZone(clock(), config.timeZone),
@@ -174,6 +180,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
       registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+    },
+    legal: {
+      distributorName: config.distributorName,
+      ...(config.privacyUrl === undefined ? {} : { privacyUrl: config.privacyUrl }),
+      ...(config.termsUrl === undefined ? {} : { termsUrl: config.termsUrl }),
     },
     tab: {
       directory: overrides.tabDirectory ?? join(root, TAB_BUILD_PATH),
@@ -214,7 +225,16 @@ function chatSignIn(
   logger: Logger,
 ): ChatSignIn | undefined {
   if (config.demo || config.bot.kind === 'anonymous' || verify === undefined || config.aad?.clientSecret === undefined) return undefined;
-  return new ChatSignIn({ verify, tenantFacts, memory, resource: botSsoResource(config.publicUrl, config.bot.appId), logger });
+  const clientId = config.aad.clientId;
+  return new ChatSignIn({
+    verify,
+    tenantFacts,
+    memory,
+    resource: botSsoResource(config.publicUrl, config.bot.appId),
+    signInLink: new URL(authStartPath({ mode: 'signIn' }), config.publicUrl).href,
+    adminConsentUrl: (tenantId) => adminConsentUrl(tenantId, clientId),
+    logger,
+  });
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { ConfigurationError } from '../src/domain/configuration-error.js';
 import { isGuid } from '../src/domain/guid.js';
 import type { Locale } from '../src/domain/i18n/locale.js';
-import { DEMO_INVITATION_LINK, parseInvitationLink } from '../src/domain/invitation/invitation-link.js';
+import {
+  DEMO_INVITATION_LINK,
+  parseGdapApprovalLink,
+  parseInvitationLink,
+  renderGdapApprovalLink,
+  withDelegatedAdminChoice,
+} from '../src/domain/invitation/invitation-link.js';
 import type { InvitationLink } from '../src/domain/invitation/invitation-link.js';
 import { createCatalog, DEFAULT_OFFERED_SKUS, parseOfferedSkus } from '../src/domain/catalog/catalog.js';
 import type { Catalog } from '../src/domain/catalog/catalog.js';
@@ -71,10 +77,16 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly distributorName: string;
   readonly distributorTenantId: string;
+  /** The reseller invitation; `delegatedAdmin` is `INVITATION_DELEGATED_ADMIN`. */
   readonly invitation: InvitationLink;
+  /** `GDAP_INVITATION_LINK`, normalized: a separate approval step for granular delegated admin. */
+  readonly gdapApprovalUrl?: string;
   /** The offered subscriptions (`OFFERED_SKUS`), checked against Microsoft's SKU list. */
   readonly catalog: Catalog;
   readonly timeZone: string;
+  /** The distributor's own privacy and terms pages (`PRIVACY_URL`, `TERMS_URL`); absent: the app's `/privacy` and `/terms`. */
+  readonly privacyUrl?: string;
+  readonly termsUrl?: string;
   readonly bot: BotIdentity;
   /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
   readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
@@ -159,9 +171,15 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     publicUrl,
     distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
     distributorTenantId: distributorTenantId.toLowerCase(),
-    invitation: parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
+    invitation: withDelegatedAdminChoice(
+      parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
+      parse('INVITATION_DELEGATED_ADMIN', text('INVITATION_DELEGATED_ADMIN'), booleanSchema, false),
+    ),
+    ...gdapApproval(text('GDAP_INVITATION_LINK')),
     catalog,
     timeZone,
+    ...optionalUrl('privacyUrl', 'PRIVACY_URL', text('PRIVACY_URL')),
+    ...optionalUrl('termsUrl', 'TERMS_URL', text('TERMS_URL')),
     bot,
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
     storage,
@@ -224,6 +242,17 @@ function storageSettings(demo: boolean, text: (name: string) => string | undefin
     'required when BOT_ID is set: the table endpoint of the Storage account (https://<account>.table.core.windows.net), reached with the managed identity; or set AZURE_STORAGE_CONNECTION_STRING instead',
     'AZURE_STORAGE_ACCOUNT_URL',
   );
+}
+
+function gdapApproval(raw: string | undefined): Pick<AppConfig, 'gdapApprovalUrl'> {
+  if (raw === undefined) return {};
+  return { gdapApprovalUrl: renderGdapApprovalLink(parseGdapApprovalLink(raw, 'GDAP_INVITATION_LINK').relationshipId) };
+}
+
+/** An optional https page of the distributor's; the manifest links to it, so plain http is refused. */
+function optionalUrl<K extends 'privacyUrl' | 'termsUrl'>(key: K, name: string, raw: string | undefined): { [P in K]?: string } {
+  const url = parse(name, raw, httpsUrlSchema, undefined);
+  return (url === undefined ? {} : { [key]: url }) as { [P in K]?: string };
 }
 
 function partnerGraphSettings(text: (name: string) => string | undefined): Pick<AppConfig, 'partnerGraph'> {

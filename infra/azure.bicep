@@ -98,6 +98,17 @@ param logLevel string = 'info'
 @description('OFFERED_SKUS: the subscriptions offered, comma-separated skuPartNumber or skuId.')
 param offeredSkus string = ''
 
+@description('INVITATION_DELEGATED_ADMIN: true makes the invitation also ask for delegated admin (DAP); default false.')
+param invitationDelegatedAdmin string = ''
+
+@description('GDAP_INVITATION_LINK: a GDAP approval link (…#/partners/invitation/granularAdminRelationships/{id}), shown as a separate step.')
+param gdapInvitationLink string = ''
+
+@description('PRIVACY_URL, TERMS_URL: the distributor\'s own https pages; /privacy and /terms then redirect there.')
+param privacyUrl string = ''
+
+param termsUrl string = ''
+
 @description('DELIVERY_TEAMS: false turns off delivery to the Teams inbox channel (then a webhook or e-mail is needed).')
 param deliveryTeams string = ''
 
@@ -152,6 +163,10 @@ module storage 'modules/storage.bicep' = {
 
 var optionalSettings = {
   OFFERED_SKUS: offeredSkus
+  INVITATION_DELEGATED_ADMIN: invitationDelegatedAdmin
+  GDAP_INVITATION_LINK: gdapInvitationLink
+  PRIVACY_URL: privacyUrl
+  TERMS_URL: termsUrl
   DELIVERY_TEAMS: deliveryTeams
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost

@@ -8,9 +8,13 @@ import type { SignInOffer, TokenExchangeRequest } from '../conversation/chat-por
  * only needs the resource to get the user's token silently.
  */
 
-/** An OAuth card with a `signin` button whose `tokenExchangeResource` makes Teams exchange the token silently. */
+/**
+ * An OAuth card whose `tokenExchangeResource` makes Teams exchange the token
+ * silently; when that fails, its `signin` button opens `signInLink` (the app's
+ * `/auth/start`) in Teams' authentication window.
+ */
 export function signInCardAttachment(offer: SignInOffer): Attachment {
-  return CardFactory.oauthCard('', offer.title, offer.text, undefined, { id: offer.exchangeId, uri: offer.resource });
+  return CardFactory.oauthCard('', offer.title, offer.text, offer.signInLink, { id: offer.exchangeId, uri: offer.resource });
 }
 
 /**

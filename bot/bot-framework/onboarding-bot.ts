@@ -71,7 +71,10 @@ export class OnboardingBot extends TeamsActivityHandler {
     const turn = chatTurn(context);
     if (!turn) throw tokenExchangeFailure(request, 'the activity names no tenant');
     const answer = await this.conversation.tokenExchange(turn, request);
-    if (answer.kind === 'failed') throw tokenExchangeFailure(request, answer.failureDetail);
+    if (answer.kind === 'failed') {
+      if (answer.reply) await send(context, answer.reply);
+      throw tokenExchangeFailure(request, answer.failureDetail);
+    }
     if (answer.kind === 'signedIn') await send(context, answer.reply);
   }
 

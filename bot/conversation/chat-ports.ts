@@ -36,6 +36,13 @@ export interface SignInOffer {
   readonly resource: string;
   readonly title: string;
   readonly text: string;
+  /**
+   * The sign-in button's link (`/auth/start`), which Teams opens in its
+   * authentication window when the silent exchange fails; after the page's
+   * `notifySuccess` Teams sends `signin/verifyState` (Microsoft Learn,
+   * "Authentication flow for bots").
+   */
+  readonly signInLink?: string;
 }
 
 /** What the bot says, decided without any Bot Framework types. */
@@ -58,8 +65,12 @@ export type TokenExchangeOutcome =
   | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }
   /** Another client already sent this exchange id: answer 200, do nothing more. */
   | { readonly kind: 'duplicate' }
-  /** Answer 412 so Teams shows the sign-in button; `failureDetail` is for diagnostics, not users. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
+  /**
+   * Answer 412 so Teams shows the sign-in button; `failureDetail` is for
+   * diagnostics, not users. `adminConsentUrl` when only an administrator's
+   * consent would help: the chat then gives the link.
+   */
+  | { readonly kind: 'failed'; readonly failureDetail: string; readonly adminConsentUrl?: string };
 
 /** How to answer a `signin/tokenExchange` invoke. */
 export type TokenExchangeAnswer =
@@ -67,8 +78,8 @@ export type TokenExchangeAnswer =
   | { readonly kind: 'signedIn'; readonly reply: ChatReply }
   /** Answer 200 and nothing else: another copy of the same exchange did the work. */
   | { readonly kind: 'duplicate' }
-  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button. */
-  | { readonly kind: 'failed'; readonly failureDetail: string };
+  /** Answer 412 with `failureDetail`, so Teams shows the sign-in button; send `reply` first when there is one. */
+  | { readonly kind: 'failed'; readonly failureDetail: string; readonly reply?: ChatReply };
 
 /** The verbs of the distributor's order cards; every other verb is the customer's. */
 export type DistributorVerb = typeof CardVerb.acceptOrder | typeof CardVerb.requestChanges | typeof CardVerb.completeOrder | typeof CardVerb.refreshOrder;

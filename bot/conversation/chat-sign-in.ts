@@ -38,6 +38,17 @@ export const signInTexts = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
+/**
+ * The chat's answer when the on-behalf-of exchange needs admin consent: one
+ * line and the tenant's admin-consent link (markdown, which Teams renders in
+ * bot messages).
+ */
+export function adminConsentNeededText(locale: Locale, url: string): string {
+  return locale === 'ru'
+    ? `Чтобы бот мог заполнить заявку сведениями из Microsoft 365, администратор вашей организации должен один раз дать согласие приложению: [дать согласие](${url}). Затем напишите «заявка».`
+    : `For the bot to fill in the order from Microsoft 365, an administrator of your organization has to consent to the app once: [grant consent](${url}). Then type "order".`;
+}
+
 /** Reads a `signin/tokenExchange` value; a missing token is kept as '' so the failure echoes the id. */
 export function parseTokenExchangeRequest(value: unknown): TokenExchangeRequest {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -53,6 +64,10 @@ export interface ChatSignInDependencies {
   readonly memory: TenantFactsMemory;
   /** `botSsoResource(...)`. */
   readonly resource: string;
+  /** The OAuth card's sign-in button: `{PUBLIC_URL}/auth/start?mode=signIn`. */
+  readonly signInLink?: string;
+  /** The tenant's admin-consent link, offered when the exchange needs admin consent. */
+  readonly adminConsentUrl?: (tenantId: string) => string;
   readonly logger: Pick<Logger, 'warn'>;
   readonly newExchangeId?: () => string;
   /** How many exchange ids are remembered for deduplication. */
@@ -76,6 +91,7 @@ export class ChatSignIn {
       resource: this.deps.resource,
       title: signInTexts.cardTitle[actor.locale],
       text: signInTexts.cardText[actor.locale],
+      ...(this.deps.signInLink === undefined ? {} : { signInLink: this.deps.signInLink }),
     };
   }
 
@@ -119,7 +135,10 @@ export class ChatSignIn {
       return { kind: 'signedIn', tenant };
     } catch (error) {
       if (error instanceof UnauthorizedError) return failed(`the token was rejected: ${error.message}`);
-      if (error instanceof ConsentRequiredError) return failed('admin consent is required');
+      if (error instanceof ConsentRequiredError) {
+        const adminConsentUrl = this.deps.adminConsentUrl?.(actor.tenantId);
+        return { kind: 'failed', failureDetail: 'admin consent is required', ...(adminConsentUrl === undefined ? {} : { adminConsentUrl }) };
+      }
       if (error instanceof InteractionRequiredError) return failed('the user must sign in interactively');
       if (error instanceof TokenAcquisitionError) return failed('no Microsoft Graph token could be obtained on behalf of the user');
       throw error;

@@ -33,7 +33,7 @@ import type {
   TokenExchangeAnswer,
   TokenExchangeRequest,
 } from './chat-ports.js';
-import { signInNotCompletedText } from './chat-sign-in.js';
+import { adminConsentNeededText, signInNotCompletedText } from './chat-sign-in.js';
 import type { ChatSignIn } from './chat-sign-in.js';
 import { mergeOrderFormPrefill } from './order-form-prefill.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
@@ -41,6 +41,10 @@ import type { TenantFactsMemory } from './tenant-facts-memory.js';
 export interface OnboardingConversationDependencies {
   readonly distributorName: string;
   readonly invitationUrl: string;
+  /** The invitation asks for delegated admin (`INVITATION_DELEGATED_ADMIN`). */
+  readonly invitationDelegatedAdmin?: boolean;
+  /** `GDAP_INVITATION_LINK`: a separate approval step on the welcome card. */
+  readonly gdapApprovalUrl?: string;
   readonly catalog: Catalog;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
@@ -73,7 +77,15 @@ export class OnboardingConversation {
   /** The app was installed in a personal chat. */
   async welcome(turn: ChatTurn): Promise<ChatReply> {
     await this.remember(turn);
-    return { card: buildWelcomeCard({ locale: turn.actor.locale, ...this.links() }) };
+    const { invitationDelegatedAdmin, gdapApprovalUrl } = this.deps;
+    return {
+      card: buildWelcomeCard({
+        locale: turn.actor.locale,
+        ...this.links(),
+        ...(invitationDelegatedAdmin === undefined ? {} : { invitationDelegatedAdmin }),
+        ...(gdapApprovalUrl === undefined ? {} : { gdapApprovalUrl }),
+      }),
+    };
   }
 
   /** Text typed in the admin's personal chat. */
@@ -133,6 +145,9 @@ export class OnboardingConversation {
     if (this.deps.signIn === undefined) return { kind: 'failed', failureDetail: 'bot sign-in is not configured on this server' };
     await this.remember(turn);
     const outcome = await this.deps.signIn.exchange(turn.actor, request);
+    if (outcome.kind === 'failed' && outcome.adminConsentUrl !== undefined) {
+      return { kind: 'failed', failureDetail: outcome.failureDetail, reply: { text: adminConsentNeededText(turn.actor.locale, outcome.adminConsentUrl) } };
+    }
     if (outcome.kind !== 'signedIn') return outcome;
     try {
       return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn.actor) } };

@@ -2,7 +2,10 @@ import restify from 'restify';
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
+import { registerAuthWindowRoutes } from './auth-window-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerLegalRoutes } from './legal-routes.js';
+import type { LegalPages } from './legal-routes.js';
 import type { ReadinessCheck } from '../storage/readiness-check.js';
 import { registerTabRoutes } from './tab-routes.js';
 
@@ -28,6 +31,8 @@ export interface HttpServerDependencies {
   /** Registers further `/api/*` routes (orders, tenant) on the same server. */
   readonly registerApiRoutes?: (server: Server) => void;
   readonly tab: { readonly directory: string; readonly frameAncestors: readonly string[] };
+  /** `/privacy` and `/terms` (the manifest links to them); left out by tests of other routes. */
+  readonly legal?: LegalPages;
 }
 
 export function createHttpServer(deps: HttpServerDependencies): Server {
@@ -75,6 +80,8 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
   });
 
   deps.registerApiRoutes?.(server);
+  if (deps.legal) registerLegalRoutes(server, deps.legal);
+  registerAuthWindowRoutes(server, deps.tab.directory);
   registerTabRoutes(server, deps.tab);
   return server;
 }

@@ -3,9 +3,12 @@ import type { LocalizedText } from '../domain/i18n/locale.js';
 type Text = LocalizedText;
 
 /**
- * The Microsoft 365 admin center's own labels, verbatim from the distributor's
- * instruction. They are quoted as the admin sees them on screen, so they stay
- * Russian in both locales; the English texts around them explain their meaning.
+ * The labels the distributor's instruction quotes from the old invitation
+ * page. Today's page in the Microsoft 365 admin center asks the admin to
+ * accept the Microsoft Customer Agreement and authorize the partner
+ * (learn.microsoft.com/microsoft-365/commerce/manage-partners), so these are
+ * shown only as what older pages say. They stay Russian in both locales, as
+ * the admin saw them; the English texts around them explain their meaning.
  */
 export const adminCenterLabels = {
   consent: 'Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации',
@@ -33,33 +36,34 @@ export const tabTexts = {
     intro: (distributorName: string): Text => ({
       ru:
         `${distributorName} приглашает вашу организацию стать клиентом по программе Microsoft Cloud Solution Provider (CSP). ` +
-        'Ссылка-приглашение откроет центр администрирования Microsoft 365. Приняв приглашение, вы разрешите партнёру ' +
-        'оформлять подписки Microsoft для вашей организации и предоставите ему права делегированного администратора.',
+        'Приглашение откроется в центре администрирования Microsoft 365.',
       en:
         `${distributorName} invites your organization to become its customer in the Microsoft Cloud Solution Provider (CSP) program. ` +
-        'The invitation link opens the Microsoft 365 admin center. By accepting the invitation you let the partner ' +
-        'order Microsoft subscriptions for your organization and give it delegated admin access.',
+        'The invitation opens in the Microsoft 365 admin center.',
     }),
     howToTitle: { ru: 'Что сделать в центре администрирования', en: 'What to do in the admin center' },
     signIn: {
-      ru: 'Откройте приглашение и войдите под учётной записью администратора вашей текущей подписки Microsoft 365.',
-      en: 'Open the invitation and sign in as an administrator of your current Microsoft 365 subscription.',
+      ru: 'Откройте приглашение и войдите под учётной записью глобального администратора вашей организации в Microsoft 365.',
+      en: 'Open the invitation and sign in as a Global Administrator of your organization in Microsoft 365.',
     },
-    tickConsent: {
-      ru: 'Поставьте отметку:',
-      en: 'Tick the box confirming that you understand the terms of delegated administration and may accept them for your organization. In the Russian admin center it reads:',
+    reviewAgreement: {
+      ru: 'На странице указаны партнёр и Клиентское соглашение Microsoft (Microsoft Customer Agreement). Прочитайте соглашение и отметьте, что принимаете его.',
+      en: 'The page names the partner and shows the Microsoft Customer Agreement. Read the agreement and tick the box that you accept it.',
     },
-    pressAuthorize: {
-      ru: 'Нажмите кнопку:',
-      en: 'Press the button that authorizes the reseller. In the Russian admin center it reads:',
+    pressAccept: {
+      ru: 'Нажмите кнопку, которая принимает соглашение и авторизует партнёра.',
+      en: 'Press the button that accepts the agreement and authorizes the partner.',
+    },
+    olderPage: {
+      ru: 'На прежней странице приглашения эти пункты назывались так:',
+      en:
+        'Older versions of the page showed them in Russian: the box "Yes, I understand the terms of delegated administration ' +
+        'and am authorized to accept them on behalf of my organization" and the button "Authorize reseller" read:',
     },
     openInvitation: { ru: 'Открыть приглашение', en: 'Open invitation' },
     linkTarget: (host: string): Text => ({ ru: `Ссылка ведёт на ${host}`, en: `The link goes to ${host}` }),
-    revocableTitle: { ru: 'Доступ можно отозвать', en: 'Access can be removed' },
-    revocable: {
-      ru: 'Права делегированного администратора можно отозвать в любой момент позже — подписка при этом продолжит работать.',
-      en: 'You can remove the delegated admin access at any time later; the subscription stays active.',
-    },
+    revocableTitle: { ru: 'Права можно отозвать', en: 'Access can be removed' },
+    gdapTitle: { ru: 'Отдельный шаг: одобрите доступ администратора (GDAP)', en: 'A separate step: approve admin access (GDAP)' },
   },
 
   catalog: {
@@ -115,6 +119,22 @@ export const tabTexts = {
       en: 'Ask the distributor for the consent link.',
     },
     grantConsent: { ru: 'Предоставить согласие', en: 'Grant consent' },
+    adminConsentExplained: {
+      ru: 'Если в вашей организации согласие может дать только администратор, отправьте ему эту ссылку.',
+      en: 'If only an administrator may consent in your organization, send them this link.',
+    },
+    signInWindow: { ru: 'Войти через Microsoft', en: 'Sign in with Microsoft' },
+    consentWindow: { ru: 'Войти и дать согласие', en: 'Sign in and consent' },
+    windowOpen: { ru: 'Завершите вход в открывшемся окне…', en: 'Finish signing in in the window that opened…' },
+    windowAdminConsent: {
+      ru: 'Дать согласие может только администратор вашей организации: отправьте ему ссылку ниже, а затем нажмите «Повторить».',
+      en: 'Only an administrator of your organization can consent: send them the link below, then press "Try again".',
+    },
+    windowCancelled: { ru: 'Вход отменён.', en: 'Sign-in was cancelled.' },
+    windowFailed: {
+      ru: 'Войти не удалось. Повторите попытку; если ошибка не исчезнет, сообщите дистрибьютору.',
+      en: 'Sign-in failed. Try again; if the error persists, tell the distributor.',
+    },
     interactionTitle: { ru: 'Войдите ещё раз', en: 'Sign in again' },
     interaction: {
       ru: 'Microsoft Entra ID просит подтвердить вход, например пройти многофакторную проверку.',

@@ -58,6 +58,8 @@ describe('GET /api/config (the contract with the tab)', () => {
     expect(parsed.config).toEqual({
       distributorName: 'ООО «Демо Дистрибуция»',
       invitationUrl: renderInvitationLink(demo.config.invitation),
+      invitationDelegatedAdmin: false,
+      gdapApprovalUrl: undefined,
       catalog: demo.config.catalog.map(({ sku, displayName }) => ({ sku, displayName })),
       timeZone: 'Europe/Moscow',
       today: '2026-11-21',

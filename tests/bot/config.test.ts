@@ -13,6 +13,7 @@ const STORAGE =
 const CURRENT_INVITATION =
   'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship' +
   '&partnerId=9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a&msppId=1234567&DAP=true#/BillingAccounts/partner-invitation';
+const GDAP_RELATIONSHIP = '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
 const WEBHOOK = 'https://prod-00.westeurope.logic.azure.com/workflows/0f5e/triggers/manual/paths/invoke?api-version=2016-06-01&sig=webhook-secret';
 
 /** A complete SingleTenant production environment; each test changes one thing. */
@@ -29,6 +30,10 @@ function productionEnv(overrides: Env = {}): Env {
     AAD_APP_CLIENT_SECRET: 'aad-client-secret',
     AZURE_STORAGE_CONNECTION_STRING: STORAGE,
     INVITATION_LINK: CURRENT_INVITATION,
+    INVITATION_DELEGATED_ADMIN: 'true',
+    GDAP_INVITATION_LINK: `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${GDAP_RELATIONSHIP.toUpperCase()}`,
+    PRIVACY_URL: 'https://www.example.com/privacy',
+    TERMS_URL: 'https://www.example.com/terms',
     OFFERED_SKUS: 'SPB, O365_BUSINESS_PREMIUM;05e9a617-0261-4cee-bb44-138d3ef5d965',
     DISTRIBUTOR_TIME_ZONE: 'Asia/Yekaterinburg',
     LOG_LEVEL: 'warn',
@@ -83,8 +88,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
       resellerTenantId: '60d2bbc8-7aaa-466e-b72d-a90f270a72ee',
       mpnId: '2063016',
       indirectProviderTenantId: '50d9236d-483e-4d08-a89c-2f3bd1c6491f',
-      delegatedAdmin: true,
+      delegatedAdmin: false,
     });
+    expect(config).not.toHaveProperty('gdapApprovalUrl');
+    expect(config).not.toHaveProperty('privacyUrl');
   });
 
   it('offers the default catalog with Microsoft display names, in Moscow time', () => {
@@ -128,12 +135,15 @@ describe('loadConfig in production', () => {
         mpnId: '1234567',
         delegatedAdmin: true,
       },
+      gdapApprovalUrl: `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${GDAP_RELATIONSHIP}`,
       catalog: [
         { sku: 'SPB', skuId: 'cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', displayName: 'Microsoft 365 Business Premium' },
         { sku: 'O365_BUSINESS_PREMIUM', skuId: 'f245ecc8-75af-4f8e-b61f-27d8114de5f3', displayName: 'Microsoft 365 Business Standard' },
         { sku: 'SPE_E3', skuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', displayName: 'Microsoft 365 E3' },
       ],
       timeZone: 'Asia/Yekaterinburg',
+      privacyUrl: 'https://www.example.com/privacy',
+      termsUrl: 'https://www.example.com/terms',
       bot: { kind: 'SingleTenant', appId: BOT_ID, password: 'bot-client-secret', tenantId: DISTRIBUTOR_TENANT },
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
@@ -258,6 +268,21 @@ describe('loadConfig refuses a bad setting and names it', () => {
       variable: 'AZURE_STORAGE_ACCOUNT_URL',
     },
     { name: 'AZURE_CLIENT_ID that is not a GUID', env: { AZURE_STORAGE_ACCOUNT_URL: 'https://cspstore.table.core.windows.net', AZURE_CLIENT_ID: 'bot-identity' }, variable: 'AZURE_CLIENT_ID' },
+    {
+      name: 'an INVITATION_LINK asking for DAP without INVITATION_DELEGATED_ADMIN',
+      env: without(productionEnv(), 'INVITATION_DELEGATED_ADMIN'),
+      variable: 'INVITATION_LINK',
+      explains: /INVITATION_DELEGATED_ADMIN=true/,
+    },
+    { name: 'INVITATION_DELEGATED_ADMIN that is not a boolean', env: { INVITATION_DELEGATED_ADMIN: 'yes' }, variable: 'INVITATION_DELEGATED_ADMIN' },
+    {
+      name: 'a GDAP_INVITATION_LINK that is a reseller invitation',
+      env: { GDAP_INVITATION_LINK: CURRENT_INVITATION },
+      variable: 'GDAP_INVITATION_LINK',
+      explains: /granularAdminRelationships/,
+    },
+    { name: 'a PRIVACY_URL over plain http', env: { PRIVACY_URL: 'http://www.example.com/privacy' }, variable: 'PRIVACY_URL' },
+    { name: 'a TERMS_URL that is no URL', env: { TERMS_URL: 'terms' }, variable: 'TERMS_URL' },
     { name: 'an INVITATION_LINK on another site', env: { INVITATION_LINK: 'https://example.com/invite' }, variable: 'INVITATION_LINK' },
     {
       name: 'an INVITATION_LINK without the reseller tenant',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AUTH_END_PATH } from '../../src/domain/auth/auth-window.js';
 import { projectFile } from './support/project-file.js';
 
 const MICROSOFT_GRAPH = '00000003-0000-0000-c000-000000000000';
@@ -73,6 +74,11 @@ describe('aad.manifest.json (the Entra app of the tab SSO and the on-behalf-of c
     // Teams asks Entra for a token for this resource: it must be an Application ID URI.
     expect(entraManifest.identifierUris).toContain(teamsManifest.webApplicationInfo.resource);
     expect(teamsManifest.webApplicationInfo.resource).toBe('api://${{BOT_DOMAIN}}/botid-${{BOT_ID}}');
+  });
+
+  it('lets the sign-in window return to /auth/end as a single-page app (auth code + PKCE from the browser)', () => {
+    const spa = z.object({ spa: z.object({ redirectUris: z.array(z.string()) }) }).loose().parse(entraManifest);
+    expect(spa.spa.redirectUris).toEqual([`https://\${{BOT_DOMAIN}}${AUTH_END_PATH}`]);
   });
 
   it('is multi-tenant and issues v2 access tokens (aud = client id, v2 issuer)', () => {

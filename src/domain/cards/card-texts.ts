@@ -40,6 +40,16 @@ export function licenseCount(quantity: number): Text {
   return { ru: `${quantity} ${ruForm}`, en: `${quantity} ${enForm}` };
 }
 
+/**
+ * The welcome card describes today's invitation page in the Microsoft 365
+ * admin center: the partner, the Microsoft Customer Agreement to accept, and
+ * a button that accepts it and authorizes the partner (learn.microsoft.com:
+ * "Manage Microsoft-certified solution provider partner relationships";
+ * Partner Center, "Request a reseller relationship": the customer signs the
+ * Microsoft Customer Agreement); the shared sentences are in
+ * src/domain/invitation/invitation-page-texts.ts. The distributor's original
+ * labels stay as what older pages show.
+ */
 export const welcomeTexts = {
   title: (distributorName: string): Text => ({
     ru: `${distributorName}: как оформить подписки Microsoft 365`,
@@ -49,24 +59,25 @@ export const welcomeTexts = {
     ru: 'Чтобы оформить подписки Microsoft 365, выполните два шага: примите приглашение CSP и отправьте заявку.',
     en: 'To order Microsoft 365 subscriptions, take two steps: accept the CSP invitation and send the order.',
   },
+  introWithGdap: {
+    ru: 'Чтобы оформить подписки Microsoft 365, примите приглашение CSP, одобрите доступ администратора и отправьте заявку.',
+    en: 'To order Microsoft 365 subscriptions, accept the CSP invitation, approve admin access and send the order.',
+  },
   step1Title: { ru: 'Шаг 1. Примите приглашение CSP', en: 'Step 1. Accept the CSP invitation' },
   step1SignIn: {
-    ru: 'Откройте ссылку-приглашение (кнопка «Открыть приглашение» ниже) и войдите под учётной записью администратора текущей подписки.',
-    en: 'Open the invitation link (the "Open invitation" button below) and sign in as an administrator of your current subscription.',
+    ru: 'Нажмите «Открыть приглашение» и войдите под учётной записью глобального администратора вашей организации в Microsoft 365.',
+    en: 'Press "Open invitation" and sign in as a Global Administrator of your organization in Microsoft 365.',
   },
-  step1Consent: {
-    ru: 'Отметьте пункт «Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации» и нажмите кнопку «Авторизация торгового посредника».',
+  step1OlderPage: {
+    ru: 'На прежней странице приглашения эти пункты назывались «Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации» и «Авторизация торгового посредника».',
     en:
-      'The admin center may show its labels in Russian. Tick "Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации" ' +
+      'Older versions of the page showed them, in Russian, as "Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации" ' +
       '(Yes, I understand the terms of delegated administration and am authorized to accept them on behalf of my organization) ' +
-      'and press "Авторизация торгового посредника" (Authorize reseller).',
+      'and "Авторизация торгового посредника" (Authorize reseller).',
   },
-  step1Revocable: {
-    ru: 'Права делегированного администратора можно позже отозвать в любой момент — подписка при этом продолжит работать.',
-    en: 'You can remove the delegated admin access at any time later; the subscription stays active.',
-  },
-  step2Title: { ru: 'Шаг 2. Отправьте заявку', en: 'Step 2. Send the order' },
-  step2Text: {
+  gdapTitle: { ru: 'Шаг 2. Одобрите доступ администратора (GDAP)', en: 'Step 2. Approve admin access (GDAP)' },
+  orderTitle: (step: number): Text => ({ ru: `Шаг ${step}. Отправьте заявку`, en: `Step ${step}. Send the order` }),
+  orderText: {
     ru: 'Нажмите «Оформить заявку» и заполните форму. Все поля обязательны.',
     en: 'Press "Create order" and fill in the form. Every field is required.',
   },

@@ -2,10 +2,16 @@ import { ConfigurationError } from '../configuration-error.js';
 import { isGuid } from '../guid.js';
 
 /**
- * CSP reseller invitation and GDAP approval links (the formats and their
- * sources: docs/architecture.md, 'Facts we rely on').
- * Microsoft has issued two invitation URL forms over time; both are read,
- * only the current one is written.
+ * CSP reseller invitation and GDAP approval links. Microsoft has issued two
+ * invitation URL forms over time; both are read, only the current one is
+ * written: the old `partnersignup.aspx` page was replaced by the Microsoft 365
+ * admin center, where the customer accepts the Microsoft Customer Agreement
+ * and authorizes the partner ("Manage Microsoft-certified solution provider
+ * partner relationships", learn.microsoft.com/microsoft-365/commerce/manage-partners).
+ * Delegated admin (DAP) is asked for only when the link says `DAP=true`
+ * (Partner Center, "Request a reseller relationship": the distributor
+ * chooses whether to include delegated administration privileges); granular
+ * delegated admin (GDAP) is approved on its own page.
  */
 
 export interface InvitationLink {
@@ -80,8 +86,8 @@ export function parseInvitationLink(url: string): InvitationLink {
     resellerTenantId,
     mpnId,
     ...(indirectProviderTenantId === undefined ? {} : { indirectProviderTenantId }),
-    // The legacy sign-up page always asked for delegated admin rights.
-    delegatedAdmin: isLegacy || readDap(query.get('dap')),
+    // Read, never assumed: a link without DAP=true asks for no admin rights.
+    delegatedAdmin: readDap(query.get('dap')),
   };
 }
 
@@ -103,20 +109,41 @@ export function renderInvitationLink(link: InvitationLink): string {
 }
 
 /**
- * Reads a GDAP approval link. Relationship ids are a GUID, or (as Partner
- * Center makes them) two GUIDs joined by `-`. Throws ConfigurationError.
+ * Delegated admin is the distributor's explicit choice (`INVITATION_DELEGATED_ADMIN`),
+ * never a side effect of the link: the link is rendered with `DAP=true` only
+ * when the choice is on, and a link that asks for DAP while the choice is off
+ * is refused rather than silently changed. Throws ConfigurationError.
  */
-export function parseGdapApprovalLink(url: string): { relationshipId: string } {
-  const parsed = parseHttpsUrl(url, undefined);
+export function withDelegatedAdminChoice(link: InvitationLink, delegatedAdmin: boolean): InvitationLink {
+  if (link.delegatedAdmin && !delegatedAdmin) {
+    throw new ConfigurationError(
+      'the link asks for delegated admin rights (DAP=true), which give the partner standing Global Administrator access; ' +
+        'set INVITATION_DELEGATED_ADMIN=true to keep them, or remove DAP=true from the link',
+      VARIABLE,
+    );
+  }
+  return { ...link, delegatedAdmin };
+}
+
+/**
+ * Reads a GDAP approval link in the form Microsoft documents ("Granular
+ * delegated admin privileges (GDAP) API overview", learn.microsoft.com/graph/api/resources/delegatedadminrelationships-api-overview):
+ * `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{id}`.
+ * Relationship ids are a GUID, or (as Partner Center makes them) two GUIDs
+ * joined by `-`. Throws ConfigurationError naming `variable`.
+ */
+export function parseGdapApprovalLink(url: string, variable?: string): { relationshipId: string } {
+  const parsed = parseHttpsUrl(url, variable);
   const fragment = GDAP_FRAGMENT.exec(parsed.hash);
   if (!isPage(parsed, ADMIN_HOST, ADMIN_PATH) || !fragment) {
     throw new ConfigurationError(
       `expected a GDAP approval link https://${ADMIN_HOST}/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationshipId}`,
+      variable,
     );
   }
   const relationshipId = fragment[1] ?? '';
   if (!isGdapRelationshipId(relationshipId)) {
-    throw new ConfigurationError(`GDAP relationship id "${relationshipId}" is not a GUID or GUID-GUID`);
+    throw new ConfigurationError(`GDAP relationship id "${relationshipId}" is not a GUID or GUID-GUID`, variable);
   }
   return { relationshipId: relationshipId.toLowerCase() };
 }

@@ -7,6 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
+import { invitationPageTexts } from '../../domain/invitation/invitation-page-texts.js';
 import { adminCenterLabels, tabTexts } from '../tab-texts.js';
 import { AdminCenterLabel } from './admin-center-label.js';
 import { AdminNotice } from './admin-notice.js';
@@ -69,11 +70,23 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   notice: { marginBlockEnd: tokens.spacingVerticalM },
+  olderPage: { display: 'block', marginBlockStart: tokens.spacingVerticalL, maxWidth: '72ch', color: tokens.colorNeutralForeground3 },
+  gdap: {
+    marginBlock: tokens.spacingVerticalXL,
+    paddingBlock: tokens.spacingVerticalL,
+    paddingInline: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // Fluent runs the title into the text; on its own line it reads as a heading, not a run-on sentence.
   noteTitle: { display: 'block' },
 });
 
-/** Step 1: the distributor's invitation link and exactly what to choose in the admin center. */
+/**
+ * Step 1: the distributor's invitation link and what today's page in the
+ * admin center asks for; the older page's labels as a hint; GDAP approval,
+ * when configured, as a separate part with its own button.
+ */
 export function InvitationStep({ step, stepCount, config, host, session }: StepPanelProps): ReactElement {
   const t = useText();
   const styles = useStyles();
@@ -92,7 +105,7 @@ export function InvitationStep({ step, stepCount, config, host, session }: StepP
           {t(texts.title)}
         </Text>
         <Text as="p" className={styles.paragraph}>
-          {t(texts.intro(config.distributorName))}
+          {t(texts.intro(config.distributorName))} {t(config.invitationDelegatedAdmin === true ? invitationPageTexts.delegatedAdmin : invitationPageTexts.noAdminRights)}
         </Text>
 
         <Text as="h3" size={400} weight="semibold" className={styles.subheading}>
@@ -103,14 +116,17 @@ export function InvitationStep({ step, stepCount, config, host, session }: StepP
             <Text>{t(texts.signIn)}</Text>
           </li>
           <li className={styles.instruction}>
-            <Text>{t(texts.tickConsent)}</Text>
-            <AdminCenterLabel control="checkbox" text={adminCenterLabels.consent} />
+            <Text>{t(texts.reviewAgreement)}</Text>
           </li>
           <li className={styles.instruction}>
-            <Text>{t(texts.pressAuthorize)}</Text>
-            <AdminCenterLabel control="button" text={adminCenterLabels.authorize} />
+            <Text>{t(texts.pressAccept)}</Text>
           </li>
         </ol>
+        <Text size={200} className={styles.olderPage}>
+          {t(texts.olderPage)}
+        </Text>
+        <AdminCenterLabel control="checkbox" text={adminCenterLabels.consent} />
+        <AdminCenterLabel control="button" text={adminCenterLabels.authorize} />
 
         <div className={styles.actions}>
           <ExternalLinkButton url={config.invitationUrl} host={host} appearance="primary" size="large">
@@ -121,6 +137,20 @@ export function InvitationStep({ step, stepCount, config, host, session }: StepP
           </Text>
         </div>
 
+        {config.gdapApprovalUrl !== undefined && (
+          <section aria-labelledby={`${titleId}-gdap`} className={styles.gdap}>
+            <Text as="h3" id={`${titleId}-gdap`} size={400} weight="semibold" className={styles.subheading}>
+              {t(texts.gdapTitle)}
+            </Text>
+            <Text as="p" className={styles.paragraph}>
+              {t(invitationPageTexts.gdapRequest(config.distributorName))}
+            </Text>
+            <ExternalLinkButton url={config.gdapApprovalUrl} host={host} appearance="primary">
+              {t(invitationPageTexts.approveGdap)}
+            </ExternalLinkButton>
+          </section>
+        )}
+
         {session.tenant.status === 'ready' && (
           <div className={styles.notice}>
             <AdminNotice admin={session.tenant.tenant.admin} steps={['acceptInvitation']} />
@@ -130,7 +160,7 @@ export function InvitationStep({ step, stepCount, config, host, session }: StepP
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle className={styles.noteTitle}>{t(texts.revocableTitle)}</MessageBarTitle>
-            {t(texts.revocable)}
+            {t(invitationPageTexts.revocable)}
           </MessageBarBody>
         </MessageBar>
       </section>

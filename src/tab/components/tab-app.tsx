@@ -10,6 +10,7 @@ import { pick } from '../../domain/i18n/locale.js';
 import { tabTexts } from '../tab-texts.js';
 import { ConfigError } from './config-error.js';
 import { LoadingState } from './loading-state.js';
+import { AppRegistrationContext } from './app-registration-context.js';
 import { LocaleContext } from './locale-context.js';
 import { TabHeader } from './tab-header.js';
 import { Wizard } from './wizard.js';
@@ -101,7 +102,11 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
       </main>
     );
   } else {
-    content = <Wizard config={configState.config} host={host} fetchApi={fetchApi} />;
+    content = (
+      <AppRegistrationContext.Provider value={configState.config.aadAppClientId}>
+        <Wizard config={configState.config} host={host} fetchApi={fetchApi} />
+      </AppRegistrationContext.Provider>
+    );
   }
 
   return (

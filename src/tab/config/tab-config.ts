@@ -22,6 +22,13 @@ export const tabConfigSchema = z.object({
   distributorName: z.string().trim().min(1),
   // Rendered as a link target: only https, so config can never smuggle `javascript:` into the page.
   invitationUrl: z.url({ protocol: /^https$/ }),
+  // Older servers do not send these: absent means no delegated admin and no GDAP step.
+  invitationDelegatedAdmin: z.boolean().optional(),
+  gdapApprovalUrl: z
+    .url({ protocol: /^https$/ })
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional(),
   catalog: z.array(catalogItemSchema),
   timeZone: z.string().trim().min(1),
   today: z.iso.date(),

@@ -77,6 +77,8 @@ function teamsHost(win: HostWindow, teams: HostContext): TeamsHost {
     app: teams.app,
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
+    // Microsoft Learn, "Microsoft Teams authentication flow for tabs": the page must be in validDomains (it is this origin).
+    authenticate: (path) => authentication.authenticate({ url: new URL(path, globalThis.location.origin).href, width: 600, height: 535 }),
     getAuthToken: (request = {}) =>
       authentication.getAuthToken({
         ...(request.claims === undefined ? {} : { claims: [...request.claims] }),

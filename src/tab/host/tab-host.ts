@@ -23,6 +23,12 @@ export interface TeamsHost extends HostBase {
   openLink(url: string): Promise<void>;
   /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
   getAuthToken(request?: AuthTokenRequest): Promise<string>;
+  /**
+   * Opens `path` (this origin's `/auth/start?…`) in Teams' authentication
+   * window; resolves with what the page passed to `notifySuccess`, rejects
+   * with its `notifyFailure` reason. Absent where the host cannot.
+   */
+  authenticate?(path: string): Promise<string>;
 }
 
 /** A plain browser tab (local preview, screenshots, tests): ordinary links work. */

@@ -7,6 +7,7 @@ import { OnboardingConversation } from '../../../bot/conversation/onboarding-con
 import type { OnboardingConversationDependencies } from '../../../bot/conversation/onboarding-conversation.js';
 import { TenantFactsMemory } from '../../../bot/conversation/tenant-facts-memory.js';
 import type { TenantFactsCaller } from '../../../bot/graph/customer-facts-source.js';
+import { ConsentRequiredError } from '../../../bot/graph/token-errors.js';
 import type { AdaptiveCard, CardInput } from '../../../src/domain/cards/adaptive-card.js';
 import { OrderFormInputId } from '../../../src/domain/cards/order-form-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
@@ -21,6 +22,7 @@ import { storedOrder } from '../../support/order-fixtures.js';
 
 const USER_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const RESOURCE = 'api://onboarding.example.com/botid-0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
+const SIGN_IN_LINK = 'https://onboarding.example.com/auth/start?mode=signIn';
 const GRAPH_ORGANIZATION = 'ООО «Василёк»';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 
@@ -37,7 +39,7 @@ interface Harness {
 }
 
 /** The bot with SSO (`sso: true`, as with an Entra app secret) or without it (demo mode, the Playground). */
-function harness({ sso, latest }: { readonly sso: boolean; readonly latest?: StoredOrder }): Harness {
+function harness({ sso, latest, consentMissing = false }: { readonly sso: boolean; readonly latest?: StoredOrder; readonly consentMissing?: boolean }): Harness {
   const exchanges: TenantFactsCaller[] = [];
   const memory = new TenantFactsMemory({ clock: () => NOW });
   const logger = { warn: () => undefined };
@@ -52,10 +54,13 @@ function harness({ sso, latest }: { readonly sso: boolean; readonly latest?: Sto
     verify: tokens.verify,
     tenantFacts: async (caller) => {
       exchanges.push(caller);
+      if (consentMissing) throw new ConsentRequiredError('AADSTS65001: consent required');
       return assembleTenantResponse(responseInput({ tenantId: caller.tenantId }));
     },
     memory,
     resource: RESOURCE,
+    signInLink: SIGN_IN_LINK,
+    adminConsentUrl: (tenantId) => `https://login.microsoftonline.com/${tenantId}/adminconsent?client_id=app`,
     logger,
   });
   const conversation = new OnboardingConversation({
@@ -129,12 +134,25 @@ describe('Teams bot SSO in the personal chat', () => {
     expect(oauth?.content).toMatchObject({
       connectionName: '',
       text: signInTexts.cardText.ru,
-      buttons: [{ type: 'signin', title: signInTexts.cardTitle.ru }],
+      // The button opens the app's sign-in window when the silent exchange fails.
+      buttons: [{ type: 'signin', title: signInTexts.cardTitle.ru, value: SIGN_IN_LINK }],
       tokenExchangeResource: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), uri: RESOURCE },
     });
     const [form] = orderForms(sent.slice(1));
     expect(form).toBeDefined();
     expectValidAdaptiveCard(form, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+  });
+
+  it('when the exchange needs admin consent, gives the admin-consent link in one line and answers 412', async () => {
+    const h = harness({ sso: true, consentMissing: true });
+    const token = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID });
+
+    const sent = await run(h, tokenExchange('consent-1', token));
+
+    expect(invokeResponse(sent)).toMatchObject({ status: 412, body: { id: 'consent-1', failureDetail: 'admin consent is required' } });
+    const message = sent.find((activity) => activity.type === 'message');
+    expect(message?.text).toContain(`[дать согласие](https://login.microsoftonline.com/${TENANT_ID}/adminconsent?client_id=app)`);
+    expect(message?.text?.split('\n')).toHaveLength(1);
   });
 
   it('answers a valid token exchange 200 and sends a form prefilled from Graph', async () => {

@@ -12,6 +12,7 @@ import type { SsoTestTokens } from './sso-test-tokens.js';
 
 const USER_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const RESOURCE = 'api://onboarding.example.com/botid-0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
+const SIGN_IN_LINK = 'https://onboarding.example.com/auth/start?mode=signIn';
 const actor: TeamsActor = { tenantId: TENANT_ID, userId: USER_ID, teamsUserId: '29:1admin', locale: 'ru' };
 
 let tokens: SsoTestTokens;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   tokens = await createSsoTestTokens();
 });
 
-function harness(options: { readonly fail?: Error } = {}) {
+function harness(options: { readonly fail?: Error; readonly links?: boolean } = {}) {
   const calls: TenantFactsCaller[] = [];
   const warnings: string[] = [];
   const memory = new TenantFactsMemory();
@@ -35,6 +36,9 @@ function harness(options: { readonly fail?: Error } = {}) {
     resource: RESOURCE,
     logger: { warn: (_fields, message) => warnings.push(message) },
     newExchangeId: () => 'exchange-1',
+    ...(options.links
+      ? { signInLink: SIGN_IN_LINK, adminConsentUrl: (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/adminconsent?client_id=app` }
+      : {}),
   });
   return { signIn, calls, memory, warnings, tenant };
 }
@@ -118,5 +122,16 @@ describe('ChatSignIn', () => {
     const outcome = await signIn.exchange(actor, { id: 'c', connectionName: '', token: await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID }) });
     expect(outcome).toEqual({ kind: 'failed', failureDetail: 'admin consent is required' });
     expect(memory.recall(TENANT_ID)).toBeUndefined();
+  });
+
+  it('puts the sign-in window on the card and names the tenant’s admin-consent link when consent is missing', async () => {
+    const { signIn } = harness({ fail: new ConsentRequiredError('AADSTS65001'), links: true });
+    expect(signIn.offer(actor)?.signInLink).toBe(SIGN_IN_LINK);
+    const outcome = await signIn.exchange(actor, { id: 'c2', connectionName: '', token: await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID }) });
+    expect(outcome).toEqual({
+      kind: 'failed',
+      failureDetail: 'admin consent is required',
+      adminConsentUrl: `https://login.microsoftonline.com/${TENANT_ID}/adminconsent?client_id=app`,
+    });
   });
 });

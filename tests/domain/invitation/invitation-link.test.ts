@@ -5,6 +5,7 @@ import {
   parseInvitationLink,
   renderGdapApprovalLink,
   renderInvitationLink,
+  withDelegatedAdminChoice,
 } from '../../../src/domain/invitation/invitation-link.js';
 import type { InvitationLink } from '../../../src/domain/invitation/invitation-link.js';
 import { configurationError } from '../../support/configuration-error.js';
@@ -23,8 +24,12 @@ describe('parseInvitationLink', () => {
     delegatedAdmin: true,
   };
 
-  it('reads the distributor’s legacy link', () => {
-    expect(parseInvitationLink(DEMO_INVITATION_LINK)).toEqual(demo);
+  it('reads the distributor’s legacy link, which asks for no delegated admin rights', () => {
+    expect(parseInvitationLink(DEMO_INVITATION_LINK)).toEqual({ ...demo, delegatedAdmin: false });
+  });
+
+  it('reads DAP=true on a legacy link too', () => {
+    expect(parseInvitationLink(`${DEMO_INVITATION_LINK}&DAP=true`)).toEqual(demo);
   });
 
   it('reads the current admin center form', () => {
@@ -76,10 +81,15 @@ describe('parseInvitationLink', () => {
 });
 
 describe('renderInvitationLink', () => {
-  it('writes the legacy demo link in the current form exactly', () => {
+  it('writes the legacy demo link in the current form, without adding DAP', () => {
     expect(renderInvitationLink(parseInvitationLink(DEMO_INVITATION_LINK))).toBe(
-      `https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId=${RESELLER}&msppId=2063016&indirectCSPId=${PROVIDER}&DAP=true#/BillingAccounts/partner-invitation`,
+      `https://admin.microsoft.com/Adminportal/Home?invType=IndirectResellerRelationship&partnerId=${RESELLER}&msppId=2063016&indirectCSPId=${PROVIDER}#/BillingAccounts/partner-invitation`,
     );
+  });
+
+  it('writes a current link back as it was configured', () => {
+    const url = `${CURRENT_BASE}?invType=IndirectResellerRelationship&partnerId=${RESELLER}&msppId=2063016&indirectCSPId=${PROVIDER}&DAP=true${CURRENT_FRAGMENT}`;
+    expect(renderInvitationLink(parseInvitationLink(url))).toBe(url);
   });
 
   it('writes a direct reseller link without an indirect provider, and DAP only when asked', () => {
@@ -91,6 +101,29 @@ describe('renderInvitationLink', () => {
   it('round-trips through the parser', () => {
     const link: InvitationLink = { relationship: 'reseller', resellerTenantId: RESELLER, mpnId: '42', delegatedAdmin: true };
     expect(parseInvitationLink(renderInvitationLink(link))).toEqual(link);
+  });
+});
+
+describe('withDelegatedAdminChoice', () => {
+  const withoutDap = parseInvitationLink(DEMO_INVITATION_LINK);
+  const withDap = parseInvitationLink(`${DEMO_INVITATION_LINK}&DAP=true`);
+
+  it('keeps a link without DAP as it is when delegated admin is not chosen', () => {
+    expect(withDelegatedAdminChoice(withoutDap, false)).toEqual(withoutDap);
+  });
+
+  it('asks for delegated admin only when the distributor chooses it', () => {
+    const chosen = withDelegatedAdminChoice(withoutDap, true);
+    expect(chosen.delegatedAdmin).toBe(true);
+    expect(renderInvitationLink(chosen)).toContain('&DAP=true#');
+    expect(withDelegatedAdminChoice(withDap, true)).toEqual(withDap);
+  });
+
+  it('refuses a link that asks for DAP when delegated admin is not chosen, naming both settings', () => {
+    const error = configurationError(() => withDelegatedAdminChoice(withDap, false));
+    expect(error.variable).toBe('INVITATION_LINK');
+    expect(error.message).toMatch(/DAP=true/);
+    expect(error.message).toMatch(/INVITATION_DELEGATED_ADMIN=true/);
   });
 });
 
@@ -115,7 +148,9 @@ describe('GDAP approval links', () => {
     ['another fragment', `https://admin.microsoft.com/AdminPortal/Home#/BillingAccounts/partner-invitation`, /expected a GDAP/],
     ['an id that is no GUID', `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/abc`, /not a GUID/],
     ['three GUIDs', `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${pair}-${single}`, /not a GUID/],
-  ])('rejects %s', (_case, url, message) => {
-    expect(configurationError(() => parseGdapApprovalLink(url)).message).toMatch(message);
+  ])('rejects %s, naming the variable', (_case, url, message) => {
+    const error = configurationError(() => parseGdapApprovalLink(url, 'GDAP_INVITATION_LINK'));
+    expect(error.message).toMatch(message);
+    expect(error.variable).toBe('GDAP_INVITATION_LINK');
   });
 });

@@ -38,12 +38,17 @@ describe('TabApp', () => {
     expect(panel?.getAttribute('aria-labelledby')).toBe(tabs()[0]?.id);
   });
 
-  it('explains the invitation with the exact admin center labels and links to it in a new window', async () => {
+  it('describes today’s invitation page, keeps the older labels as a hint and links to it in a new window', async () => {
     const { container, text } = await renderTab();
 
+    expect(text()).toContain('Клиентское соглашение Microsoft');
+    expect(text()).toContain('авторизует партнёра');
+    expect(text()).toContain('но не права администратора в вашей организации');
+    expect(text()).toContain('На прежней странице приглашения');
     expect(text()).toContain('Да, я понимаю условия делегированного администрирования и имею право принимать их от имени своей организации');
     expect(text()).toContain('Авторизация торгового посредника');
-    expect(text()).toContain('подписка при этом продолжит работать');
+    expect(text()).toContain('можно отозвать в любое время');
+    expect(text()).not.toContain('GDAP');
 
     const link = container.querySelector<HTMLAnchorElement>('a[href^="https://admin.microsoft.com"]');
     expect(link?.href).toBe(config.invitationUrl);
@@ -51,6 +56,18 @@ describe('TabApp', () => {
     expect(link?.rel).toContain('noopener');
     expect(link?.textContent).toContain('Открыть приглашение');
     expect(link?.textContent).toContain('(откроется в новом окне)');
+  });
+
+  it('shows GDAP approval as a separate part with its own button, and says when the invitation asks for delegated admin', async () => {
+    const gdapApprovalUrl = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163';
+    const { container, text } = await renderTab({ config: { ...config, gdapApprovalUrl, invitationDelegatedAdmin: true } });
+
+    expect(text()).toContain('Отдельный шаг: одобрите доступ администратора (GDAP)');
+    expect(text()).toContain('партнёр получит роль глобального администратора');
+    const gdap = container.querySelector<HTMLAnchorElement>(`a[href="${gdapApprovalUrl}"]`);
+    expect(gdap?.textContent).toContain('Одобрить доступ (GDAP)');
+    expect(gdap?.closest('section')?.querySelector('h3')?.textContent).toContain('GDAP');
+    expect(container.querySelector<HTMLAnchorElement>(`a[href="${config.invitationUrl}"]`)?.textContent).toContain('Открыть приглашение');
   });
 
   it('lists the catalog from the config', async () => {

@@ -54,6 +54,16 @@ describe('parseTabConfig', () => {
     },
   );
 
+  it('reads the GDAP approval link and the delegated admin choice, and treats their absence as neither', () => {
+    const gdapApprovalUrl = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163';
+    const result = parseTabConfig({ ...validConfig, gdapApprovalUrl, invitationDelegatedAdmin: true });
+    expect(result.ok && result.config.gdapApprovalUrl).toBe(gdapApprovalUrl);
+    expect(result.ok && result.config.invitationDelegatedAdmin).toBe(true);
+    const absent = parseTabConfig({ ...validConfig, gdapApprovalUrl: null });
+    expect(absent.ok && absent.config.gdapApprovalUrl).toBeUndefined();
+    expect(problemOf({ ...validConfig, gdapApprovalUrl: 'javascript:alert(1)' })).toContain('gdapApprovalUrl');
+  });
+
   it('names every invalid field in the problem', () => {
     const problem = problemOf({ ...validConfig, distributorName: ' ', today: '23.11.2026', demo: 'yes' });
     expect(problem).toContain('distributorName');
