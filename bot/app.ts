@@ -8,6 +8,7 @@ import { renderInvitationLink } from '../src/domain/invitation/invitation-link.j
 import { adminConsentUrl } from '../src/domain/tenant/admin-consent-link.js';
 import { createSsoTokenVerifier } from './auth/sso-token-verifier.js';
 import type { SsoTokenVerifier } from './auth/sso-token-verifier.js';
+import { botRequest } from './bot-framework/bot-request.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
 import { OnboardingBot } from './bot-framework/onboarding-bot.js';
 import type { AppConfig } from './config.js';
@@ -164,7 +165,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const server = createHttpServer({
     logger,
     readiness: [storage.readiness(ORDERS_TABLE)],
-    handleBotActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    handleBotActivity: (req, res) => adapter.process(botRequest(req), res, (context) => bot.run(context)),
     publicConfig: () => ({
       distributorName: config.distributorName,
       invitationUrl,

@@ -22,10 +22,10 @@ export interface DeliveryRecord {
   readonly state: DeliveryState;
   /** Attempts started so far. */
   readonly attempts: number;
-  readonly lastError?: string;
+  readonly lastError?: string | undefined;
   readonly nextAttemptAt: Date;
-  readonly leaseUntil?: Date;
-  readonly deliveredAt?: Date;
+  readonly leaseUntil?: Date | undefined;
+  readonly deliveredAt?: Date | undefined;
   readonly createdAt: Date;
   /** Optimistic-concurrency token of the row as read or last written. */
   readonly etag: string;

@@ -3,6 +3,7 @@ import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAu
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
+import { botRequest } from '../../bot/bot-framework/bot-request.js';
 
 /**
  * The ceiling for `npm run bench`: the least a Bot Framework bot can do for
@@ -45,7 +46,7 @@ const bot = new BareBot();
 const server = restify.createServer();
 server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
 server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
+  await adapter.process(botRequest(req), res, (context) => bot.run(context));
 });
 server.post('/api/orders', async (req, res) => {
   const id = await storeOne('bench', req.body);

@@ -4,8 +4,8 @@
  */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
-  /** The setting at fault, e.g. `INVITATION_LINK`; absent when the value has no single source. */
-  readonly variable?: string;
+  /** The setting at fault, e.g. `INVITATION_LINK`; undefined when the value has no single source. */
+  readonly variable: string | undefined;
 
   constructor(detail: string, variable?: string) {
     super(variable === undefined ? detail : `${variable}: ${detail}`);

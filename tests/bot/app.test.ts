@@ -136,7 +136,7 @@ describe('createApp', () => {
   });
 
   it('refuses to serve the orders API anonymously outside demo mode', async () => {
-    const withoutSignIn = { ...loadConfig(demoEnv(azurite.connectionString, productionEnv)), aad: undefined };
+    const { aad, ...withoutSignIn } = loadConfig(demoEnv(azurite.connectionString, productionEnv));
 
     const started = createApp(withoutSignIn, silentLogger, { tabDirectory: tab.path });
 

@@ -46,8 +46,9 @@ describe('the connector stand-in', () => {
   it('takes proactive messages and updates, and records them decoded', async () => {
     const sentId = await inChat(personalChat(), async (context) => {
       const sent = await context.sendActivity('первое сообщение');
-      await context.updateActivity({ id: sent?.id, type: 'message', text: 'исправленное сообщение' });
-      await context.deleteActivity(sent?.id ?? '');
+      const id = sent?.id ?? '';
+      await context.updateActivity({ id, type: 'message', text: 'исправленное сообщение' });
+      await context.deleteActivity(id);
       return sent?.id;
     });
 
@@ -73,7 +74,7 @@ describe('the connector stand-in', () => {
   it("starts a thread in a team's channel the way Teams names it", async () => {
     const channel = '19:general@thread.tacv2';
 
-    let thread: { conversationId?: string; activityId?: string } = {};
+    let thread: { conversationId?: string; activityId?: string | undefined } = {};
 
     // CloudAdapter's way (TeamsInfo.sendMessageToTeamsChannel needs the older BotFrameworkAdapter).
     await adapter.createConversationAsync(

@@ -52,31 +52,30 @@ export const REVISES_ORDER_ID_KEY = 'orderId';
  * that order, so the same result must be passed back as the form's `values`.
  */
 export function orderFromCardInputs(data: Readonly<Record<string, unknown>>): OrderFormValues {
-  const text = (key: string): string | undefined => {
-    const value = data[key];
-    return typeof value === 'string' ? value : undefined;
+  // Inputs Teams did not send are absent, not undefined, so spreading these values over others keeps theirs.
+  const texts = <K extends string>(inputIds: Record<K, OrderFormInputId | typeof SUBMISSION_ID_KEY>): Partial<Record<K, string>> => {
+    const found: Partial<Record<K, string>> = {};
+    for (const [field, inputId] of Object.entries(inputIds) as [K, string][]) {
+      const value = data[inputId];
+      if (typeof value === 'string') found[field] = value;
+    }
+    return found;
   };
+  const invitationAccepted = booleanFromInput(data[OrderFormInputId.invitationAccepted]);
   return {
-    submissionId: text(SUBMISSION_ID_KEY),
-    invitationAccepted: booleanFromInput(data[OrderFormInputId.invitationAccepted]),
-    technicalDomain: text(OrderFormInputId.technicalDomain),
+    ...texts({
+      submissionId: SUBMISSION_ID_KEY,
+      technicalDomain: OrderFormInputId.technicalDomain,
+      activationDate: OrderFormInputId.activationDate,
+      subscriptionKind: OrderFormInputId.subscriptionKind,
+    }),
+    ...(invitationAccepted !== undefined && { invitationAccepted }),
     lines: linesFromInputs(data),
-    activationDate: text(OrderFormInputId.activationDate),
     organization: {
-      name: text(OrderFormInputId.organizationName),
-      inn: text(OrderFormInputId.inn),
-      address: {
-        postalCode: text(OrderFormInputId.postalCode),
-        city: text(OrderFormInputId.city),
-        street: text(OrderFormInputId.street),
-      },
+      ...texts({ name: OrderFormInputId.organizationName, inn: OrderFormInputId.inn }),
+      address: texts({ postalCode: OrderFormInputId.postalCode, city: OrderFormInputId.city, street: OrderFormInputId.street }),
     },
-    contact: {
-      fullName: text(OrderFormInputId.contactFullName),
-      phone: text(OrderFormInputId.contactPhone),
-      email: text(OrderFormInputId.contactEmail),
-    },
-    subscriptionKind: text(OrderFormInputId.subscriptionKind),
+    contact: texts({ fullName: OrderFormInputId.contactFullName, phone: OrderFormInputId.contactPhone, email: OrderFormInputId.contactEmail }),
   };
 }
 

@@ -53,9 +53,9 @@ export interface StatusChange {
   /** ISO timestamp. */
   readonly at: string;
   /** Display name of whoever caused the change (customer admin or distributor staff). */
-  readonly by?: string;
+  readonly by?: string | undefined;
   /** Free text, e.g. what the distributor wants changed. */
-  readonly comment?: string;
+  readonly comment?: string | undefined;
   /** Which revision of the order the change applies to. */
   readonly revision: number;
 }

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   subheading: { margin: 0, marginBlockStart: tokens.spacingVerticalL },
 });
 
-const levelIntent: Readonly<Record<RelationshipLevel, MessageBarProps['intent']>> = {
+const levelIntent: Readonly<Record<RelationshipLevel, NonNullable<MessageBarProps['intent']>>> = {
   confirmed: 'success',
   detected: 'success',
   declared: 'warning',

@@ -113,7 +113,7 @@ function roleName(templateId: string, t: (text: LocalizedText) => string): strin
 
 interface StatusLook {
   readonly label: LocalizedText;
-  readonly color: BadgeProps['color'];
+  readonly color: NonNullable<BadgeProps['color']>;
   readonly tone: 'found' | 'problem' | 'neutral';
   readonly icon: typeof CheckmarkCircleRegular;
 }

@@ -21,7 +21,7 @@ export interface ExternalLinkButtonProps {
  * blocked, so the host opens it; elsewhere an ordinary new-window link keeps
  * middle-click, copy-link and the browser's own handling.
  */
-export function ExternalLinkButton({ url, host, children, appearance = 'secondary', size }: ExternalLinkButtonProps): ReactElement {
+export function ExternalLinkButton({ url, host, children, appearance = 'secondary', size = 'medium' }: ExternalLinkButtonProps): ReactElement {
   const t = useText();
   if (host.kind === 'teams') {
     const open = (): void => {

@@ -5,9 +5,9 @@ export interface FormFieldProps {
   /** The control's id: errors, focus and the label all find it by this. */
   readonly id: string;
   readonly label: string;
-  readonly hint?: string;
-  readonly error?: string;
-  readonly className?: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly className?: string | undefined;
   readonly children: ReactElement;
 }
 
@@ -21,8 +21,9 @@ export function FormField({ id, label, hint, error, className, children }: FormF
     <Field
       className={className}
       label={{ children: label, htmlFor: id }}
-      hint={hint}
-      validationMessage={error}
+      // A null slot is Fluent's "not rendered"; its slot props do not take undefined.
+      hint={hint ?? null}
+      validationMessage={error ?? null}
       validationState={error === undefined ? 'none' : 'error'}
       required
     >

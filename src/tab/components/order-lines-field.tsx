@@ -84,7 +84,7 @@ export function OrderLinesField({ catalog, draft, errors, hintId, onSelect, onQu
               {isSelected && (
                 <Field
                   className={styles.quantity}
-                  validationMessage={quantityError === undefined ? undefined : pick(quantityError, locale)}
+                  validationMessage={quantityError === undefined ? null : pick(quantityError, locale)}
                   validationState={quantityError === undefined ? 'none' : 'error'}
                   required
                 >

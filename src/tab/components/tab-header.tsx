@@ -38,8 +38,8 @@ const useStyles = makeStyles({
 
 export interface TabHeaderProps {
   /** Unknown until the config has loaded. */
-  readonly distributorName?: string;
-  readonly demo?: boolean;
+  readonly distributorName?: string | undefined;
+  readonly demo?: boolean | undefined;
 }
 
 export function TabHeader({ distributorName, demo = false }: TabHeaderProps): ReactElement {

@@ -19,7 +19,7 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 export async function loadTabConfig(fetchImpl: FetchLike, signal?: AbortSignal): Promise<ConfigLoadResult> {
   let response: Response;
   try {
-    response = await fetchImpl(tabConfigPath, { headers: { accept: 'application/json' }, signal });
+    response = await fetchImpl(tabConfigPath, { headers: { accept: 'application/json' }, signal: signal ?? null });
   } catch (error) {
     return { ok: false, failure: { kind: 'network', detail: describe(error) } };
   }

@@ -16,7 +16,7 @@ export interface TeamsAppContext {
 
 /** What a plain browser says about the user. */
 export interface BrowserContext {
-  readonly language?: string;
+  readonly language?: string | undefined;
   readonly prefersDark: boolean;
 }
 

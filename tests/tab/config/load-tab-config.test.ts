@@ -11,8 +11,8 @@ const validConfig = {
   demo: false,
 };
 
-function answering(response: Response): { fetch: FetchLike; calls: { input: string; init?: RequestInit }[] } {
-  const calls: { input: string; init?: RequestInit }[] = [];
+function answering(response: Response): { fetch: FetchLike; calls: { input: string; init?: RequestInit | undefined }[] } {
+  const calls: { input: string; init?: RequestInit | undefined }[] = [];
   return {
     calls,
     fetch: async (input, init) => {
