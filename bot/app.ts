@@ -130,7 +130,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
-    tenantFactsMemory.remember(tenant);
+    // With whose facts they are: the user's own details only ever prefill that user's form.
+    tenantFactsMemory.remember(tenant, caller.userId);
     return tenant;
   };
   const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
@@ -140,6 +141,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       distributorName: config.distributorName,
       invitationUrl,
       catalog,
+      ...(config.defaultSku === undefined ? {} : { defaultSku: config.defaultSku }),
       timeZone: config.timeZone,
       orders,
       distributorDesk: desk,

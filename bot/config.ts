@@ -58,6 +58,8 @@ export interface AppConfig {
   readonly invitation: InvitationLink;
   /** The offered subscriptions (`OFFERED_SKUS`), checked against Microsoft's SKU list. */
   readonly catalog: Catalog;
+  /** The SKU (`skuPartNumber`) a head count typed in chat is ordered for (`DEFAULT_SKU`), one of the catalog's. */
+  readonly defaultSku?: string;
   readonly timeZone: string;
   readonly bot: BotIdentity;
   /** The multi-tenant Entra app used for tab SSO and on-behalf-of Graph calls. */
@@ -120,6 +122,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
 
   const offeredRaw = text('OFFERED_SKUS');
   const catalog = createCatalog(offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw), skuNames);
+  const defaultSku = defaultSkuSetting(text('DEFAULT_SKU'), catalog);
 
   const aadClientId = text('AAD_APP_CLIENT_ID');
   if (aadClientId !== undefined && !isGuid(aadClientId)) {
@@ -149,6 +152,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     distributorTenantId: distributorTenantId.toLowerCase(),
     invitation: parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
     catalog,
+    ...(defaultSku === undefined ? {} : { defaultSku }),
     timeZone,
     bot,
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
@@ -268,6 +272,16 @@ function isLoopback(host: string): boolean {
 
 function bundledSkuNames(): SkuName[] {
   return parseSkuCsv(readFileSync(join(projectRoot(), SKU_CSV_PATH), 'utf8'));
+}
+
+/** `DEFAULT_SKU`: a `skuPartNumber` or `skuId` of an offered subscription. */
+function defaultSkuSetting(raw: string | undefined, catalog: Catalog): string | undefined {
+  if (raw === undefined) return undefined;
+  const item = catalog.find((candidate) => candidate.sku === raw || candidate.skuId.toLowerCase() === raw.toLowerCase());
+  if (item === undefined) {
+    throw new ConfigurationError(`"${raw}" is not one of the offered subscriptions (OFFERED_SKUS)`, 'DEFAULT_SKU');
+  }
+  return item.sku;
 }
 
 function isTimeZone(timeZone: string): boolean {

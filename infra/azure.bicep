@@ -97,6 +97,9 @@ param logLevel string = 'info'
 @description('OFFERED_SKUS: the subscriptions offered, comma-separated skuPartNumber or skuId.')
 param offeredSkus string = ''
 
+@description('DEFAULT_SKU: the offered subscription a head count typed in chat ("licenses for 20 people") is ordered for.')
+param defaultSku string = ''
+
 @description('DELIVERY_TEAMS: false turns off delivery to the Teams inbox channel (then a webhook or e-mail is needed).')
 param deliveryTeams string = ''
 
@@ -150,6 +153,7 @@ module storage 'modules/storage.bicep' = {
 
 var optionalSettings = {
   OFFERED_SKUS: offeredSkus
+  DEFAULT_SKU: defaultSku
   DELIVERY_TEAMS: deliveryTeams
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost

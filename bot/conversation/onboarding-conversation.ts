@@ -16,10 +16,15 @@ import {
 } from '../../src/domain/cards/order-form-card.js';
 import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
 import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
+import { buildSmallTalkCard } from '../../src/domain/cards/small-talk-card.js';
+import { buildTechnicalDomainCard } from '../../src/domain/cards/technical-domain-card.js';
+import type { TechnicalDomainCardInput } from '../../src/domain/cards/technical-domain-card.js';
 import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
-import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
+import { parseChatCommand, readChatRequest } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
+import { prefillFromTeamsMember } from '../../src/domain/tenant/teams-member-prefill.js';
+import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../orders/order-service.js';
@@ -56,6 +61,11 @@ export type TokenExchangeAnswer =
 export interface ChatTurn {
   readonly actor: TeamsActor;
   readonly conversation: ConversationReferenceJson;
+  /**
+   * What Teams says about the actor (`TeamsInfo.getMember`), fetched only when
+   * a form or an answer needs it; resolves to undefined when Teams cannot tell.
+   */
+  readonly member?: () => Promise<TeamsMemberProfile | undefined>;
 }
 
 /** A button pressed on one of the bot's cards. */
@@ -75,6 +85,8 @@ export interface OnboardingConversationDependencies {
   readonly distributorName: string;
   readonly invitationUrl: string;
   readonly catalog: Catalog;
+  /** The SKU a head count typed in chat is ordered for (`DEFAULT_SKU`); without it the number is not used. */
+  readonly defaultSku?: string;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
   readonly distributorDesk: DistributorDesk;
@@ -129,19 +141,29 @@ export class OnboardingConversation {
     return { text: turn.actor.locale === 'ru' ? chatErrorTexts.channelHelp.ru : chatErrorTexts.channelHelp.en };
   }
 
-  /** Text typed in the admin's personal chat. */
+  /** Text typed in the admin's personal chat, read with the word table (src/domain/chat). */
   async personalMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
     await this.remember(turn);
     const { locale, tenantId } = turn.actor;
+    const request = readChatRequest(text);
     try {
-      switch (parseChatCommand(text)) {
+      switch (request.command) {
         case 'order': {
           // The form goes out anyway, so the admin is never blocked by a sign-in.
           const signIn = this.signInOffer(turn.actor);
-          return { card: await this.newOrderForm(turn.actor), ...(signIn === undefined ? {} : { signIn }) };
+          const card = await this.newOrderForm(turn, request.quantity);
+          return { card, ...(signIn === undefined ? {} : { signIn }) };
         }
         case 'status':
           return { card: await this.orderList(tenantId, locale) };
+        case 'invitation':
+          // The welcome card is the invitation: its button and the steps to accept it.
+          return { card: buildWelcomeCard({ locale, ...this.links() }) };
+        case 'domain':
+          return { card: buildTechnicalDomainCard({ locale, ...(await this.technicalDomain(turn)) }) };
+        case 'greeting':
+        case 'thanks':
+          return { card: buildSmallTalkCard({ locale, kind: request.command, invitationUrl: this.deps.invitationUrl }) };
         default:
           return { card: this.helpCard(locale) };
       }
@@ -172,7 +194,7 @@ export class OnboardingConversation {
     try {
       switch (verb) {
         case CardVerb.startOrder:
-          return await this.newOrderForm(actor);
+          return await this.newOrderForm(turn);
         case CardVerb.showHelp:
           return this.helpCard(actor.locale);
         case CardVerb.showStatus:
@@ -201,7 +223,7 @@ export class OnboardingConversation {
     const outcome = await this.deps.signIn.exchange(turn.actor, request);
     if (outcome.kind !== 'signedIn') return outcome;
     try {
-      return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn.actor) } };
+      return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn) } };
     } catch (error) {
       return { kind: 'signedIn', reply: { card: this.failureCard(error, turn.actor.locale) } };
     }
@@ -258,18 +280,71 @@ export class OnboardingConversation {
     }
   }
 
-  /** Prefilled from the tenant's remembered facts and the latest order (see `mergeOrderFormPrefill`). */
-  private async newOrderForm(actor: TeamsActor): Promise<AdaptiveCard> {
-    const latest = await this.deps.orders.findLatest(actor.tenantId);
+  /**
+   * Prefilled from the tenant's remembered facts, the latest order and what
+   * Teams says about the user (see `mergeOrderFormPrefill`); a head count
+   * typed in the request becomes the quantity of `DEFAULT_SKU`.
+   */
+  private async newOrderForm(turn: ChatTurn, quantity?: number): Promise<AdaptiveCard> {
+    const { actor } = turn;
+    const [latest, member] = await Promise.all([this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);
     const basics = this.formBasics(actor.locale);
     const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
-    const fromTenant = remembered === undefined ? undefined : prefillFromTenant(remembered.tenant, { offeredSkus: this.deps.catalog.map((item) => item.sku) }).values;
-    const values = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined);
+    const fromTenant =
+      remembered === undefined
+        ? undefined
+        : prefillFromTenant(remembered.tenant, {
+            offeredSkus: this.deps.catalog.map((item) => item.sku),
+            // Facts read for a colleague keep their tenant part only.
+            sameUser: remembered.userId !== undefined && remembered.userId === actor.userId,
+          }).values;
+    const fromTeams = member === undefined ? undefined : prefillFromTeamsMember(member);
+    const merged = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined, fromTeams);
+    const values = this.withHeadCount(merged, quantity);
     return buildOrderFormCard({
       ...basics,
       submissionId: this.newSubmissionId(),
       ...(values === undefined ? {} : { values }),
     });
+  }
+
+  /**
+   * «Нужны лицензии на 20 человек»: that many licenses of the default SKU. The
+   * count answers the request as typed, so the last order's lines are not
+   * added to it.
+   */
+  private withHeadCount(values: OrderFormValues | undefined, quantity: number | undefined): OrderFormValues | undefined {
+    const sku = this.deps.defaultSku;
+    if (quantity === undefined || sku === undefined) return values;
+    return { ...values, lines: [{ sku, quantity }] };
+  }
+
+  /** The technical domain and how it was found: Microsoft 365 first, then the Teams account, then the latest order. */
+  private async technicalDomain(turn: ChatTurn): Promise<Pick<TechnicalDomainCardInput, 'found'>> {
+    const { tenantId } = turn.actor;
+    const remembered = this.deps.tenantFactsMemory?.recall(tenantId)?.tenant.domains;
+    if (remembered?.status === 'ok' && remembered.value.technicalDomain !== null) {
+      return { found: { domain: remembered.value.technicalDomain, source: { kind: 'microsoft365' } } };
+    }
+    const member = await this.member(turn);
+    const fromTeams = member === undefined ? undefined : prefillFromTeamsMember(member).technicalDomain;
+    if (fromTeams !== undefined) return { found: { domain: fromTeams, source: { kind: 'teamsAccount' } } };
+    const latest = await this.deps.orders.findLatest(tenantId);
+    if (latest !== undefined && latest.technicalDomain.trim() !== '') {
+      return { found: { domain: latest.technicalDomain, source: { kind: 'order', orderId: latest.id } } };
+    }
+    return {};
+  }
+
+  /** Teams' profile of the actor; a failure only means less prefill. */
+  private async member(turn: ChatTurn): Promise<TeamsMemberProfile | undefined> {
+    if (turn.member === undefined) return undefined;
+    try {
+      return await turn.member();
+    } catch (error) {
+      this.deps.logger.warn({ err: error, tenantId: turn.actor.tenantId }, 'could not read the Teams member profile');
+      return undefined;
+    }
   }
 
   private async revisionForm(actor: TeamsActor, orderId: string | undefined): Promise<AdaptiveCard> {

@@ -54,3 +54,48 @@ export const chatErrorTexts = {
     en: 'In channels the bot only takes the "inbox" command, which makes this channel the order inbox. Customers send orders in their personal chat with the bot.',
   },
 } as const;
+
+/** Short answers to small talk: a reply and the main buttons. */
+export const smallTalkTexts = {
+  greeting: {
+    ru: 'Здравствуйте! Здесь можно оформить заявку на лицензии Microsoft 365 и узнать, что с ней. С чего начнём?',
+    en: 'Hello! Here you can order Microsoft 365 licenses and see where your order stands. Where shall we start?',
+  },
+  thanks: {
+    ru: 'Пожалуйста! Если понадобится что-то ещё — пишите.',
+    en: "You're welcome! Write any time you need something else.",
+  },
+  startOrder: { ru: 'Новая заявка', en: 'New order' },
+  showStatus: { ru: 'Мои заявки', en: 'My orders' },
+  openInvitation: { ru: 'Открыть приглашение', en: 'Open the invitation' },
+} as const satisfies Record<string, Text>;
+
+/** The answer to "what is our technical domain?". */
+export const technicalDomainAnswerTexts = {
+  title: { ru: 'Технический домен', en: 'Technical domain' },
+  known: (domain: string): Text => ({
+    ru: `Ваш технический домен: **${domain}**.`,
+    en: `Your technical domain is **${domain}**.`,
+  }),
+  fromMicrosoft365: {
+    ru: 'Откуда мы это знаем: так его называет Microsoft 365 — это начальный домен вашей организации.',
+    en: "How we know: Microsoft 365 lists it as your organization's initial domain.",
+  },
+  fromTeamsAccount: {
+    ru: 'Откуда мы это знаем: им заканчивается имя вашей учётной записи в Teams. Если у организации несколько доменов onmicrosoft\\.com, сверьтесь с центром администрирования: нужен самый первый.',
+    en: 'How we know: your Teams account name ends with it. If your organization has several onmicrosoft\\.com domains, check the admin center: the first one is needed.',
+  },
+  fromOrder: (orderId: string): Text => ({
+    ru: `Откуда мы это знаем: вы указали его в заявке ${orderId}.`,
+    en: `How we know: you entered it in order ${orderId}.`,
+  }),
+  unknown: {
+    ru: 'Мы пока не знаем ваш технический домен. Он имеет вид xxxx\\.onmicrosoft\\.com; найти его можно в центре администрирования Microsoft 365 → Параметры → Домены.',
+    en: 'We do not know your technical domain yet. It looks like xxxx\\.onmicrosoft\\.com; you can find it in the Microsoft 365 admin center → Settings → Domains.',
+  },
+  why: {
+    ru: 'Зачем он нужен: при переходе с пробной версии лицензии должны оказаться в той же организации Microsoft 365, что и пробная подписка, — тогда все ваши данные сохранятся. По техническому домену дистрибьютор находит именно её.',
+    en: 'Why it matters: when you convert a trial, the licenses must land in the same Microsoft 365 organization (tenant) as the trial, so all your data stays. The technical domain tells the distributor which one that is.',
+  },
+  startOrder: { ru: 'Новая заявка', en: 'New order' },
+} as const;
