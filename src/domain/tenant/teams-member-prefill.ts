@@ -32,6 +32,22 @@ export function prefillFromTeamsMember(member: TeamsMemberProfile): OrderFormVal
   };
 }
 
+/**
+ * Fills what the tenant's facts left empty (the contact's name and e-mail,
+ * the technical domain) from what Teams says about the user: Graph wins.
+ */
+export function withTeamsMemberPrefill(values: OrderFormValues, member: TeamsMemberProfile | undefined): OrderFormValues {
+  if (member === undefined) return values;
+  const fromTeams = prefillFromTeamsMember(member);
+  const contact = { ...fromTeams.contact, ...values.contact };
+  const technicalDomain = values.technicalDomain ?? fromTeams.technicalDomain;
+  return {
+    ...values,
+    ...(technicalDomain === undefined ? {} : { technicalDomain }),
+    ...(Object.keys(contact).length === 0 ? {} : { contact }),
+  };
+}
+
 function clean(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;

@@ -3,6 +3,7 @@ import { queryOverrides, resolveDisplayPreferences } from './display-preferences
 import type { BrowserContext, DisplayPreferences, TeamsAppContext } from './display-preferences.js';
 import { hostThemeFromTeams } from './host-theme.js';
 import type { HostTheme } from './host-theme.js';
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import type { BrowserHost, TabHost, TeamsHost } from './tab-host.js';
 
 /**
@@ -31,7 +32,11 @@ export async function connectHost(win: HostWindow, timeoutMs: number = teamsInit
   return teams ? teamsHost(win, teams) : browserHost(win);
 }
 
-async function connectToTeams(timeoutMs: number): Promise<TeamsAppContext | undefined> {
+interface TeamsConnection extends TeamsAppContext {
+  readonly user?: TeamsMemberProfile;
+}
+
+async function connectToTeams(timeoutMs: number): Promise<TeamsConnection | undefined> {
   try {
     // teams-js may also throw synchronously (e.g. without a window), hence the deferred call.
     await withTimeout(Promise.resolve().then(() => app.initialize()), timeoutMs);
@@ -44,13 +49,30 @@ async function connectToTeams(timeoutMs: number): Promise<TeamsAppContext | unde
   app.notifySuccess().catch(() => undefined);
   try {
     const context = await withTimeout(app.getContext(), timeoutMs);
-    return { locale: context.app.locale, theme: context.app.theme };
+    const user = userProfile(context.user);
+    return { locale: context.app.locale, theme: context.app.theme, ...(user === undefined ? {} : { user }) };
   } catch {
     return {};
   }
 }
 
-function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
+/**
+ * `app.Context.user` (teams-js `app.UserInfo`): `displayName`,
+ * `userPrincipalName` and `loginHint` (the sign-in name, usually the
+ * mailbox). For prefill only: teams-js documents them as hints, not as
+ * proof of identity (the server trusts the SSO token alone).
+ */
+function userProfile(user: app.UserInfo | undefined): TeamsMemberProfile | undefined {
+  if (user === undefined) return undefined;
+  const profile: TeamsMemberProfile = {
+    ...(user.displayName ? { name: user.displayName } : {}),
+    ...(user.loginHint ? { email: user.loginHint } : {}),
+    ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}),
+  };
+  return Object.keys(profile).length === 0 ? undefined : profile;
+}
+
+function teamsHost(win: HostWindow, teams: TeamsConnection): TeamsHost {
   const query = win.location.search;
   const listeners = new Set<(theme: HostTheme) => void>();
   // Teams keeps a single theme handler, so register once and fan out.
@@ -60,6 +82,7 @@ function teamsHost(win: HostWindow, teams: TeamsAppContext): TeamsHost {
   });
   return {
     kind: 'teams',
+    ...(teams.user === undefined ? {} : { user: teams.user }),
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
     getAuthToken: (request = {}) =>

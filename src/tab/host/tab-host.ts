@@ -1,3 +1,4 @@
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import type { DisplayPreferences } from './display-preferences.js';
 import type { HostTheme } from './host-theme.js';
 
@@ -17,6 +18,8 @@ export interface AuthTokenRequest {
 /** Inside Teams: links must go through the host, or the Teams client may swallow them. */
 export interface TeamsHost extends HostBase {
   readonly kind: 'teams';
+  /** The user as `app.getContext()` names them: prefills the contact before (or without) Graph. */
+  readonly user?: TeamsMemberProfile;
   openLink(url: string): Promise<void>;
   /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
   getAuthToken(request?: AuthTokenRequest): Promise<string>;

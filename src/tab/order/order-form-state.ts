@@ -1,5 +1,7 @@
 import type { OrderFormValues } from '../../domain/cards/order-form-values.js';
 import type { SubscriptionKind } from '../../domain/order/order.js';
+import { withTeamsMemberPrefill } from '../../domain/tenant/teams-member-prefill.js';
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import { prefillFromTenant } from '../../domain/tenant/tenant-prefill.js';
 import type { SubscriptionFacts, TenantResponse } from '../../domain/tenant/tenant-response.js';
 import type { OrderView, ServerFieldError } from '../api/order-response.js';
@@ -114,11 +116,16 @@ export function emptyDraft(): OrderDraft {
   };
 }
 
-/** A new form, prefilled from the tenant's facts when they loaded (`prefillFromTenant`). */
+/**
+ * A new form, prefilled from the tenant's facts when they loaded
+ * (`prefillFromTenant`), and where they are silent from what Teams says about
+ * the user (`app.getContext()`).
+ */
 export function createOrderForm(
   tenant: TenantResponse | undefined,
   catalog: readonly CatalogItem[],
   submissionId: string,
+  user?: TeamsMemberProfile,
 ): OrderFormState {
   const base: Omit<OrderFormState, 'draft' | 'trials' | 'prefilled'> = {
     submissionId,
@@ -126,15 +133,19 @@ export function createOrderForm(
     submitAttempted: false,
     serverErrors: [],
   };
-  if (tenant === undefined) return { ...base, draft: emptyDraft(), trials: [], prefilled: false };
+  if (tenant === undefined) {
+    const fromTeams = withTeamsMemberPrefill({}, user);
+    return { ...base, draft: draftFromValues(fromTeams, catalog), trials: [], prefilled: Object.keys(fromTeams).length > 0 };
+  }
   const prefill = prefillFromTenant(tenant, { offeredSkus: catalog.map((item) => item.sku) });
-  const draft = draftFromValues(prefill.values, catalog);
+  const values = withTeamsMemberPrefill(prefill.values, user);
+  const draft = draftFromValues(values, catalog);
   const suggested = prefill.values.subscriptionKind === 'trialConversion' ? prefill.trials[0] : undefined;
   return {
     ...base,
     draft: suggested === undefined ? draft : { ...draft, trialId: suggested.id },
     trials: prefill.trials,
-    prefilled: Object.keys(prefill.values).length > 0,
+    prefilled: Object.keys(values).length > 0,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefillFromTeamsMember } from '../../../src/domain/tenant/teams-member-prefill.js';
+import { prefillFromTeamsMember, withTeamsMemberPrefill } from '../../../src/domain/tenant/teams-member-prefill.js';
 
 describe('prefillFromTeamsMember', () => {
   it('takes the contact from the name and e-mail, the technical domain from an onmicrosoft.com UPN', () => {
@@ -20,5 +20,20 @@ describe('prefillFromTeamsMember', () => {
 
   it('suggests nothing from blanks', () => {
     expect(prefillFromTeamsMember({ name: ' ', email: '' })).toEqual({});
+  });
+});
+
+describe('withTeamsMemberPrefill', () => {
+  it('fills only what the tenant facts left empty', () => {
+    expect(
+      withTeamsMemberPrefill(
+        { technicalDomain: 'graph.onmicrosoft.com', contact: { fullName: 'Петрова Анна' } },
+        { name: 'Petrova A.', email: 'ap@vasilek.ru', userPrincipalName: 'ap@teams.onmicrosoft.com' },
+      ),
+    ).toEqual({ technicalDomain: 'graph.onmicrosoft.com', contact: { fullName: 'Петрова Анна', email: 'ap@vasilek.ru' } });
+  });
+
+  it('changes nothing without a profile', () => {
+    expect(withTeamsMemberPrefill({ technicalDomain: 'graph.onmicrosoft.com' }, undefined)).toEqual({ technicalDomain: 'graph.onmicrosoft.com' });
   });
 });

@@ -45,6 +45,21 @@ describe('createOrderForm', () => {
     expect(form.trials).toEqual([]);
   });
 
+  it('prefills the contact and the technical domain from the Teams context when Graph has nothing', () => {
+    const user = { name: 'Смирнова Ольга Петровна', email: 'o.smirnova@romashka.ru', userPrincipalName: 'o.smirnova@romashka.onmicrosoft.com' };
+    const form = createOrderForm(undefined, catalog, submissionId, user);
+    expect(form.prefilled).toBe(true);
+    expect(form.draft.contact).toEqual({ fullName: 'Смирнова Ольга Петровна', phone: '', email: 'o.smirnova@romashka.ru' });
+    expect(form.draft.technicalDomain).toBe('romashka.onmicrosoft.com');
+  });
+
+  it('lets Graph win over the Teams context', () => {
+    const form = createOrderForm(tenantResponse(), catalog, submissionId, { name: 'Someone Else', email: 'else@example.com', userPrincipalName: 'else@other.onmicrosoft.com' });
+    expect(form.draft.contact.fullName).toBe('Иванов Иван Иванович');
+    expect(form.draft.contact.email).toBe('i.ivanov@romashka.ru');
+    expect(form.draft.technicalDomain).toBe('romashka.onmicrosoft.com');
+  });
+
   it('does not claim the invitation is accepted when no evidence was found', () => {
     const tenant = tenantResponse({ relationship: { level: 'notFound', evidence: [] } });
     expect(createOrderForm(tenant, catalog, submissionId).draft.invitationAccepted).toBe(false);
