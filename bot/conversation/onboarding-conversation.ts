@@ -259,7 +259,7 @@ export class OnboardingConversation {
     switch (result.kind) {
       case 'invalid':
         return buildOrderFormCard({
-          ...this.formBasics(actor.locale),
+          ...this.formBasics(actor),
           values: input,
           errors: result.errors,
           submissionId,
@@ -288,7 +288,7 @@ export class OnboardingConversation {
   private async newOrderForm(turn: ChatTurn, quantity?: number): Promise<AdaptiveCard> {
     const { actor } = turn;
     const [latest, member] = await Promise.all([this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);
-    const basics = this.formBasics(actor.locale);
+    const basics = this.formBasics(actor);
     const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
     const fromTenant =
       remembered === undefined
@@ -351,7 +351,7 @@ export class OnboardingConversation {
     const order = orderId === undefined ? undefined : await this.deps.orders.get(actor.tenantId, orderId);
     if (!order) return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
     if (order.status !== 'changesRequested') return this.receipt(order, actor.locale);
-    const basics = this.formBasics(actor.locale);
+    const basics = this.formBasics(actor);
     return buildOrderFormCard({
       ...basics,
       values: this.prefillFrom(order, basics.today),
@@ -388,8 +388,16 @@ export class OnboardingConversation {
     throw error;
   }
 
-  private formBasics(locale: Locale) {
-    return { locale, catalog: this.deps.catalog, today: todayInTimeZone(this.clock(), this.deps.timeZone) };
+  /** What every order form card needs: the catalog, today, the invitation and how strongly it is already evidenced. */
+  private formBasics(actor: TeamsActor) {
+    const relationshipLevel = this.deps.tenantFactsMemory?.recall(actor.tenantId)?.tenant.relationship.level;
+    return {
+      locale: actor.locale,
+      catalog: this.deps.catalog,
+      today: todayInTimeZone(this.clock(), this.deps.timeZone),
+      invitationUrl: this.deps.invitationUrl,
+      ...(relationshipLevel === undefined ? {} : { relationshipLevel }),
+    };
   }
 
   private links() {

@@ -92,6 +92,24 @@ export const orderFormTexts = {
   invitationAcceptedYes: { ru: 'Да, приглашение принято', en: 'Yes, it is accepted' },
   invitationAcceptedNo: { ru: 'Нет, ещё не принято', en: 'No, not yet' },
   invitationAcceptedError: { ru: 'Укажите, принято ли приглашение.', en: 'Say whether the invitation is accepted.' },
+  invitationHowTo: {
+    ru: 'Ещё не приняли? Откройте приглашение кнопкой ниже, войдите как администратор, примите его и выберите «Да». Заявку можно отправить после принятия.',
+    en: 'Not yet? Open the invitation with the button below, sign in as an administrator, accept it and choose "Yes". The order can be sent once it is accepted.',
+  },
+  invitationNotYetTitle: { ru: 'Сначала примите приглашение', en: 'Accept the invitation first' },
+  invitationNotYet: {
+    ru: 'Заявку можно отправить, когда приглашение принято. Откройте его кнопкой «Открыть приглашение», войдите как администратор и подтвердите согласие. Затем выберите здесь «Да» и отправьте заявку: всё, что вы ввели, сохранится.',
+    en: 'The order can be sent once the invitation is accepted. Open it with "Open the invitation", sign in as an administrator and give your consent. Then choose "Yes" here and send the order: everything you entered is kept.',
+  },
+  invitationDetected: {
+    ru: 'Ответ «Да» подставлен: Microsoft 365 показывает, что ваша организация уже работает с дистрибьютором.',
+    en: 'We chose "Yes" for you: Microsoft 365 shows your organization already works with the distributor.',
+  },
+  invitationConfirmed: {
+    ru: 'Ответ «Да» подставлен: дистрибьютор видит вашу организацию среди своих клиентов.',
+    en: 'We chose "Yes" for you: the distributor sees your organization among its customers.',
+  },
+  openInvitation: { ru: 'Открыть приглашение', en: 'Open the invitation' },
   technicalDomain: { ru: 'Технический домен (xxxx.onmicrosoft.com)', en: 'Technical domain (xxxx.onmicrosoft.com)' },
   technicalDomainHint: {
     ru: 'Центр администрирования Microsoft 365 → Параметры → Домены.',
@@ -102,13 +120,17 @@ export const orderFormTexts = {
     en: 'Enter a domain like xxxx.onmicrosoft.com.',
   },
   subscriptionsSection: { ru: 'Подписки и количество лицензий', en: 'Subscriptions and number of licenses' },
-  subscriptionsHint: {
-    ru: 'Укажите количество лицензий для каждой нужной подписки; остальные оставьте пустыми.',
-    en: 'Enter the number of licenses for each subscription you need; leave the others empty.',
-  },
+  subscriptionsHint: (max: Text): Text => ({
+    ru: `Укажите количество лицензий (от 1 до ${max.ru}) для каждой нужной подписки. Пустая строка — подписка не нужна.`,
+    en: `Enter the number of licenses (1 to ${max.en}) for each subscription you need. An empty line means not ordered.`,
+  }),
   quantityError: (max: Text): Text => ({
-    ru: `Количество лицензий — целое число от 0 до ${max.ru}.`,
-    en: `The number of licenses is a whole number from 0 to ${max.en}.`,
+    ru: `Количество лицензий — целое число от 1 до ${max.ru}; если подписка не нужна, оставьте поле пустым.`,
+    en: `The number of licenses is a whole number from 1 to ${max.en}; leave it empty if you do not need this subscription.`,
+  }),
+  showAllSubscriptions: (more: number): Text => ({
+    ru: `Показать все подписки (ещё ${more})`,
+    en: `Show all subscriptions (${more} more)`,
   }),
   activationDate: { ru: 'Дата активации лицензий', en: 'License activation date' },
   activationDateError: {

@@ -450,6 +450,23 @@ describe('free text in the personal chat', () => {
   });
 });
 
+describe('the invitation answered «Нет»', () => {
+  it('shows how to accept with the invitation button, keeps the answers and stores nothing', async () => {
+    const h = harness();
+    const form = await h.conversation.cardAction(actionTurn(h, CardVerb.startOrder));
+
+    const card = checked(
+      await h.conversation.cardAction(actionTurn(h, CardVerb.submitOrder, fillIn(form, { ...VALID_ANSWERS, [OrderFormInputId.invitationAccepted]: 'false' }))),
+    );
+
+    expect(text(card)).toContain(orderFormTexts.invitationNotYet.ru);
+    expect(text(card)).not.toContain(VALIDATION_MESSAGES.invitation_not_accepted.ru);
+    expect(JSON.stringify(card)).toContain(INVITATION_URL);
+    expect(inputValue(card, OrderFormInputId.organizationName)).toBe('ООО «Ромашка»');
+    expect(await h.orders.list(h.tenantId)).toEqual([]);
+  });
+});
+
 describe('welcome and team install', () => {
   it.each(['ru', 'en'] as const)('welcomes the admin in %s and remembers the chat', async (locale) => {
     const h = harness();
