@@ -324,6 +324,11 @@ export const tabTexts = {
       en: 'Your organization’s details did not load, so please fill in the form yourself.',
     },
     invitationAndDomain: { ru: 'Приглашение и технический домен', en: 'Invitation and technical domain' },
+    invitationNotYetTitle: { ru: 'Сначала примите приглашение', en: 'Accept the invitation first' },
+    invitationNotYet: {
+      ru: 'Заявку можно отправить, когда приглашение принято. Откройте его, войдите как администратор и подтвердите согласие (подробно — на шаге 1). Затем отметьте «Да, приглашение принято» и отправьте заявку: всё, что вы ввели, сохранится.',
+      en: 'The order can be sent once the invitation is accepted. Open it, sign in as an administrator and give your consent (step 1 has the details). Then tick "Yes, it is accepted" and send the order: everything you entered is kept.',
+    },
     fromStep3: { ru: 'Найден автоматически; подробнее — на шаге 3.', en: 'Found automatically; see step 3 for details.' },
     innHint: {
       ru: '10 цифр для организации, 12 — для индивидуального предпринимателя.',
@@ -332,10 +337,16 @@ export const tabTexts = {
     dateHint: { ru: 'Не раньше сегодняшнего дня и не позже чем через год.', en: 'From today to one year ahead.' },
     emailHint: { ru: 'На этот адрес придут сведения о заявке.', en: 'Order updates go to this address.' },
     linesHint: {
-      ru: 'Отметьте нужные подписки и укажите количество лицензий для каждой.',
-      en: 'Tick the subscriptions you need and enter the number of licenses for each.',
+      ru: 'Отметьте нужные подписки и укажите количество лицензий для каждой — от 1 до 100 000. Неотмеченная подписка не заказывается.',
+      en: 'Tick the subscriptions you need and enter the number of licenses for each, from 1 to 100,000. A subscription left unticked is not ordered.',
     },
-    quantity: { ru: 'Лицензий', en: 'Licenses' },
+    filterLabel: { ru: 'Найти подписку', en: 'Find a subscription' },
+    filterPlaceholder: { ru: 'Например, Business Premium или E3', en: 'For example, Business Premium or E3' },
+    filterNothing: (filter: string): Text => ({
+      ru: `Подписок по запросу «${filter}» нет. Измените запрос или очистите поле.`,
+      en: `No subscriptions match "${filter}". Change the search or clear the field.`,
+    }),
+    quantity: { ru: 'от 1 до 100 000', en: '1 to 100,000' },
     quantityFor: (product: string): Text => ({ ru: `Количество лицензий: ${product}`, en: `Number of licenses: ${product}` }),
     whichTrial: { ru: 'Какую пробную подписку перевести?', en: 'Which trial to convert?' },
     trialOption: (product: string, licenses: Text, until: string | null): Text => ({

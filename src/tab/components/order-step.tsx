@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { ApiFailure } from '../api/api-failure.js';
 import { clientErrors, visibleErrors } from '../order/order-form-errors.js';
-import { ORDER_FORM_ID, ORDER_ROOT_ERROR_ID, createOrderForm, orderInput } from '../order/order-form-state.js';
+import { INVITATION_NOT_YET_ID, ORDER_FORM_ID, ORDER_ROOT_ERROR_ID, createOrderForm, orderInput } from '../order/order-form-state.js';
 import type { OrderFormState } from '../order/order-form-state.js';
 import { tabTexts } from '../tab-texts.js';
 import { LoadingState } from './loading-state.js';
@@ -156,6 +156,8 @@ function OrderFormController({ config, host, session, state, newSubmissionId }: 
       submitFailure={submitFailure}
       host={host}
       onSubmit={() => void submit()}
+      invitationUrl={config.invitationUrl}
+      {...(tenant.status === 'ready' ? { relationshipLevel: tenant.tenant.relationship.level } : {})}
     />
   );
 }
@@ -165,7 +167,7 @@ function focusFirstInvalid(): void {
   const form = document.getElementById(ORDER_FORM_ID);
   const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target = invalid?.matches('input, textarea, select, button') ? invalid : invalid?.querySelector<HTMLElement>('input, button');
-  (target ?? document.getElementById(ORDER_ROOT_ERROR_ID))?.focus();
+  (target ?? document.getElementById(ORDER_ROOT_ERROR_ID) ?? document.getElementById(INVITATION_NOT_YET_ID))?.focus();
 }
 
 function teamsUser(host: StepPanelProps['host']): TeamsMemberProfile | undefined {

@@ -55,6 +55,8 @@ export const ORDER_FORM_ID = 'order-form';
 /** Errors that belong to no input (the submission id, the whole body) show at the top of the form. */
 export const ORDER_ROOT_ERROR_ID = 'order-form-errors';
 export const LINES_GROUP_ID = 'order-lines';
+/** The how-to-accept box shown while "invitation accepted" is not ticked; focused when that is all that blocks sending. */
+export const INVITATION_NOT_YET_ID = 'order-invitation-not-yet';
 
 const SIMPLE_FIELD_PATHS = [
   'invitationAccepted',
