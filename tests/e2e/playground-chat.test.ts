@@ -88,7 +88,7 @@ describe('the Agents Playground, personal chat', () => {
     await playground.fillCardInput(form, 'Full name', 'Иванов Иван Иванович');
     await playground.fillCardInput(form, 'Phone', '+7 495 123-45-67');
     await playground.fillCardInput(form, 'E-mail', 'it@romashka.ru');
-    await playground.chooseCardOption(form, 'Subscription type', 'New subscription');
+    await playground.chooseCardOption(form, 'New subscription or conversion from a trial', 'New subscription');
     await playground.clickCardButton(form, 'Send order');
 
     // The same card comes back in place with the INN error and every value kept.

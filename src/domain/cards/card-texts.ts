@@ -25,13 +25,21 @@ export const orderStatusLabels: Readonly<Record<OrderStatus, Text>> = {
 
 export const subscriptionKindLabels: Readonly<Record<SubscriptionKind, Text>> = {
   new: { ru: 'Новая подписка', en: 'New subscription' },
-  trialConversion: { ru: 'Перевод с пробной версии', en: 'Conversion from a trial' },
+  trialConversion: { ru: 'Переход с пробной версии', en: 'Conversion from a trial' },
 };
 
 // Made once: constructing Intl.PluralRules is costly and every order card counts licenses.
 const ruPlurals = new Intl.PluralRules('ru');
 const enPlurals = new Intl.PluralRules('en');
 const ruLicenseForms: Readonly<Record<string, string>> = { one: 'лицензия', few: 'лицензии', many: 'лицензий' };
+
+/** The picked trial: product, its licenses, and when it ends (the date already formatted). */
+export function convertedTrialText(product: string, licenses: Text, endsOn: string | undefined): Text {
+  return {
+    ru: `${product}, ${licenses.ru}${endsOn === undefined ? '' : `, действует до ${endsOn}`}`,
+    en: `${product}, ${licenses.en}${endsOn === undefined ? '' : `, ends ${endsOn}`}`,
+  };
+}
 
 /** Russian agrees the noun with the number (1 лицензия, 2 лицензии, 5 лицензий). */
 export function licenseCount(quantity: number): Text {
@@ -164,8 +172,15 @@ export const orderFormTexts = {
     ru: 'Укажите адрес электронной почты, например it@example.ru.',
     en: 'Enter an e-mail address, e.g. it@example.com.',
   },
-  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
-  subscriptionKindError: { ru: 'Выберите тип подписки.', en: 'Choose the subscription type.' },
+  subscriptionKind: { ru: 'Новая подписка или переход с пробной версии?', en: 'New subscription or conversion from a trial?' },
+  subscriptionKindError: {
+    ru: 'Выберите: новая подписка или переход с пробной версии.',
+    en: 'Choose: a new subscription or a conversion from a trial.',
+  },
+  trialToConvert: (trial: string): Text => ({
+    ru: `При переходе с пробной версии дистрибьютор переведёт эту пробную подписку: ${trial}.`,
+    en: `With a trial conversion the distributor converts this trial: ${trial}.`,
+  }),
   submit: { ru: 'Отправить заявку', en: 'Send order' },
 } as const;
 
@@ -180,7 +195,8 @@ export const orderFactTexts = {
   technicalDomain: { ru: 'Технический домен', en: 'Technical domain' },
   subscriptions: { ru: 'Подписки', en: 'Subscriptions' },
   activationDate: { ru: 'Дата активации', en: 'Activation date' },
-  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
+  subscriptionKind: { ru: 'Новая подписка или переход с пробной версии', en: 'New subscription or trial conversion' },
+  convertedTrial: { ru: 'Пробная подписка', en: 'Trial to convert' },
   organizationName: { ru: 'Организация', en: 'Organization' },
   inn: { ru: 'ИНН', en: 'INN' },
   address: { ru: 'Адрес', en: 'Address' },

@@ -10,9 +10,9 @@ import { adaptiveCard } from './adaptive-card.js';
 import type { AdaptiveCard, CardElement, CardInput, TextBlock } from './adaptive-card.js';
 import { CardVerb, executeAction } from './card-actions.js';
 import { escapeCardText } from './card-text.js';
-import { formatCardInteger } from './card-format.js';
-import { orderFormTexts, subscriptionKindLabels } from './card-texts.js';
-import { OrderFormInputId, quantityInputId, REVISES_ORDER_ID_KEY } from './order-form-inputs.js';
+import { formatCardDate, formatCardInteger } from './card-format.js';
+import { convertedTrialText, licenseCount, orderFormTexts, subscriptionKindLabels } from './card-texts.js';
+import { OrderFormInputId, quantityInputId, REVISES_ORDER_ID_KEY, TRIAL_KEY } from './order-form-inputs.js';
 import type { OrderFormValues } from './order-form-values.js';
 
 export {
@@ -251,6 +251,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       ],
       ...optionalValue(values.subscriptionKind),
     }),
+    ...trialNote(values, catalog, locale),
   ];
 
   return adaptiveCard({
@@ -261,7 +262,11 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       executeAction({
         title: t(orderFormTexts.submit),
         verb: CardVerb.submitOrder,
-        data: { submissionId, ...(revisesOrderId === undefined ? {} : { [REVISES_ORDER_ID_KEY]: revisesOrderId }) },
+        data: {
+          submissionId,
+          ...(revisesOrderId === undefined ? {} : { [REVISES_ORDER_ID_KEY]: revisesOrderId }),
+          ...(values.trial === undefined ? {} : { [TRIAL_KEY]: { ...values.trial } }),
+        },
         style: 'positive',
       }),
     ],
@@ -335,6 +340,17 @@ function invitationNotYet(t: (text: LocalizedText) => string, invitationUrl: str
       ],
     },
   ];
+}
+
+/** The trial a conversion would convert (it travels in the submit action's data). */
+function trialNote(values: OrderFormValues, catalog: Catalog, locale: Locale): CardElement[] {
+  const { trial } = values;
+  const licenses = typeof trial?.licenses === 'number' ? trial.licenses : Number(trial?.licenses);
+  if (trial?.sku === undefined || !Number.isFinite(licenses)) return [];
+  const product = findCatalogItem(catalog, trial.sku)?.displayName ?? trial.sku;
+  const endsOn = trial.endsOn === undefined ? undefined : formatCardDate(trial.endsOn, locale);
+  const described = pick(convertedTrialText(product, licenseCount(licenses), endsOn), locale);
+  return [{ type: 'TextBlock', text: escapeCardText(pick(orderFormTexts.trialToConvert(described), locale)), wrap: true, isSubtle: true, size: 'small' }];
 }
 
 /** A blank value is left out: it shows the same and is not sent (renderers drop it). */

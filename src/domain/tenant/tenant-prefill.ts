@@ -59,6 +59,10 @@ export function prefillFromTenant(tenant: TenantResponse, options: PrefillOption
   if (suggestedTrial !== undefined && (offered === undefined || offered.has(suggestedTrial.skuPartNumber))) {
     values.lines = [{ sku: suggestedTrial.skuPartNumber }];
   }
+  if (suggestedTrial !== undefined) {
+    const endsOn = suggestedTrial.nextLifecycleDateTime?.slice(0, 10);
+    values.trial = { sku: suggestedTrial.skuPartNumber, licenses: suggestedTrial.totalLicenses, ...(endsOn === undefined ? {} : { endsOn }) };
+  }
   return { values, trials };
 }
 

@@ -29,7 +29,7 @@ export interface OrderDraft {
   };
   readonly contact: { readonly fullName: string; readonly phone: string; readonly email: string };
   readonly subscriptionKind: SubscriptionKind | '';
-  /** The trial being converted. Not sent: its SKU becomes an order line. */
+  /** The trial being converted: its SKU becomes an order line, and the trial itself goes with the order. */
   readonly trialId: string;
 }
 
@@ -195,8 +195,12 @@ export function orderedSelection(draft: OrderDraft, catalog: readonly CatalogIte
  * The order body (DESIGN section 5) for `validateOrder` and `POST /api/orders`.
  * A quantity left empty is sent absent, so validation says "required".
  */
-export function orderInput(state: Pick<OrderFormState, 'draft' | 'submissionId'>, catalog: readonly CatalogItem[]): Record<string, unknown> {
+export function orderInput(
+  state: Pick<OrderFormState, 'draft' | 'submissionId'> & Partial<Pick<OrderFormState, 'trials'>>,
+  catalog: readonly CatalogItem[],
+): Record<string, unknown> {
   const { draft } = state;
+  const trial = draft.subscriptionKind === 'trialConversion' ? state.trials?.find((candidate) => candidate.id === draft.trialId) : undefined;
   return {
     submissionId: state.submissionId,
     invitationAccepted: draft.invitationAccepted,
@@ -206,7 +210,14 @@ export function orderInput(state: Pick<OrderFormState, 'draft' | 'submissionId'>
     organization: draft.organization,
     contact: draft.contact,
     ...(draft.subscriptionKind === '' ? {} : { subscriptionKind: draft.subscriptionKind }),
+    // The picked trial goes with the order, so the distributor converts exactly that one.
+    ...(trial === undefined ? {} : { trial: convertedTrial(trial) }),
   };
+}
+
+function convertedTrial(trial: SubscriptionFacts): { sku: string; licenses: number; endsOn?: string } {
+  const endsOn = trial.nextLifecycleDateTime?.slice(0, 10);
+  return { sku: trial.skuPartNumber, licenses: trial.totalLicenses, ...(endsOn === undefined ? {} : { endsOn }) };
 }
 
 function quantityValue(text: string): number | undefined {

@@ -89,7 +89,7 @@ describe('email channel: the message', () => {
     expect(text).toContain('   Phone: +7 495 123 45 67');
     expect(text).toContain(`   E-mail: ${order.contact.email}`);
     expect(text).toContain('1. CSP invitation accepted: Yes');
-    expect(text).toContain('10. Subscription type: Conversion from a trial');
+    expect(text).toContain('10. New subscription or trial conversion: Conversion from a trial');
   });
 
   it('keeps a hostile organization name inert in the HTML alternative', async () => {

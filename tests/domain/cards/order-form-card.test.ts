@@ -400,3 +400,14 @@ describe('order form: the invitation question', () => {
     expect(texts).not.toContain(orderFormTexts.invitationHowTo.en);
   });
 });
+
+describe('order form: the trial to convert', () => {
+  it('shows the trial and carries it through the submit action to the order', () => {
+    const trial = { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' };
+    const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: SUBMISSION_ID, values: { subscriptionKind: 'trialConversion', trial } });
+
+    const texts = cardNodes(card).flatMap((node) => (node.type === 'TextBlock' ? [node.text] : []));
+    expect(texts.some((text) => text.includes('Microsoft 365 Business Premium, 25 лицензий, действует до 13\\.12\\.2026'))).toBe(true);
+    expect(orderFromCardInputs(simulateSubmit(card)).trial).toEqual(trial);
+  });
+});

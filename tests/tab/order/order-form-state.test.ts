@@ -97,6 +97,13 @@ describe('chooseTrial', () => {
   const { subscriptions } = tenantResponse();
   const trial = subscriptions.status === 'ok' ? subscriptions.value[0] : undefined;
 
+  it('sends the picked trial with a conversion, so it reaches the distributor', () => {
+    const form = createOrderForm(tenantResponse(), catalog, submissionId);
+    expect(orderInput(form, catalog)['trial']).toEqual({ sku: 'SPB', licenses: 25, endsOn: '2026-12-13' });
+    const asNew = { ...form, draft: { ...form.draft, subscriptionKind: 'new' as const } };
+    expect(orderInput(asNew, catalog)['trial']).toBeUndefined();
+  });
+
   it('switches to a trial conversion and ticks the trial’s SKU when it is offered', () => {
     if (!trial) throw new Error('fixture has a trial');
     const draft = chooseTrial(createOrderForm(undefined, catalog, submissionId).draft, trial, catalog);
