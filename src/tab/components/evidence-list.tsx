@@ -10,6 +10,7 @@ import type { TabHost } from '../host/tab-host.js';
 import { tabTexts } from '../tab-texts.js';
 import { ExternalLinkButton } from './external-link-button.js';
 import { formatDateTime } from './format-date.js';
+import { useTimeZone } from './time-zone-context.js';
 import { useLocale } from './locale-context.js';
 
 const useStyles = makeStyles({
@@ -55,6 +56,7 @@ export function EvidenceList({ evidence, adminConsentUrl, host }: EvidenceListPr
 
 function EvidenceRow({ item, adminConsentUrl, host }: { readonly item: EvidenceItem } & Omit<EvidenceListProps, 'evidence'>): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const texts = tabTexts.confirmation;
@@ -82,7 +84,7 @@ function EvidenceRow({ item, adminConsentUrl, host }: { readonly item: EvidenceI
         </Text>
         {item.status === 'found' && item.detail !== null && <Text className={styles.detail}>{item.detail}</Text>}
         {item.status === 'found' && item.observedAt !== null && (
-          <Text size={200}>{t(texts.observedAt(formatDateTime(item.observedAt, locale)))}</Text>
+          <Text size={200}>{t(texts.observedAt(formatDateTime(item.observedAt, locale, timeZone)))}</Text>
         )}
         {item.status === 'found' && !item.partnerSpecific && <Text size={200}>{t(texts.anyPartner)}</Text>}
         {(item.status === 'needsConsent' || item.status === 'needsRole') && item.permissions.length > 0 && (

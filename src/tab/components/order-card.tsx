@@ -9,6 +9,7 @@ import type { CatalogItem } from '../config/tab-config.js';
 import { tabTexts } from '../tab-texts.js';
 import { formatDate, formatDateTime } from './format-date.js';
 import { useLocale } from './locale-context.js';
+import { useTimeZone } from './time-zone-context.js';
 import { OrderStatusBadge } from './order-status-badge.js';
 
 const useStyles = makeStyles({
@@ -83,6 +84,7 @@ export interface OrderCardProps {
 /** One order: its terms, its status history as a timeline, and its delivery to the distributor. */
 export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const titleId = useId();
@@ -104,7 +106,7 @@ export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactEl
           </Badge>
         )}
         <Text size={200} className={styles.muted}>
-          {t(texts.received(formatDateTime(order.createdAt, locale)))}
+          {t(texts.received(formatDateTime(order.createdAt, locale, timeZone)))}
         </Text>
       </div>
 
@@ -148,7 +150,7 @@ export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactEl
             <span className={styles.eventHead}>
               <Text weight="semibold">{t(orderStatusLabels[change.status])}</Text>
               <Text size={200} className={styles.muted}>
-                <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
+                <time dateTime={change.at}>{formatDateTime(change.at, locale, timeZone)}</time>
               </Text>
             </span>
             <Text size={200} className={styles.muted}>
@@ -186,6 +188,7 @@ const deliveryStates: Readonly<Record<string, LocalizedText>> = tabTexts.orders.
 
 function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const texts = tabTexts.orders;
@@ -200,7 +203,7 @@ function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactE
       </Badge>
       {delivery.deliveredAt !== undefined && (
         <Text size={200} className={styles.muted}>
-          {t(texts.deliveredAt(formatDateTime(delivery.deliveredAt, locale)))}
+          {t(texts.deliveredAt(formatDateTime(delivery.deliveredAt, locale, timeZone)))}
         </Text>
       )}
       {delivery.state !== 'delivered' && delivery.attempts > 0 && (

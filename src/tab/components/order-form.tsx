@@ -36,6 +36,7 @@ import {
   touchField,
 } from '../order/order-form-state.js';
 import type { OrderDraft, OrderFormState, SimpleFieldPath } from '../order/order-form-state.js';
+import { draftDateFromTyped, typedDateFromDraft } from '../order/russian-date-input.js';
 import { tabTexts } from '../tab-texts.js';
 import type { RelationshipLevel } from '../../domain/tenant/tenant-response.js';
 import { ApiFailureMessage } from './api-failure-message.js';
@@ -97,6 +98,7 @@ interface TextInputOptions {
   readonly maxLength?: number;
   readonly min?: string;
   readonly max?: string;
+  readonly placeholder?: string;
 }
 
 export interface OrderFormProps {
@@ -285,11 +287,18 @@ export function OrderForm(props: OrderFormProps): ReactElement {
           hint={t(tabTexts.order.dateHint)}
           error={error('activationDate')}
         >
-          {textInput('activationDate', (d) => d.activationDate, (d, v) => ({ ...d, activationDate: v }), {
-            type: 'date',
-            min: today,
-            max: latestDate,
-          })}
+          {locale === 'ru'
+            ? textInput('activationDate', (d) => typedDateFromDraft(d.activationDate), (d, v) => ({ ...d, activationDate: draftDateFromTyped(v) }), {
+                inputMode: 'numeric',
+                placeholder: 'дд.мм.гггг',
+                autoComplete: 'off',
+                maxLength: 10,
+              })
+            : textInput('activationDate', (d) => d.activationDate, (d, v) => ({ ...d, activationDate: v }), {
+                type: 'date',
+                min: today,
+                max: latestDate,
+              })}
         </FormField>
       </fieldset>
 

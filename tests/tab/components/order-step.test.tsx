@@ -63,7 +63,7 @@ describe('step 4, the order form', () => {
     expect(input(tab, 'order-contact-phone').value).toBe('+7 916 123-45-67');
     expect(input(tab, 'order-contact-email').value).toBe('i.ivanov@romashka.ru');
     expect(input(tab, 'order-line-SPB-selected').checked).toBe(true);
-    expect(tab.text()).toContain('Microsoft 365 Business Premium, 25 лицензий, пробный период до 13 декабря 2026 г.');
+    expect(tab.text()).toContain('Microsoft 365 Business Premium, 25 лицензий, пробный период до 13.12.2026');
     const kind = tab.container.querySelector<HTMLInputElement>('#order-subscriptionKind input[value="trialConversion"]');
     expect(kind?.checked).toBe(true);
   });
@@ -127,6 +127,7 @@ describe('step 4, the order form', () => {
       organization: { name: 'ООО «Ромашка»', inn: '7707083893', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
+      trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' },
     });
   });
 

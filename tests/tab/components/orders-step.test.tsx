@@ -33,7 +33,9 @@ describe('step 5, my orders', () => {
     expect(first).toContain('Требует исправлений');
     expect(first).toContain('Комментарий: Уточните количество лицензий');
     expect(first).toContain('Microsoft 365 Business Premium: 25 лицензий');
-    expect(first).toContain('1 декабря 2026 г.');
+    // Dates as дд.мм.гггг; times in the distributor's time zone, which is named.
+    expect(first).toContain('Дата активации01.12.2026');
+    expect(first).toContain('Получена 23.11.2026, 12:00 (Москва)');
 
     const timeline = Array.from(cards[0]?.querySelectorAll('ol li') ?? []).map((item) => item.textContent ?? '');
     expect(timeline).toHaveLength(2);
