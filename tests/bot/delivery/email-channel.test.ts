@@ -62,6 +62,20 @@ describe('email channel: the message', () => {
     expect(mail.headers.get('x-csp-order-id')).toBe('CSP-7K2M9Q');
   });
 
+  it('sends Cyrillic domains to SMTP in ASCII form and lets the distributor reply to the contact', async () => {
+    const order = storedOrder();
+    const customer = { ...order, contact: { ...order.contact, email: 'it@почта.рф' } };
+    await createEmailChannel(options({ to: ['orders@дистрибьютор.рф'] })).deliver(customer);
+
+    // The stand-in (smtp-server) shows envelope domains decoded, so the headers are what tell.
+    const raw = onlyMessage().raw.toString();
+    expect(raw).toMatch(/^To: orders@xn--90afma5ajddjd3iya\.xn--p1ai/m);
+    expect(raw).toMatch(/^Reply-To: it@xn--80a1acny\.xn--p1ai/m);
+    const mail = await receivedMail();
+    // The order itself shows the address as the customer typed it.
+    expect(mail.text).toContain('it@почта.рф');
+  });
+
   it('threads a revised order under its earlier revisions', async () => {
     const order = storedOrder({ revision: 3 });
     await createEmailChannel(options()).deliver(order);
