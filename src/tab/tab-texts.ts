@@ -212,7 +212,22 @@ export const tabTexts = {
     levelLabels: {
       confirmed: { ru: 'Подтверждение', en: 'Confirmation' },
       detected: { ru: 'Признак', en: 'Sign' },
-      declared: { ru: 'Заявление', en: 'Statement' },
+      declared: { ru: 'С ваших слов', en: 'Your word' },
+    },
+    /** One line per badge: what it means for the customer. */
+    levelMeanings: {
+      confirmed: {
+        ru: 'Подтверждение — дистрибьютор видит вашу организацию среди своих клиентов.',
+        en: 'Confirmation: the distributor sees your organization among its customers.',
+      },
+      detected: {
+        ru: 'Признак — в Microsoft 365 вашей организации есть след принятого приглашения.',
+        en: 'Sign: your organization’s Microsoft 365 shows a trace of the accepted invitation.',
+      },
+      declared: {
+        ru: 'С ваших слов — вы ответили в заявке, что приглашение принято; проверить это нечем.',
+        en: 'Your word: you answered in an order that the invitation is accepted; nothing else shows it.',
+      },
     },
     sources: {
       partnerContract: {
@@ -264,7 +279,10 @@ export const tabTexts = {
         en: 'Microsoft is throttling requests for now. Check again a little later.',
       },
       serviceError: { ru: 'Microsoft не ответил. Проверьте снова чуть позже.', en: 'Microsoft did not answer. Check again a little later.' },
-      notConfigured: { ru: 'Эта проверка у дистрибьютора не настроена.', en: 'The distributor has not set up this check.' },
+      notConfigured: {
+        ru: 'Дистрибьютор эту проверку не использует; на вашу заявку это не влияет.',
+        en: 'The distributor does not use this check; it does not affect your order.',
+      },
       licenseRequired: {
         ru: 'Лицензия вашей организации не включает эти данные (например, журнал аудита требует Microsoft Entra ID P1).',
         en: 'Your organization’s licence does not include this data (the audit log, for example, needs Microsoft Entra ID P1).',
@@ -282,6 +300,15 @@ export const tabTexts = {
       en:
         'The technical domain is your organization’s initial domain, like xxxx.onmicrosoft.com. The order names it, ' +
         'and the distributor asks for it to be the default domain.',
+    },
+    whyTitle: { ru: 'Зачем он нужен', en: 'Why it matters' },
+    why: {
+      ru:
+        'Если вы переходите с пробной версии, лицензии должны оказаться в той же организации Microsoft 365, что и пробная подписка, — ' +
+        'тогда почта, файлы и настройки сохранятся. По техническому домену дистрибьютор находит именно вашу организацию.',
+      en:
+        'If you convert a trial, the licenses must land in the same Microsoft 365 organization (tenant) as the trial, ' +
+        'so your mail, files and settings stay. The technical domain tells the distributor which organization that is.',
     },
     yourDomain: { ru: 'Ваш технический домен', en: 'Your technical domain' },
     isDefaultTitle: { ru: 'Это домен по умолчанию', en: 'It is the default domain' },
@@ -407,13 +434,13 @@ export const tabTexts = {
     },
     deliveryTitle: { ru: 'Передача дистрибьютору', en: 'Delivery to the distributor' },
     noDeliveries: {
-      ru: 'Заявка сохранена; сведений о её передаче дистрибьютору пока нет.',
-      en: 'The order is stored; there is no delivery information yet.',
+      ru: 'Заявка сохранена и будет передана дистрибьютору автоматически.',
+      en: 'The order is saved and will reach the distributor automatically.',
     },
     channels: {
       teams: { ru: 'Канал Teams дистрибьютора', en: 'Distributor’s Teams channel' },
-      webhook: { ru: 'Веб-перехватчик Workflows', en: 'Workflows webhook' },
-      email: { ru: 'Электронная почта', en: 'E-mail' },
+      webhook: { ru: 'Оповещение дистрибьютору в Teams', en: 'Notice to the distributor in Teams' },
+      email: { ru: 'Письмо дистрибьютору', en: 'E-mail to the distributor' },
     },
     deliveryStates: {
       pending: { ru: 'Ожидает отправки', en: 'Waiting to be sent' },

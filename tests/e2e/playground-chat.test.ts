@@ -81,7 +81,7 @@ describe('the Agents Playground, personal chat', () => {
     await playground.fillCardInput(form, 'Microsoft 365 Business Standard', '25');
     await playground.fillCardInput(form, 'License activation date', tomorrow());
     await playground.fillCardInput(form, 'Organization name', 'ООО «Ромашка»');
-    await playground.fillCardInput(form, 'INN', '7707083894');
+    await playground.fillCardInput(form, 'INN', '0012345674');
     await playground.fillCardInput(form, 'Postal code', '101000');
     await playground.fillCardInput(form, 'City', 'Москва');
     await playground.fillCardInput(form, 'Street', 'ул. Мясницкая, д. 1');
@@ -95,7 +95,7 @@ describe('the Agents Playground, personal chat', () => {
     const rejected = await playground.waitForCard('check digits');
     expect(await playground.readCard(rejected)).toContain('Correct the marked fields');
     await playground.saveScreenshot('chat-order-inn-error');
-    await playground.fillCardInput(rejected, 'INN', '7707083893');
+    await playground.fillCardInput(rejected, 'INN', '0012345673');
     await playground.clickCardButton(rejected, 'Send order');
 
     const receipt = await playground.waitForCard('CSP-');

@@ -120,8 +120,8 @@ export const orderFormTexts = {
   openInvitation: { ru: 'Открыть приглашение', en: 'Open the invitation' },
   technicalDomain: { ru: 'Технический домен (xxxx.onmicrosoft.com)', en: 'Technical domain (xxxx.onmicrosoft.com)' },
   technicalDomainHint: {
-    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены.',
-    en: 'Microsoft 365 admin center → Settings → Domains.',
+    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены. По нему дистрибьютор находит вашу организацию: при переходе с пробной версии лицензии попадут туда же, и данные сохранятся.',
+    en: 'Microsoft 365 admin center → Settings → Domains. It tells the distributor which organization is yours: a trial conversion lands the licenses there, so your data stays.',
   },
   technicalDomainError: {
     ru: 'Укажите домен вида xxxx.onmicrosoft.com.',

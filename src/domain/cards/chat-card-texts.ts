@@ -14,8 +14,8 @@ export const helpTexts = {
   statusCommand: { ru: '**статус** — ваши заявки и их состояние', en: '**status** — your orders and where they stand' },
   helpCommand: { ru: '**помощь** — это сообщение', en: '**help** — this message' },
   languageNote: {
-    ru: 'Команды можно писать на русском или английском.',
-    en: 'Commands work in English and Russian.',
+    ru: 'Можно писать и своими словами, по-русски или по-английски: например, «нужны лицензии на 20 человек», «что с моей заявкой?» или «какой у нас технический домен?».',
+    en: 'You can also write in your own words, in English or Russian: for example "we need licenses for 20 people", "where is my order?" or "what is our technical domain?".',
   },
   startOrder: { ru: 'Новая заявка', en: 'New order' },
   showStatus: { ru: 'Мои заявки', en: 'My orders' },
@@ -36,7 +36,7 @@ export const orderListTexts = {
 export const chatErrorTexts = {
   title: { ru: 'Не получилось', en: 'That did not work' },
   storageUnavailable: {
-    ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст дубль.',
+    ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст вторую заявку.',
     en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
   },
   unknownAction: {
@@ -50,7 +50,7 @@ export const chatErrorTexts = {
     en: 'This order cannot be changed now: its changes were already sent, or the distributor has not asked for any. Type "status" to see where it stands.',
   },
   channelHelp: {
-    ru: 'В каналах бот принимает только команду «входящие»: она делает этот канал входящим для заявок. Заявку клиенты отправляют в личном чате с ботом.',
+    ru: 'В каналах бот понимает только команду «входящие»: она назначает этот канал для приёма заявок. Клиенты отправляют заявки в личном чате с ботом.',
     en: 'In channels the bot only takes the "inbox" command, which makes this channel the order inbox. Customers send orders in their personal chat with the bot.',
   },
 } as const;

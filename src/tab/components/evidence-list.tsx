@@ -11,7 +11,7 @@ import { tabTexts } from '../tab-texts.js';
 import { ExternalLinkButton } from './external-link-button.js';
 import { formatDateTime } from './format-date.js';
 import { useTimeZone } from './time-zone-context.js';
-import { useLocale } from './locale-context.js';
+import { useLocale, useText } from './locale-context.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   detail: { overflowWrap: 'anywhere' },
   action: { marginBlockStart: tokens.spacingVerticalXS },
+  legend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
 });
 
 const PARTNER_SIDE: readonly EvidenceSource[] = ['partnerContract', 'partnerGdapRelationship'];
@@ -45,12 +46,22 @@ export interface EvidenceListProps {
 /** Each piece of relationship evidence: what it is, where it comes from, and what was found. */
 export function EvidenceList({ evidence, adminConsentUrl, host }: EvidenceListProps): ReactElement {
   const styles = useStyles();
+  const t = useText();
+  const meanings = tabTexts.confirmation.levelMeanings;
   return (
-    <ul className={styles.list}>
-      {evidence.map((item) => (
-        <EvidenceRow key={item.source} item={item} adminConsentUrl={adminConsentUrl} host={host} />
-      ))}
-    </ul>
+    <>
+      {/* What each badge below means, one line each. */}
+      <div className={styles.legend}>
+        <Text size={200}>{t(meanings.confirmed)}</Text>
+        <Text size={200}>{t(meanings.detected)}</Text>
+        <Text size={200}>{t(meanings.declared)}</Text>
+      </div>
+      <ul className={styles.list}>
+        {evidence.map((item) => (
+          <EvidenceRow key={item.source} item={item} adminConsentUrl={adminConsentUrl} host={host} />
+        ))}
+      </ul>
+    </>
   );
 }
 

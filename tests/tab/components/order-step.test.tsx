@@ -42,7 +42,7 @@ async function openOrderForm(tab: RenderedTab): Promise<void> {
 }
 
 async function completeForm(tab: RenderedTab): Promise<void> {
-  await type(tab, 'order-organization-inn', '7707083893');
+  await type(tab, 'order-organization-inn', '0012345673');
   await type(tab, 'order-line-SPB', '25');
   await type(tab, 'order-activationDate', '2026-12-01');
 }
@@ -72,14 +72,14 @@ describe('step 4, the order form', () => {
     const tab = await renderTab();
     await openOrderForm(tab);
 
-    await type(tab, 'order-organization-inn', '7707083894');
+    await type(tab, 'order-organization-inn', '0012345674');
     expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
     await leave(tab, 'order-organization-inn');
 
     expect(input(tab, 'order-organization-inn').getAttribute('aria-invalid')).toBe('true');
     expect(errorOf(tab, 'order-organization-inn')).toBe('В ИНН ошибка: контрольные цифры не сходятся. Проверьте номер.');
 
-    await type(tab, 'order-organization-inn', '7707083893');
+    await type(tab, 'order-organization-inn', '0012345673');
     expect(input(tab, 'order-organization-inn').hasAttribute('aria-invalid')).toBe(false);
     expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
   });
@@ -124,7 +124,7 @@ describe('step 4, the order form', () => {
       technicalDomain: 'romashka.onmicrosoft.com',
       lines: [{ sku: 'SPB', quantity: 25 }],
       activationDate: '2026-12-01',
-      organization: { name: 'ООО «Ромашка»', inn: '7707083893', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
+      organization: { name: 'ООО «Ромашка»', inn: '0012345673', address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' } },
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
       trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' },
@@ -178,10 +178,10 @@ describe('step 4, the order form', () => {
   it('keeps what was typed when the admin visits another step and comes back', async () => {
     const tab = await renderTab();
     await openOrderForm(tab);
-    await type(tab, 'order-organization-inn', '7707083893');
+    await type(tab, 'order-organization-inn', '0012345673');
     await tab.openStep('Технический домен');
     await openOrderForm(tab);
-    expect(input(tab, 'order-organization-inn').value).toBe('7707083893');
+    expect(input(tab, 'order-organization-inn').value).toBe('0012345673');
   });
 
   it('still offers an empty form when the tenant’s facts could not be read', async () => {

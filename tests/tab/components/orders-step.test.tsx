@@ -45,7 +45,7 @@ describe('step 5, my orders', () => {
     expect(cards[0]?.querySelector('ol li time')?.getAttribute('datetime')).toBe('2026-11-20T09:00:00.000Z');
 
     expect(first).toContain('Канал Teams дистрибьютораДоставлено');
-    expect(first).toContain('Электронная почтаОжидает отправкиПопыток: 2');
+    expect(first).toContain('Письмо дистрибьюторуОжидает отправкиПопыток: 2');
   });
 
   it('offers to create an order when there is none, and refreshes on request', async () => {

@@ -138,7 +138,7 @@ export function storedOrder(overrides: Partial<OrderView> = {}): OrderView {
     activationDate: '2026-12-01',
     organization: {
       name: 'ООО «Ромашка»',
-      inn: '7707083893',
+      inn: '0012345673',
       address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
     },
     contact: { fullName: 'Иванов Иван Иванович', phone: '+79161234567', email: 'i.ivanov@romashka.ru' },
