@@ -212,7 +212,7 @@ export const tabTexts = {
     levelLabels: {
       confirmed: { ru: 'Подтверждение', en: 'Confirmation' },
       detected: { ru: 'Признак', en: 'Sign' },
-      declared: { ru: 'С ваших слов', en: 'Your word' },
+      declared: { ru: 'С ваших слов', en: 'Your answer' },
     },
     /** One line per badge: what it means for the customer. */
     levelMeanings: {
@@ -226,7 +226,7 @@ export const tabTexts = {
       },
       declared: {
         ru: 'С ваших слов — вы ответили в заявке, что приглашение принято; проверить это нечем.',
-        en: 'Your word: you answered in an order that the invitation is accepted; nothing else shows it.',
+        en: 'Your answer: you said in an order that the invitation is accepted; nothing else shows it.',
       },
     },
     sources: {
@@ -375,7 +375,7 @@ export const tabTexts = {
     }),
     quantity: { ru: 'от 1 до 100 000', en: '1 to 100,000' },
     quantityFor: (product: string): Text => ({ ru: `Количество лицензий: ${product}`, en: `Number of licenses: ${product}` }),
-    whichTrial: { ru: 'Какую пробную подписку перевести?', en: 'Which trial to convert?' },
+    whichTrial: { ru: 'Какую пробную подписку перевести на платную?', en: 'Which trial to convert to paid?' },
     trialOption: (product: string, licenses: Text, until: string | null): Text => ({
       ru: `${product}, ${licenses.ru}${until === null ? '' : `, пробный период до ${until}`}`,
       en: `${product}, ${licenses.en}${until === null ? '' : `, trial until ${until}`}`,
