@@ -1,7 +1,7 @@
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ReactElement } from 'react';
-import { licenseCount, orderFactTexts, orderStatusLabels, subscriptionKindLabels } from '../../domain/cards/card-texts.js';
+import { convertedTrialText, licenseCount, orderFactTexts, orderStatusLabels, subscriptionKindLabels } from '../../domain/cards/card-texts.js';
 import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { pick } from '../../domain/i18n/locale.js';
 import type { DeliveryView, OrderView } from '../api/order-response.js';
@@ -130,6 +130,20 @@ export function OrderCard({ order, catalog, justSent }: OrderCardProps): ReactEl
         </dd>
         <dt className={styles.term}>{t(orderFactTexts.subscriptionKind)}</dt>
         <dd className={styles.value}>{t(subscriptionKindLabels[order.subscriptionKind])}</dd>
+        {order.trial !== undefined && (
+          <>
+            <dt className={styles.term}>{t(orderFactTexts.convertedTrial)}</dt>
+            <dd className={styles.value}>
+              {t(
+                convertedTrialText(
+                  productName(order.trial.sku),
+                  licenseCount(order.trial.licenses),
+                  order.trial.endsOn === undefined ? undefined : formatDate(order.trial.endsOn, locale),
+                ),
+              )}
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t(orderFactTexts.activationDate)}</dt>
         <dd className={styles.value}>{formatDate(order.activationDate, locale)}</dd>
         <dt className={styles.term}>{t(orderFactTexts.technicalDomain)}</dt>

@@ -10,6 +10,8 @@ afterEach(tearDownDom);
 const changed = storedOrder({
   id: 'CSP-CHANGES1',
   status: 'changesRequested',
+  subscriptionKind: 'trialConversion',
+  trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' },
   history: [
     { status: 'submitted', at: '2026-11-20T09:00:00.000Z', by: 'Иванов Иван Иванович', revision: 1 },
     { status: 'changesRequested', at: '2026-11-21T10:30:00.000Z', by: 'Пётр Менеджер', comment: 'Уточните количество лицензий', revision: 1 },
@@ -35,6 +37,7 @@ describe('step 5, my orders', () => {
     expect(first).toContain('Microsoft 365 Business Premium: 25 лицензий');
     // Dates as дд.мм.гггг; times in the distributor's time zone, which is named.
     expect(first).toContain('Дата активации01.12.2026');
+    expect(first).toContain('Пробная подпискаMicrosoft 365 Business Premium, 25 лицензий, действует до 13.12.2026');
     expect(first).toContain('Получена 23.11.2026, 12:00 (Москва)');
 
     const timeline = Array.from(cards[0]?.querySelectorAll('ol li') ?? []).map((item) => item.textContent ?? '');
