@@ -138,7 +138,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
-    tenantFactsMemory.remember(tenant);
+    // With whose facts they are: the user's own details only ever prefill that user's form.
+    tenantFactsMemory.remember(tenant, caller.userId);
     return tenant;
   };
   const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
@@ -150,6 +151,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       invitationDelegatedAdmin: config.invitation.delegatedAdmin,
       ...(config.gdapApprovalUrl === undefined ? {} : { gdapApprovalUrl: config.gdapApprovalUrl }),
       catalog,
+      ...(config.defaultSku === undefined ? {} : { defaultSku: config.defaultSku }),
       timeZone: config.timeZone,
       orders,
       customerDirectory: new CustomerConversations({ store: conversations, clock }),

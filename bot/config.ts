@@ -83,6 +83,8 @@ export interface AppConfig {
   readonly gdapApprovalUrl?: string;
   /** The offered subscriptions (`OFFERED_SKUS`), checked against Microsoft's SKU list. */
   readonly catalog: Catalog;
+  /** The SKU (`skuPartNumber`) a head count typed in chat is ordered for (`DEFAULT_SKU`), one of the catalog's. */
+  readonly defaultSku?: string;
   readonly timeZone: string;
   /** The distributor's own privacy and terms pages (`PRIVACY_URL`, `TERMS_URL`); absent: the app's `/privacy` and `/terms`. */
   readonly privacyUrl?: string;
@@ -148,6 +150,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
 
   const offeredRaw = text('OFFERED_SKUS');
   const catalog = createCatalog(offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw), skuNames);
+  const defaultSku = defaultSkuSetting(text('DEFAULT_SKU'), catalog);
 
   const aadClientId = text('AAD_APP_CLIENT_ID');
   if (aadClientId !== undefined && !isGuid(aadClientId)) {
@@ -177,6 +180,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     ),
     ...gdapApproval(text('GDAP_INVITATION_LINK')),
     catalog,
+    ...(defaultSku === undefined ? {} : { defaultSku }),
     timeZone,
     ...optionalUrl('privacyUrl', 'PRIVACY_URL', text('PRIVACY_URL')),
     ...optionalUrl('termsUrl', 'TERMS_URL', text('TERMS_URL')),
@@ -343,6 +347,16 @@ function isLoopback(host: string): boolean {
 
 function bundledSkuNames(): SkuName[] {
   return parseSkuCsv(readFileSync(join(projectRoot(), SKU_CSV_PATH), 'utf8'));
+}
+
+/** `DEFAULT_SKU`: a `skuPartNumber` or `skuId` of an offered subscription. */
+function defaultSkuSetting(raw: string | undefined, catalog: Catalog): string | undefined {
+  if (raw === undefined) return undefined;
+  const item = catalog.find((candidate) => candidate.sku === raw || candidate.skuId.toLowerCase() === raw.toLowerCase());
+  if (item === undefined) {
+    throw new ConfigurationError(`"${raw}" is not one of the offered subscriptions (OFFERED_SKUS)`, 'DEFAULT_SKU');
+  }
+  return item.sku;
 }
 
 function isTimeZone(timeZone: string): boolean {

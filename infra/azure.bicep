@@ -109,6 +109,9 @@ param privacyUrl string = ''
 
 param termsUrl string = ''
 
+@description('DEFAULT_SKU: the offered subscription a head count typed in chat ("licenses for 20 people") is ordered for.')
+param defaultSku string = ''
+
 @description('DELIVERY_TEAMS: false turns off delivery to the Teams inbox channel (then a webhook or e-mail is needed).')
 param deliveryTeams string = ''
 
@@ -167,6 +170,7 @@ var optionalSettings = {
   GDAP_INVITATION_LINK: gdapInvitationLink
   PRIVACY_URL: privacyUrl
   TERMS_URL: termsUrl
+  DEFAULT_SKU: defaultSku
   DELIVERY_TEAMS: deliveryTeams
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost

@@ -1,9 +1,10 @@
-import { CardFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { CardFactory, TeamsActivityHandler, TeamsInfo, TurnContext } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, SigninStateVerificationQuery } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
+import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
 import type { ChatReply, ChatTurn, DistributorDesk, TeamsActor } from '../conversation/chat-ports.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import { parseTokenExchangeRequest } from '../conversation/chat-sign-in.js';
@@ -167,7 +168,22 @@ function chatTurn(context: TurnContext): ChatTurn | undefined {
     ...reference,
     conversation: { ...reference.conversation, ...(typeof channelName === 'string' ? { name: channelName } : {}) },
   };
-  return { actor, conversation };
+  return { actor, conversation, ...(isPersonal(context) ? { member: () => teamsMember(context) } : {}) };
+}
+
+/**
+ * The user's name, e-mail and user principal name as Teams knows them, no
+ * sign-in needed (`TeamsInfo.getMember`, "Get Teams-specific context for your
+ * bot": https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context).
+ */
+async function teamsMember(context: TurnContext): Promise<TeamsMemberProfile | undefined> {
+  const member = await TeamsInfo.getMember(context, context.activity.from.id);
+  const profile: TeamsMemberProfile = {
+    ...(member.name ? { name: member.name } : {}),
+    ...(member.email ? { email: member.email } : {}),
+    ...(member.userPrincipalName ? { userPrincipalName: member.userPrincipalName } : {}),
+  };
+  return Object.keys(profile).length === 0 ? undefined : profile;
 }
 
 function isPersonal(context: TurnContext): boolean {

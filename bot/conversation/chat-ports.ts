@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import type { CardVerb } from '../../src/domain/cards/card-actions.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
+import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
 import type { TenantResponse } from '../../src/domain/tenant/tenant-response.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 
@@ -28,6 +29,11 @@ export interface TeamsActor {
 export interface ChatTurn {
   readonly actor: TeamsActor;
   readonly conversation: ConversationReferenceJson;
+  /**
+   * What Teams says about the actor (`TeamsInfo.getMember`), fetched only when
+   * a form or an answer needs it; resolves to undefined when Teams cannot tell.
+   */
+  readonly member?: () => Promise<TeamsMemberProfile | undefined>;
 }
 
 /** What the OAuth card offers: the exchange id Teams echoes back and the resource it gets a token for. */

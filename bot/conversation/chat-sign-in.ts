@@ -29,11 +29,11 @@ export function botSsoResource(publicUrl: string, botAppId: string): string {
 export const signInTexts = {
   cardTitle: { ru: 'Вход', en: 'Sign in' },
   cardText: {
-    ru: 'Войдите, чтобы бот заполнил форму заказа сведениями о вашей организации из Microsoft 365.',
+    ru: 'Войдите, чтобы бот заполнил форму заявки сведениями о вашей организации из Microsoft 365.',
     en: 'Sign in so the bot can fill in the order form with your organization’s details from Microsoft 365.',
   },
   notCompleted: {
-    ru: 'Вход не завершён, поэтому сведения об организации из Microsoft 365 в форму не подставлены. Заполните форму вручную или напишите «заказ», чтобы попробовать ещё раз.',
+    ru: 'Вход не завершён, поэтому сведения об организации из Microsoft 365 в форму не подставлены. Заполните форму вручную или напишите «заявка», чтобы попробовать ещё раз.',
     en: 'Sign-in did not complete, so your organization’s details from Microsoft 365 are not filled in. Fill in the form yourself, or type "order" to try again.',
   },
 } as const satisfies Record<string, LocalizedText>;

@@ -15,10 +15,15 @@ import {
 } from '../../src/domain/cards/order-form-card.js';
 import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
 import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
+import { buildSmallTalkCard } from '../../src/domain/cards/small-talk-card.js';
+import { buildTechnicalDomainCard } from '../../src/domain/cards/technical-domain-card.js';
+import type { TechnicalDomainCardInput } from '../../src/domain/cards/technical-domain-card.js';
 import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
-import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
+import { readChatRequest } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
+import { prefillFromTeamsMember } from '../../src/domain/tenant/teams-member-prefill.js';
+import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
@@ -46,6 +51,8 @@ export interface OnboardingConversationDependencies {
   /** `GDAP_INVITATION_LINK`: a separate approval step on the welcome card. */
   readonly gdapApprovalUrl?: string;
   readonly catalog: Catalog;
+  /** The SKU a head count typed in chat is ordered for (`DEFAULT_SKU`); without it the number is not used. */
+  readonly defaultSku?: string;
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
   readonly customerDirectory: CustomerDirectory;
@@ -88,19 +95,29 @@ export class OnboardingConversation {
     };
   }
 
-  /** Text typed in the admin's personal chat. */
+  /** Text typed in the admin's personal chat, read with the word table (src/domain/chat). */
   async personalMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
     await this.remember(turn);
     const { locale, tenantId } = turn.actor;
+    const request = readChatRequest(text);
     try {
-      switch (parseChatCommand(text)) {
+      switch (request.command) {
         case 'order': {
           // The form goes out anyway, so the admin is never blocked by a sign-in.
           const signIn = this.signInOffer(turn.actor);
-          return { card: await this.newOrderForm(turn.actor), ...(signIn === undefined ? {} : { signIn }) };
+          const card = await this.newOrderForm(turn, request.quantity);
+          return { card, ...(signIn === undefined ? {} : { signIn }) };
         }
         case 'status':
           return { card: await this.orderList(tenantId, locale) };
+        case 'invitation':
+          // The welcome card is the invitation: its button and the steps to accept it.
+          return { card: buildWelcomeCard({ locale, ...this.links() }) };
+        case 'domain':
+          return { card: buildTechnicalDomainCard({ locale, ...(await this.technicalDomain(turn)) }) };
+        case 'greeting':
+        case 'thanks':
+          return { card: buildSmallTalkCard({ locale, kind: request.command, invitationUrl: this.deps.invitationUrl }) };
         default:
           return { card: this.helpCard(locale) };
       }
@@ -120,7 +137,7 @@ export class OnboardingConversation {
     try {
       switch (verb) {
         case CardVerb.startOrder:
-          return await this.newOrderForm(actor);
+          return await this.newOrderForm(turn);
         case CardVerb.showHelp:
           return this.helpCard(actor.locale);
         case CardVerb.showStatus:
@@ -150,7 +167,7 @@ export class OnboardingConversation {
     }
     if (outcome.kind !== 'signedIn') return outcome;
     try {
-      return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn.actor) } };
+      return { kind: 'signedIn', reply: { card: await this.newOrderForm(turn) } };
     } catch (error) {
       return { kind: 'signedIn', reply: { card: this.failureCard(error, turn.actor.locale) } };
     }
@@ -186,7 +203,7 @@ export class OnboardingConversation {
     switch (result.kind) {
       case 'invalid':
         return buildOrderFormCard({
-          ...this.formBasics(actor.locale),
+          ...this.formBasics(actor),
           values: input,
           errors: result.errors,
           submissionId,
@@ -207,13 +224,27 @@ export class OnboardingConversation {
     }
   }
 
-  /** Prefilled from the tenant's remembered facts and the latest order (see `mergeOrderFormPrefill`). */
-  private async newOrderForm(actor: TeamsActor): Promise<AdaptiveCard> {
-    const latest = await this.deps.orders.findLatest(actor.tenantId);
-    const basics = this.formBasics(actor.locale);
+  /**
+   * Prefilled from the tenant's remembered facts, the latest order and what
+   * Teams says about the user (see `mergeOrderFormPrefill`); a head count
+   * typed in the request becomes the quantity of `DEFAULT_SKU`.
+   */
+  private async newOrderForm(turn: ChatTurn, quantity?: number): Promise<AdaptiveCard> {
+    const { actor } = turn;
+    const [latest, member] = await Promise.all([this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);
+    const basics = this.formBasics(actor);
     const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
-    const fromTenant = remembered === undefined ? undefined : prefillFromTenant(remembered.tenant, { offeredSkus: this.deps.catalog.map((item) => item.sku) }).values;
-    const values = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined);
+    const fromTenant =
+      remembered === undefined
+        ? undefined
+        : prefillFromTenant(remembered.tenant, {
+            offeredSkus: this.deps.catalog.map((item) => item.sku),
+            // Facts read for a colleague keep their tenant part only.
+            sameUser: remembered.userId !== undefined && remembered.userId === actor.userId,
+          }).values;
+    const fromTeams = member === undefined ? undefined : prefillFromTeamsMember(member);
+    const merged = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined, fromTeams);
+    const values = this.withHeadCount(merged, quantity);
     return buildOrderFormCard({
       ...basics,
       submissionId: this.newSubmissionId(),
@@ -221,11 +252,50 @@ export class OnboardingConversation {
     });
   }
 
+  /**
+   * «Нужны лицензии на 20 человек»: that many licenses of the default SKU. The
+   * count answers the request as typed, so the last order's lines are not
+   * added to it.
+   */
+  private withHeadCount(values: OrderFormValues | undefined, quantity: number | undefined): OrderFormValues | undefined {
+    const sku = this.deps.defaultSku;
+    if (quantity === undefined || sku === undefined) return values;
+    return { ...values, lines: [{ sku, quantity }] };
+  }
+
+  /** The technical domain and how it was found: Microsoft 365 first, then the Teams account, then the latest order. */
+  private async technicalDomain(turn: ChatTurn): Promise<Pick<TechnicalDomainCardInput, 'found'>> {
+    const { tenantId } = turn.actor;
+    const remembered = this.deps.tenantFactsMemory?.recall(tenantId)?.tenant.domains;
+    if (remembered?.status === 'ok' && remembered.value.technicalDomain !== null) {
+      return { found: { domain: remembered.value.technicalDomain, source: { kind: 'microsoft365' } } };
+    }
+    const member = await this.member(turn);
+    const fromTeams = member === undefined ? undefined : prefillFromTeamsMember(member).technicalDomain;
+    if (fromTeams !== undefined) return { found: { domain: fromTeams, source: { kind: 'teamsAccount' } } };
+    const latest = await this.deps.orders.findLatest(tenantId);
+    if (latest !== undefined && latest.technicalDomain.trim() !== '') {
+      return { found: { domain: latest.technicalDomain, source: { kind: 'order', orderId: latest.id } } };
+    }
+    return {};
+  }
+
+  /** Teams' profile of the actor; a failure only means less prefill. */
+  private async member(turn: ChatTurn): Promise<TeamsMemberProfile | undefined> {
+    if (turn.member === undefined) return undefined;
+    try {
+      return await turn.member();
+    } catch (error) {
+      this.deps.logger.warn({ err: error, tenantId: turn.actor.tenantId }, 'could not read the Teams member profile');
+      return undefined;
+    }
+  }
+
   private async revisionForm(actor: TeamsActor, orderId: string | undefined): Promise<AdaptiveCard> {
     const order = orderId === undefined ? undefined : await this.deps.orders.get(actor.tenantId, orderId);
     if (!order) return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
     if (order.status !== 'changesRequested') return this.receipt(order, actor.locale);
-    const basics = this.formBasics(actor.locale);
+    const basics = this.formBasics(actor);
     return buildOrderFormCard({
       ...basics,
       values: this.prefillFrom(order, basics.today),
@@ -262,8 +332,16 @@ export class OnboardingConversation {
     throw error;
   }
 
-  private formBasics(locale: Locale) {
-    return { locale, catalog: this.deps.catalog, today: todayInTimeZone(this.clock(), this.deps.timeZone) };
+  /** What every order form card needs: the catalog, today, the invitation and how strongly it is already evidenced. */
+  private formBasics(actor: TeamsActor) {
+    const relationshipLevel = this.deps.tenantFactsMemory?.recall(actor.tenantId)?.tenant.relationship.level;
+    return {
+      locale: actor.locale,
+      catalog: this.deps.catalog,
+      today: todayInTimeZone(this.clock(), this.deps.timeZone),
+      invitationUrl: this.deps.invitationUrl,
+      ...(relationshipLevel === undefined ? {} : { relationshipLevel }),
+    };
   }
 
   private links() {

@@ -14,8 +14,17 @@ import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js'
  * - The latest order first for what the admin decided: the lines and their
  *   quantities, new or trial conversion, the activation date, the invitation
  *   answer. Graph's trial suggestion is used only without an order.
+ * - What Teams says about the user chatting (`fromTeams`, no sign-in needed)
+ *   counts below Graph: for the contact it beats the latest order (the person
+ *   chatting is who is ordering now); its `*.onmicrosoft.com` domain is used
+ *   only when neither Graph nor an order names one.
  */
-export function mergeOrderFormPrefill(fromTenant: OrderFormValues | undefined, fromOrder: OrderFormValues | undefined): OrderFormValues | undefined {
+export function mergeOrderFormPrefill(
+  fromTenant: OrderFormValues | undefined,
+  fromOrder: OrderFormValues | undefined,
+  fromTeams?: OrderFormValues,
+): OrderFormValues | undefined {
+  if (fromTeams !== undefined) return withTeamsMember(mergeOrderFormPrefill(fromTenant, fromOrder), fromTenant, fromTeams);
   if (fromTenant === undefined) return fromOrder;
   if (fromOrder === undefined) return fromTenant;
 
@@ -28,6 +37,21 @@ export function mergeOrderFormPrefill(fromTenant: OrderFormValues | undefined, f
     ...(organization === undefined ? {} : { organization }),
     ...(contact === undefined ? {} : { contact }),
   };
+}
+
+function withTeamsMember(
+  merged: OrderFormValues | undefined,
+  fromTenant: OrderFormValues | undefined,
+  fromTeams: OrderFormValues,
+): OrderFormValues | undefined {
+  const contact = defined({ ...merged?.contact, ...fromTeams.contact, ...fromTenant?.contact });
+  const technicalDomain = merged?.technicalDomain ?? fromTeams.technicalDomain;
+  const result = {
+    ...merged,
+    ...(technicalDomain === undefined ? {} : { technicalDomain }),
+    ...(contact === undefined ? {} : { contact }),
+  };
+  return defined(result);
 }
 
 function mergeOrganization(

@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { asciiMailAddress } from './ascii-mail-address.js';
 import type { NodemailerError } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
@@ -86,7 +87,9 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
       try {
         info = await transporter.sendMail({
           from: options.from,
-          to: [...settings.to],
+          to: settings.to.map(asciiMailAddress),
+          // The distributor's answer goes to the customer's contact (Cyrillic domains in ASCII form for SMTP).
+          replyTo: asciiMailAddress(order.contact.email),
           subject: email.subject,
           text: email.text,
           html: email.html,

@@ -32,15 +32,15 @@ export const inboxTexts = {
   elsewhere: (channelName: string | undefined): LocalizedText =>
     channelName === undefined
       ? {
-          ru: 'Заявки клиентов приходят в другой канал. Чтобы получать их здесь, напишите боту в этом канале команду inbox.',
+          ru: 'Заявки клиентов приходят в другой канал. Чтобы получать их здесь, напишите боту в этом канале команду «входящие».',
           en: 'Customer orders arrive in another channel. To receive them here, send the bot the command inbox in this channel.',
         }
       : {
-          ru: `Заявки клиентов приходят в канал «${channelName}». Чтобы получать их здесь, напишите боту в этом канале команду inbox.`,
+          ru: `Заявки клиентов приходят в канал «${channelName}». Чтобы получать их здесь, напишите боту в этом канале команду «входящие».`,
           en: `Customer orders arrive in the "${channelName}" channel. To receive them here, send the bot the command inbox in this channel.`,
         },
   howToMove: {
-    ru: 'Чтобы получать заявки в другом канале, напишите там боту команду inbox.',
+    ru: 'Чтобы получать заявки в другом канале, напишите там боту команду «входящие».',
     en: 'To receive orders in another channel, send the bot the command inbox there.',
   },
   notDistributorTeam: (distributorName: string): LocalizedText => ({

@@ -27,7 +27,7 @@ export function apiOrderBody(): string {
     activationDate: ACTIVATION_DATE,
     organization: {
       name: 'ООО «Ромашка»',
-      inn: '7707083893',
+      inn: '0012345673',
       address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
     },
     contact: { fullName: 'Иванов Иван Иванович', phone: '+7 495 123-45-67', email: 'it@romashka.ru' },
@@ -56,7 +56,7 @@ function cardInputs(submissionId: string): Record<string, string> {
     [OrderFormInputId.technicalDomain]: 'contoso.onmicrosoft.com',
     [OrderFormInputId.activationDate]: ACTIVATION_DATE,
     [OrderFormInputId.organizationName]: 'ООО «Ромашка»',
-    [OrderFormInputId.inn]: '7707083893',
+    [OrderFormInputId.inn]: '0012345673',
     [OrderFormInputId.postalCode]: '101000',
     [OrderFormInputId.city]: 'Москва',
     [OrderFormInputId.street]: 'ул. Мясницкая, д. 1',

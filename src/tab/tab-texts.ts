@@ -231,7 +231,22 @@ export const tabTexts = {
     levelLabels: {
       confirmed: { ru: 'Подтверждение', en: 'Confirmation' },
       detected: { ru: 'Признак', en: 'Sign' },
-      declared: { ru: 'Заявление', en: 'Statement' },
+      declared: { ru: 'С ваших слов', en: 'Your answer' },
+    },
+    /** One line per badge: what it means for the customer. */
+    levelMeanings: {
+      confirmed: {
+        ru: 'Подтверждение — дистрибьютор видит вашу организацию среди своих клиентов.',
+        en: 'Confirmation: the distributor sees your organization among its customers.',
+      },
+      detected: {
+        ru: 'Признак — в Microsoft 365 вашей организации есть след принятого приглашения.',
+        en: 'Sign: your organization’s Microsoft 365 shows a trace of the accepted invitation.',
+      },
+      declared: {
+        ru: 'С ваших слов — вы ответили в заявке, что приглашение принято; проверить это нечем.',
+        en: 'Your answer: you said in an order that the invitation is accepted; nothing else shows it.',
+      },
     },
     sources: {
       partnerContract: {
@@ -283,7 +298,10 @@ export const tabTexts = {
         en: 'Microsoft is throttling requests for now. Check again a little later.',
       },
       serviceError: { ru: 'Microsoft не ответил. Проверьте снова чуть позже.', en: 'Microsoft did not answer. Check again a little later.' },
-      notConfigured: { ru: 'Эта проверка у дистрибьютора не настроена.', en: 'The distributor has not set up this check.' },
+      notConfigured: {
+        ru: 'Дистрибьютор эту проверку не использует; на вашу заявку это не влияет.',
+        en: 'The distributor does not use this check; it does not affect your order.',
+      },
       licenseRequired: {
         ru: 'Лицензия вашей организации не включает эти данные (например, журнал аудита требует Microsoft Entra ID P1).',
         en: 'Your organization’s licence does not include this data (the audit log, for example, needs Microsoft Entra ID P1).',
@@ -301,6 +319,15 @@ export const tabTexts = {
       en:
         'The technical domain is your organization’s initial domain, like xxxx.onmicrosoft.com. The order names it, ' +
         'and the distributor asks for it to be the default domain.',
+    },
+    whyTitle: { ru: 'Зачем он нужен', en: 'Why it matters' },
+    why: {
+      ru:
+        'Если вы переходите с пробной версии, лицензии должны оказаться в той же организации Microsoft 365, что и пробная подписка, — ' +
+        'тогда почта, файлы и настройки сохранятся. По техническому домену дистрибьютор находит именно вашу организацию.',
+      en:
+        'If you convert a trial, the licenses must land in the same Microsoft 365 organization (tenant) as the trial, ' +
+        'so your mail, files and settings stay. The technical domain tells the distributor which organization that is.',
     },
     yourDomain: { ru: 'Ваш технический домен', en: 'Your technical domain' },
     isDefaultTitle: { ru: 'Это домен по умолчанию', en: 'It is the default domain' },
@@ -343,6 +370,11 @@ export const tabTexts = {
       en: 'Your organization’s details did not load, so please fill in the form yourself.',
     },
     invitationAndDomain: { ru: 'Приглашение и технический домен', en: 'Invitation and technical domain' },
+    invitationNotYetTitle: { ru: 'Сначала примите приглашение', en: 'Accept the invitation first' },
+    invitationNotYet: {
+      ru: 'Заявку можно отправить, когда приглашение принято. Откройте его, войдите как администратор и подтвердите согласие (подробно — на шаге 1). Затем отметьте «Да, приглашение принято» и отправьте заявку: всё, что вы ввели, сохранится.',
+      en: 'The order can be sent once the invitation is accepted. Open it, sign in as an administrator and give your consent (step 1 has the details). Then tick "Yes, it is accepted" and send the order: everything you entered is kept.',
+    },
     fromStep3: { ru: 'Найден автоматически; подробнее — на шаге 3.', en: 'Found automatically; see step 3 for details.' },
     innHint: {
       ru: '10 цифр для организации, 12 — для индивидуального предпринимателя.',
@@ -351,12 +383,18 @@ export const tabTexts = {
     dateHint: { ru: 'Не раньше сегодняшнего дня и не позже чем через год.', en: 'From today to one year ahead.' },
     emailHint: { ru: 'На этот адрес придут сведения о заявке.', en: 'Order updates go to this address.' },
     linesHint: {
-      ru: 'Отметьте нужные подписки и укажите количество лицензий для каждой.',
-      en: 'Tick the subscriptions you need and enter the number of licenses for each.',
+      ru: 'Отметьте нужные подписки и укажите количество лицензий для каждой — от 1 до 100 000. Неотмеченная подписка не заказывается.',
+      en: 'Tick the subscriptions you need and enter the number of licenses for each, from 1 to 100,000. A subscription left unticked is not ordered.',
     },
-    quantity: { ru: 'Лицензий', en: 'Licenses' },
+    filterLabel: { ru: 'Найти подписку', en: 'Find a subscription' },
+    filterPlaceholder: { ru: 'Например, Business Premium или E3', en: 'For example, Business Premium or E3' },
+    filterNothing: (filter: string): Text => ({
+      ru: `Подписок по запросу «${filter}» нет. Измените запрос или очистите поле.`,
+      en: `No subscriptions match "${filter}". Change the search or clear the field.`,
+    }),
+    quantity: { ru: 'от 1 до 100 000', en: '1 to 100,000' },
     quantityFor: (product: string): Text => ({ ru: `Количество лицензий: ${product}`, en: `Number of licenses: ${product}` }),
-    whichTrial: { ru: 'Какую пробную подписку перевести?', en: 'Which trial to convert?' },
+    whichTrial: { ru: 'Какую пробную подписку перевести на платную?', en: 'Which trial to convert to paid?' },
     trialOption: (product: string, licenses: Text, until: string | null): Text => ({
       ru: `${product}, ${licenses.ru}${until === null ? '' : `, пробный период до ${until}`}`,
       en: `${product}, ${licenses.en}${until === null ? '' : `, trial until ${until}`}`,
@@ -419,13 +457,13 @@ export const tabTexts = {
     },
     deliveryTitle: { ru: 'Передача дистрибьютору', en: 'Delivery to the distributor' },
     noDeliveries: {
-      ru: 'Заявка сохранена; сведений о её передаче дистрибьютору пока нет.',
-      en: 'The order is stored; there is no delivery information yet.',
+      ru: 'Заявка сохранена и будет передана дистрибьютору автоматически.',
+      en: 'The order is saved and will reach the distributor automatically.',
     },
     channels: {
       teams: { ru: 'Канал Teams дистрибьютора', en: 'Distributor’s Teams channel' },
-      webhook: { ru: 'Веб-перехватчик Workflows', en: 'Workflows webhook' },
-      email: { ru: 'Электронная почта', en: 'E-mail' },
+      webhook: { ru: 'Оповещение дистрибьютору в Teams', en: 'Notice to the distributor in Teams' },
+      email: { ru: 'Письмо дистрибьютору', en: 'E-mail to the distributor' },
     },
     deliveryStates: {
       pending: { ru: 'Ожидает отправки', en: 'Waiting to be sent' },

@@ -94,6 +94,12 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config).not.toHaveProperty('privacyUrl');
   });
 
+  it('reads DEFAULT_SKU as the offered skuPartNumber, by part number or skuId', () => {
+    expect(loadConfig({ DEFAULT_SKU: 'SPB' }).defaultSku).toBe('SPB');
+    expect(loadConfig({ OFFERED_SKUS: 'SPB', DEFAULT_SKU: 'CBDC14AB-D96C-4C30-B9F4-6ADA7CDC1D46' }).defaultSku).toBe('SPB');
+    expect(loadConfig({}).defaultSku).toBeUndefined();
+  });
+
   it('offers the default catalog with Microsoft display names, in Moscow time', () => {
     expect(config.catalog.map((item) => item.sku)).toEqual([...DEFAULT_OFFERED_SKUS]);
     expect(config.catalog.find((item) => item.sku === 'SPB')).toEqual({
@@ -293,6 +299,7 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'an unknown SKU in OFFERED_SKUS', env: { OFFERED_SKUS: 'SPB,OFFICE_9000' }, variable: 'OFFERED_SKUS', explains: /OFFICE_9000/ },
     { name: 'a SKU in the wrong case', env: { OFFERED_SKUS: 'spb' }, variable: 'OFFERED_SKUS', explains: /did you mean "SPB"/ },
     { name: 'OFFERED_SKUS listing nothing', env: { OFFERED_SKUS: ' , ; ' }, variable: 'OFFERED_SKUS' },
+    { name: 'a DEFAULT_SKU that is not offered', env: { OFFERED_SKUS: 'SPB', DEFAULT_SKU: 'ENTERPRISEPACK' }, variable: 'DEFAULT_SKU', explains: /ENTERPRISEPACK/ },
     { name: 'a time zone that does not exist', env: { DISTRIBUTOR_TIME_ZONE: 'Europe/Mordor' }, variable: 'DISTRIBUTOR_TIME_ZONE', explains: /Europe\/Mordor/ },
     { name: 'an unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL', explains: /"verbose"/ },
     { name: 'a PUBLIC_URL that is not http(s)', env: { PUBLIC_URL: 'ftp://example.com' }, variable: 'PUBLIC_URL' },

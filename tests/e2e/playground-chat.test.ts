@@ -44,7 +44,7 @@ describe('the Agents Playground, personal chat', () => {
   it('answers an unknown message with the help card', async () => {
     const playground = await open();
 
-    await playground.sendMessage('привет');
+    await playground.sendMessage('what is the weather in Moscow');
     const card = await playground.waitForCard('What this bot does');
 
     expect(await playground.readCard(card)).toContain('status');
@@ -65,6 +65,26 @@ describe('the Agents Playground, personal chat', () => {
     expect(await playground.readCard(card)).toContain('заявка');
   }, 90_000);
 
+  it('understands free text in Russian: an order for a head count, the technical domain, a greeting', async () => {
+    if (!stack) throw new Error('the stack did not start');
+    const playground = await open();
+    const say = (text: string) =>
+      sendMockActivity(stack?.urls.playground ?? '', PLAYGROUND_CONVERSATIONS.personalChat, { type: 'message', text, locale: 'ru-RU' });
+
+    await say('Добрый день!');
+    await playground.saveCardScreenshot(await playground.waitForCard('С чего начнём?'), 'chat-greeting-ru');
+
+    await say('какой у нас технический домен?');
+    const domain = await playground.waitForCard('Зачем он нужен');
+    expect(await playground.readCard(domain)).toContain('пробной версии');
+    await playground.saveCardScreenshot(domain, 'chat-technical-domain-ru');
+
+    await say('нужны лицензии на 20 человек');
+    const form = await playground.waitForCard('Заявка на подписки Microsoft 365');
+    expect(await playground.readCard(form)).toContain('Показать все подписки');
+    await playground.saveCardScreenshot(form, 'chat-order-form-ru');
+  }, 120_000);
+
   it('takes an order in the personal chat, shows a wrong INN, delivers the fixed order to General, and reports the accept back', async () => {
     const playground = await open();
 
@@ -79,26 +99,27 @@ describe('the Agents Playground, personal chat', () => {
 
     await playground.sendMessage('order');
     const form = await playground.waitForCard('Microsoft 365 subscription order');
+    await playground.saveCardScreenshot(form, 'chat-order-form-en');
     await playground.chooseCardOption(form, 'Have you accepted the CSP invitation?', 'Yes, it is accepted');
     await playground.fillCardInput(form, 'Technical domain', 'romashka.onmicrosoft.com');
     await playground.fillCardInput(form, 'Microsoft 365 Business Standard', '25');
     await playground.fillCardInput(form, 'License activation date', tomorrow());
     await playground.fillCardInput(form, 'Organization name', 'ООО «Ромашка»');
-    await playground.fillCardInput(form, 'INN', '7707083894');
+    await playground.fillCardInput(form, 'INN', '0012345674');
     await playground.fillCardInput(form, 'Postal code', '101000');
     await playground.fillCardInput(form, 'City', 'Москва');
     await playground.fillCardInput(form, 'Street', 'ул. Мясницкая, д. 1');
     await playground.fillCardInput(form, 'Full name', 'Иванов Иван Иванович');
     await playground.fillCardInput(form, 'Phone', '+7 495 123-45-67');
     await playground.fillCardInput(form, 'E-mail', 'it@romashka.ru');
-    await playground.chooseCardOption(form, 'Subscription type', 'New subscription');
+    await playground.chooseCardOption(form, 'New subscription or conversion from a trial', 'New subscription');
     await playground.clickCardButton(form, 'Send order');
 
     // The same card comes back in place with the INN error and every value kept.
     const rejected = await playground.waitForCard('check digits');
     expect(await playground.readCard(rejected)).toContain('Correct the marked fields');
     await playground.saveScreenshot('chat-order-inn-error');
-    await playground.fillCardInput(rejected, 'INN', '7707083893');
+    await playground.fillCardInput(rejected, 'INN', '0012345673');
     await playground.clickCardButton(rejected, 'Send order');
 
     const receipt = await playground.waitForCard('CSP-');

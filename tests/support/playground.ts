@@ -203,6 +203,19 @@ export class PlaygroundUi {
     return saveScreenshot(this.page, name);
   }
 
+  /** Saves one card, whole even when it is taller than the chat, under test-results/; returns the PNG's path. */
+  async saveCardScreenshot(card: Locator, name: string): Promise<string> {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const path = `${join(RESULTS_DIR, safeFileName(name))}.png`;
+    // The chat scrolls inside the page: a window as tall as the card shows it whole.
+    const viewport = this.page.viewportSize();
+    const height = (await card.boundingBox().catch(() => null))?.height ?? 0;
+    if (viewport) await this.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height) + 400) });
+    await card.screenshot({ path }).catch(() => undefined);
+    if (viewport) await this.page.setViewportSize(viewport);
+    return path;
+  }
+
   /**
    * For `afterEach(({ task }) => ui.finish(task))`: saves a screenshot named
    * after the test when it failed, then closes the page. (`onTestFailed`

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalizedText } from '../../src/domain/i18n/locale.js';
 import { adminCenterLabels, tabTexts } from '../../src/tab/tab-texts.js';
-
-/** Every text in the tree, with functions called on sample arguments. */
-function collectTexts(node: unknown, path: string): [string, LocalizedText][] {
-  if (typeof node === 'function') return collectTexts((node as (...args: unknown[]) => unknown)('Contoso', 5), path);
-  if (node && typeof node === 'object') {
-    if ('ru' in node && 'en' in node) return [[path, node as LocalizedText]];
-    return Object.entries(node).flatMap(([key, value]) => collectTexts(value, `${path}.${key}`));
-  }
-  throw new Error(`${path} is not a text`);
-}
+import { collectTexts } from '../support/bilingual-texts.js';
 
 describe('tabTexts', () => {
   const texts = collectTexts(tabTexts, 'tabTexts');

@@ -165,7 +165,13 @@ export interface ShowCardAction extends ActionBase {
   readonly card: InlineCard;
 }
 
-export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction | ShowCardAction;
+/** Shows or hides elements by id, on the client (Adaptive Cards 1.2). */
+export interface ToggleVisibilityAction extends ActionBase {
+  readonly type: 'Action.ToggleVisibility';
+  readonly targetElements: readonly (string | { readonly elementId: string; readonly isVisible?: boolean })[];
+}
+
+export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction | ShowCardAction | ToggleVisibilityAction;
 
 /** The card inside `Action.ShowCard`: no schema, version or refresh of its own. */
 export interface InlineCard {

@@ -25,13 +25,21 @@ export const orderStatusLabels: Readonly<Record<OrderStatus, Text>> = {
 
 export const subscriptionKindLabels: Readonly<Record<SubscriptionKind, Text>> = {
   new: { ru: 'Новая подписка', en: 'New subscription' },
-  trialConversion: { ru: 'Перевод с пробной версии', en: 'Conversion from a trial' },
+  trialConversion: { ru: 'Переход с пробной версии', en: 'Conversion from a trial' },
 };
 
 // Made once: constructing Intl.PluralRules is costly and every order card counts licenses.
 const ruPlurals = new Intl.PluralRules('ru');
 const enPlurals = new Intl.PluralRules('en');
 const ruLicenseForms: Readonly<Record<string, string>> = { one: 'лицензия', few: 'лицензии', many: 'лицензий' };
+
+/** The picked trial: product, its licenses, and when it ends (the date already formatted). */
+export function convertedTrialText(product: string, licenses: Text, endsOn: string | undefined): Text {
+  return {
+    ru: `${product}, ${licenses.ru}${endsOn === undefined ? '' : `, действует до ${endsOn}`}`,
+    en: `${product}, ${licenses.en}${endsOn === undefined ? '' : `, ends ${endsOn}`}`,
+  };
+}
 
 /** Russian agrees the noun with the number (1 лицензия, 2 лицензии, 5 лицензий). */
 export function licenseCount(quantity: number): Text {
@@ -103,23 +111,45 @@ export const orderFormTexts = {
   invitationAcceptedYes: { ru: 'Да, приглашение принято', en: 'Yes, it is accepted' },
   invitationAcceptedNo: { ru: 'Нет, ещё не принято', en: 'No, not yet' },
   invitationAcceptedError: { ru: 'Укажите, принято ли приглашение.', en: 'Say whether the invitation is accepted.' },
+  invitationHowTo: {
+    ru: 'Ещё не приняли? Откройте приглашение кнопкой ниже, войдите как администратор, примите его и выберите «Да». Заявку можно отправить после принятия.',
+    en: 'Not yet? Open the invitation with the button below, sign in as an administrator, accept it and choose "Yes". The order can be sent once it is accepted.',
+  },
+  invitationNotYetTitle: { ru: 'Сначала примите приглашение', en: 'Accept the invitation first' },
+  invitationNotYet: {
+    ru: 'Заявку можно отправить, когда приглашение принято. Откройте его кнопкой «Открыть приглашение», войдите как администратор и подтвердите согласие. Затем выберите здесь «Да» и отправьте заявку: всё, что вы ввели, сохранится.',
+    en: 'The order can be sent once the invitation is accepted. Open it with "Open the invitation", sign in as an administrator and give your consent. Then choose "Yes" here and send the order: everything you entered is kept.',
+  },
+  invitationDetected: {
+    ru: 'Ответ «Да» подставлен: Microsoft 365 показывает, что ваша организация уже работает с дистрибьютором.',
+    en: 'We chose "Yes" for you: Microsoft 365 shows your organization already works with the distributor.',
+  },
+  invitationConfirmed: {
+    ru: 'Ответ «Да» подставлен: дистрибьютор видит вашу организацию среди своих клиентов.',
+    en: 'We chose "Yes" for you: the distributor sees your organization among its customers.',
+  },
+  openInvitation: { ru: 'Открыть приглашение', en: 'Open the invitation' },
   technicalDomain: { ru: 'Технический домен (xxxx.onmicrosoft.com)', en: 'Technical domain (xxxx.onmicrosoft.com)' },
   technicalDomainHint: {
-    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены.',
-    en: 'Microsoft 365 admin center → Settings → Domains.',
+    ru: 'Центр администрирования Microsoft 365 → Параметры → Домены. По нему дистрибьютор находит вашу организацию: при переходе с пробной версии лицензии попадут туда же, и данные сохранятся.',
+    en: 'Microsoft 365 admin center → Settings → Domains. It tells the distributor which organization is yours: a trial conversion lands the licenses there, so your data stays.',
   },
   technicalDomainError: {
     ru: 'Укажите домен вида xxxx.onmicrosoft.com.',
     en: 'Enter a domain like xxxx.onmicrosoft.com.',
   },
   subscriptionsSection: { ru: 'Подписки и количество лицензий', en: 'Subscriptions and number of licenses' },
-  subscriptionsHint: {
-    ru: 'Укажите количество лицензий для каждой нужной подписки; остальные оставьте пустыми.',
-    en: 'Enter the number of licenses for each subscription you need; leave the others empty.',
-  },
+  subscriptionsHint: (max: Text): Text => ({
+    ru: `Укажите количество лицензий (от 1 до ${max.ru}) для каждой нужной подписки. Пустая строка — подписка не нужна.`,
+    en: `Enter the number of licenses (1 to ${max.en}) for each subscription you need. An empty line means not ordered.`,
+  }),
   quantityError: (max: Text): Text => ({
-    ru: `Количество лицензий — целое число от 0 до ${max.ru}.`,
-    en: `The number of licenses is a whole number from 0 to ${max.en}.`,
+    ru: `Количество лицензий — целое число от 1 до ${max.ru}; если подписка не нужна, оставьте поле пустым.`,
+    en: `The number of licenses is a whole number from 1 to ${max.en}; leave it empty if you do not need this subscription.`,
+  }),
+  showAllSubscriptions: (more: number): Text => ({
+    ru: `Показать все подписки (ещё ${more})`,
+    en: `Show all subscriptions (${more} more)`,
   }),
   activationDate: { ru: 'Дата активации лицензий', en: 'License activation date' },
   activationDateError: {
@@ -153,8 +183,15 @@ export const orderFormTexts = {
     ru: 'Укажите адрес электронной почты, например it@example.ru.',
     en: 'Enter an e-mail address, e.g. it@example.com.',
   },
-  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
-  subscriptionKindError: { ru: 'Выберите тип подписки.', en: 'Choose the subscription type.' },
+  subscriptionKind: { ru: 'Новая подписка или переход с пробной версии?', en: 'New subscription or conversion from a trial?' },
+  subscriptionKindError: {
+    ru: 'Выберите: новая подписка или переход с пробной версии.',
+    en: 'Choose: a new subscription or a conversion from a trial.',
+  },
+  trialToConvert: (trial: string): Text => ({
+    ru: `При переходе с пробной версии дистрибьютор переведёт эту пробную подписку: ${trial}.`,
+    en: `With a trial conversion the distributor converts this trial: ${trial}.`,
+  }),
   submit: { ru: 'Отправить заявку', en: 'Send order' },
 } as const;
 
@@ -169,7 +206,8 @@ export const orderFactTexts = {
   technicalDomain: { ru: 'Технический домен', en: 'Technical domain' },
   subscriptions: { ru: 'Подписки', en: 'Subscriptions' },
   activationDate: { ru: 'Дата активации', en: 'Activation date' },
-  subscriptionKind: { ru: 'Тип подписки', en: 'Subscription type' },
+  subscriptionKind: { ru: 'Новая подписка или переход с пробной версии', en: 'New subscription or trial conversion' },
+  convertedTrial: { ru: 'Пробная подписка', en: 'Trial to convert' },
   organizationName: { ru: 'Организация', en: 'Organization' },
   inn: { ru: 'ИНН', en: 'INN' },
   address: { ru: 'Адрес', en: 'Address' },

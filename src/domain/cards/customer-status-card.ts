@@ -44,7 +44,7 @@ export function buildCustomerStatusCard({ locale, order, catalog, distributorNam
         { title: t(orderFactTexts.orderNumber), value: escapeCardText(order.id) },
         { title: t(orderFactTexts.status), value: t(orderStatusLabels[order.status]) },
         { title: t(orderFactTexts.organizationName), value: escapeCardText(order.organization.name) },
-        ...orderTermsFacts(order, locale),
+        ...orderTermsFacts(order, catalog, locale),
       ],
     },
     text(t(orderFactTexts.subscriptions), { weight: 'bolder', spacing: 'medium' }),

@@ -84,7 +84,7 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
     heading(orderFactTexts.subscriptions),
     { type: 'FactSet', facts: subscriptionLineFacts(order.lines, catalog, locale, { showSku: true }) },
     heading(distributorOrderTexts.termsSection),
-    { type: 'FactSet', facts: orderTermsFacts(order, locale) },
+    { type: 'FactSet', facts: orderTermsFacts(order, catalog, locale) },
     heading(distributorOrderTexts.customerSection),
     { type: 'FactSet', facts: customerFacts(order, locale) },
     ...historyElements(order.history, shownHistory, locale),

@@ -7,7 +7,7 @@ import type { OrderLine, OrderSubmission } from '../order/order.js';
 import type { Fact } from './adaptive-card.js';
 import { escapeCardText } from './card-text.js';
 import { formatCardDate } from './card-format.js';
-import { commonTexts, licenseCount, orderFactTexts, subscriptionKindLabels } from './card-texts.js';
+import { commonTexts, convertedTrialText, licenseCount, orderFactTexts, subscriptionKindLabels } from './card-texts.js';
 
 /**
  * Facts describing an order, shared by the distributor's and the customer's
@@ -40,14 +40,28 @@ export function subscriptionLineFacts(
   });
 }
 
-/** Invitation, domain, activation date and subscription kind. */
-export function orderTermsFacts(order: OrderSubmission, locale: Locale): Fact[] {
+/** Invitation, domain, activation date, subscription kind and, for a conversion, the trial picked. */
+export function orderTermsFacts(order: OrderSubmission, catalog: Catalog, locale: Locale): Fact[] {
   return [
     fact('invitationAccepted', pick(order.invitationAccepted ? commonTexts.yes : commonTexts.no, locale), locale),
     fact('technicalDomain', escapeCardText(order.technicalDomain), locale),
     fact('activationDate', formatCardDate(order.activationDate, locale), locale),
     fact('subscriptionKind', pick(subscriptionKindLabels[order.subscriptionKind], locale), locale),
+    ...(order.trial === undefined ? [] : [fact('convertedTrial', escapeCardText(describeTrial(order, catalog, locale) ?? ''), locale)]),
   ];
+}
+
+/**
+ * The trial a conversion is for, as plain text: the product name and its
+ * part number (staff need it to find the subscription), licenses, end date.
+ */
+export function describeTrial(order: OrderSubmission, catalog: Catalog, locale: Locale): string | undefined {
+  const { trial } = order;
+  if (trial === undefined) return undefined;
+  const item = findCatalogItem(catalog, trial.sku);
+  const product = item ? `${item.displayName} (${trial.sku})` : trial.sku;
+  const endsOn = trial.endsOn === undefined ? undefined : formatCardDate(trial.endsOn, locale);
+  return pick(convertedTrialText(product, licenseCount(trial.licenses), endsOn), locale);
 }
 
 /** Organization, INN, address and the main contact. */

@@ -5,13 +5,14 @@ import { pick } from '../i18n/locale.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { FieldError } from '../order/order.js';
 import { ORDER_LIMITS } from '../order/order-validation.js';
+import type { RelationshipLevel } from '../tenant/tenant-response.js';
 import { adaptiveCard } from './adaptive-card.js';
-import type { AdaptiveCard, CardElement, CardInput, TextBlock } from './adaptive-card.js';
+import type { AdaptiveCard, CardElement, CardInput, JsonObject, JsonValue, TextBlock } from './adaptive-card.js';
 import { CardVerb, executeAction } from './card-actions.js';
 import { escapeCardText } from './card-text.js';
-import { formatCardInteger } from './card-format.js';
-import { orderFormTexts, subscriptionKindLabels } from './card-texts.js';
-import { OrderFormInputId, quantityInputId, REVISES_ORDER_ID_KEY } from './order-form-inputs.js';
+import { formatCardDate, formatCardInteger } from './card-format.js';
+import { convertedTrialText, licenseCount, orderFormTexts, subscriptionKindLabels } from './card-texts.js';
+import { OrderFormInputId, quantityInputId, REVISES_ORDER_ID_KEY, TRIAL_KEY } from './order-form-inputs.js';
 import type { OrderFormValues } from './order-form-values.js';
 
 export {
@@ -61,14 +62,29 @@ export interface OrderFormCardInput {
   readonly submissionId: string;
   /** Set when the form revises an order the distributor sent back: submitting resubmits that order. */
   readonly revisesOrderId?: string;
+  /** The CSP invitation: the form shows how to accept it beside the "accepted?" question. */
+  readonly invitationUrl?: string;
+  /** How strongly the relationship is already evidenced; `detected`/`confirmed` explain the prefilled "Yes". */
+  readonly relationshipLevel?: RelationshipLevel;
 }
 
 const LINES_FIELD = 'lines';
+/** The distributor's first offers (`OFFERED_SKUS` order) show at once; the rest behind "show all". */
+export const TOP_SKU_COUNT = 5;
+export const MORE_SKUS_CONTAINER_ID = 'more-subscriptions';
+const SHOW_ALL_ACTION_SET_ID = 'show-all-subscriptions';
 
 export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
-  const { locale, catalog, today, values = {}, errors = [], submissionId, revisesOrderId } = input;
+  const { locale, catalog, today, values = {}, submissionId, revisesOrderId, invitationUrl, relationshipLevel } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
+  // «Нет» to "invitation accepted?" is a step still to take, not a mistake: it gets the how-to, not a red error.
+  const notYetAccepted = (input.errors ?? []).some((error) => error.code === 'invitation_not_accepted');
+  const errors = (input.errors ?? []).filter((error) => error.code !== 'invitation_not_accepted');
   const placement = placeErrors(errors, values, catalog);
+  const maxLicenses: LocalizedText = {
+    ru: formatCardInteger(orderFormRules.maxLicensesPerLine, 'ru'),
+    en: formatCardInteger(orderFormRules.maxLicensesPerLine, 'en'),
+  };
 
   /** An input followed by the server's messages for it, so each error sits right under its field. */
   const field = (element: CardInput): CardElement[] => [element, ...errorBlocks(placement.byInput.get(element.id), locale)];
@@ -116,6 +132,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       : []),
 
     section(orderFormTexts.invitationSection),
+    ...(notYetAccepted ? invitationNotYet(t, invitationUrl) : []),
     ...field({
       type: 'Input.ChoiceSet',
       id: OrderFormInputId.invitationAccepted,
@@ -129,6 +146,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       ],
       ...optionalValue(choiceFromBoolean(values.invitationAccepted)),
     }),
+    ...invitationExplanation(t, relationshipLevel, choiceFromBoolean(values.invitationAccepted), notYetAccepted ? undefined : invitationUrl),
 
     ...textInput(
       OrderFormInputId.technicalDomain,
@@ -146,25 +164,21 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
     hint(orderFormTexts.technicalDomainHint),
 
     section(orderFormTexts.subscriptionsSection),
-    hint(orderFormTexts.subscriptionsHint),
+    hint(orderFormTexts.subscriptionsHint(maxLicenses)),
     ...errorBlocks(placement.byInput.get(LINES_FIELD), locale),
-    ...catalog.flatMap((item) =>
+    ...quantityInputs(catalog, values, placement, (item) =>
       field({
         type: 'Input.Number',
         id: quantityInputId(item.sku),
         // Labels are plain text, not markdown: no escaping.
         label: item.displayName,
+        // 0 is read as "not ordered", like an empty line.
         min: 0,
         max: orderFormRules.maxLicensesPerLine,
-        placeholder: '0',
-        errorMessage: t(
-          orderFormTexts.quantityError({
-            ru: formatCardInteger(orderFormRules.maxLicensesPerLine, 'ru'),
-            en: formatCardInteger(orderFormRules.maxLicensesPerLine, 'en'),
-          }),
-        ),
+        errorMessage: t(orderFormTexts.quantityError(maxLicenses)),
         ...optionalValue(quantityFor(values, item.sku)),
       }),
+      (more) => t(orderFormTexts.showAllSubscriptions(more)),
     ),
     ...field({
       type: 'Input.Date',
@@ -237,6 +251,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       ],
       ...optionalValue(values.subscriptionKind),
     }),
+    ...trialNote(values, catalog, locale),
   ];
 
   return adaptiveCard({
@@ -247,11 +262,95 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
       executeAction({
         title: t(orderFormTexts.submit),
         verb: CardVerb.submitOrder,
-        data: { submissionId, ...(revisesOrderId === undefined ? {} : { [REVISES_ORDER_ID_KEY]: revisesOrderId }) },
+        data: {
+          submissionId,
+          ...(revisesOrderId === undefined ? {} : { [REVISES_ORDER_ID_KEY]: revisesOrderId }),
+          ...(values.trial === undefined ? {} : { [TRIAL_KEY]: trialData(values.trial) }),
+        },
         style: 'positive',
       }),
     ],
   });
+}
+
+/**
+ * The distributor's top offers first; the rest in a hidden container that an
+ * `Action.ToggleVisibility` button shows (Adaptive Cards 1.2, supported in
+ * Teams: "Card actions", learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+ * A SKU with a value or an error is never hidden. Hidden inputs are still
+ * sent with the card, and quantities are optional, so nothing is lost.
+ */
+function quantityInputs(
+  catalog: Catalog,
+  values: OrderFormValues,
+  placement: ErrorPlacement,
+  input: (item: Catalog[number]) => CardElement[],
+  showAllTitle: (more: number) => string,
+): CardElement[] {
+  const shown = (item: Catalog[number], index: number): boolean =>
+    index < TOP_SKU_COUNT || quantityFor(values, item.sku) !== undefined || placement.byInput.has(quantityInputId(item.sku));
+  const top = catalog.filter(shown);
+  const rest = catalog.filter((item, index) => !shown(item, index));
+  if (rest.length === 0) return top.flatMap(input);
+  return [
+    ...top.flatMap(input),
+    {
+      type: 'ActionSet',
+      id: SHOW_ALL_ACTION_SET_ID,
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: showAllTitle(rest.length),
+          targetElements: [MORE_SKUS_CONTAINER_ID, SHOW_ALL_ACTION_SET_ID],
+        },
+      ],
+    },
+    { type: 'Container', id: MORE_SKUS_CONTAINER_ID, isVisible: false, items: rest.flatMap(input) },
+  ];
+}
+
+/** Why "Yes" is already chosen, and how to accept when it is not yet. */
+function invitationExplanation(
+  t: (text: LocalizedText) => string,
+  level: RelationshipLevel | undefined,
+  answer: string | undefined,
+  invitationUrl: string | undefined,
+): CardElement[] {
+  const why = answer !== 'true' ? undefined : level === 'confirmed' ? orderFormTexts.invitationConfirmed : level === 'detected' ? orderFormTexts.invitationDetected : undefined;
+  if (why !== undefined) return [{ type: 'TextBlock', text: t(why), wrap: true, isSubtle: true, size: 'small', color: 'good' }];
+  if (invitationUrl === undefined) return [];
+  return [
+    { type: 'TextBlock', text: t(orderFormTexts.invitationHowTo), wrap: true, isSubtle: true, size: 'small' },
+    { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: t(orderFormTexts.openInvitation), url: invitationUrl }] },
+  ];
+}
+
+/** The answer was «Нет»: how to accept, in a calm box instead of an error. */
+function invitationNotYet(t: (text: LocalizedText) => string, invitationUrl: string | undefined): CardElement[] {
+  return [
+    {
+      type: 'Container',
+      style: 'warning',
+      items: [
+        { type: 'TextBlock', text: t(orderFormTexts.invitationNotYetTitle), weight: 'bolder', wrap: true },
+        { type: 'TextBlock', text: t(orderFormTexts.invitationNotYet), wrap: true },
+        ...(invitationUrl === undefined
+          ? []
+          : [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: t(orderFormTexts.openInvitation), url: invitationUrl }] } as const]),
+      ],
+    },
+  ];
+}
+
+/** The trial a conversion would convert (it travels in the submit action's data). */
+function trialNote(values: OrderFormValues, catalog: Catalog, locale: Locale): CardElement[] {
+  const { trial } = values;
+  const licenses = typeof trial?.licenses === 'number' ? trial.licenses : Number(trial?.licenses);
+  if (trial?.sku === undefined || !Number.isFinite(licenses)) return [];
+  const product = findCatalogItem(catalog, trial.sku)?.displayName ?? trial.sku;
+  const endsOn = trial.endsOn === undefined ? undefined : formatCardDate(trial.endsOn, locale);
+  const described = pick(convertedTrialText(product, licenseCount(licenses), endsOn), locale);
+  return [{ type: 'TextBlock', text: escapeCardText(pick(orderFormTexts.trialToConvert(described), locale)), wrap: true, isSubtle: true, size: 'small' }];
 }
 
 /** A blank value is left out: it shows the same and is not sent (renderers drop it). */
@@ -323,4 +422,11 @@ function errorBlocks(errors: readonly FieldError[] | undefined, locale: Locale):
     wrap: true,
     spacing: 'none',
   }));
+}
+
+/** The picked trial as action data: only the fields it has (JSON has no undefined). */
+function trialData(trial: NonNullable<OrderFormValues['trial']>): JsonObject {
+  const data: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(trial)) if (value !== undefined) data[key] = value;
+  return data;
 }

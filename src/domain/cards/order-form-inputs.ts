@@ -41,6 +41,9 @@ export function skuFromQuantityInputId(inputId: string): string | undefined {
 /** The data key carrying the form's idempotency key (from the submit action's `data`). */
 export const SUBMISSION_ID_KEY = 'submissionId';
 
+/** The data key carrying the trial a conversion is for (the card shows it; there is no input for it). */
+export const TRIAL_KEY = 'trial';
+
 /** The data key naming the order a revision form resubmits. */
 export const REVISES_ORDER_ID_KEY = 'orderId';
 
@@ -76,6 +79,27 @@ export function orderFromCardInputs(data: Readonly<Record<string, unknown>>): Or
       address: texts({ postalCode: OrderFormInputId.postalCode, city: OrderFormInputId.city, street: OrderFormInputId.street }),
     },
     contact: texts({ fullName: OrderFormInputId.contactFullName, phone: OrderFormInputId.contactPhone, email: OrderFormInputId.contactEmail }),
+    ...trialFromData(data[TRIAL_KEY]),
+  };
+}
+
+/** The trial as the form's action data carried it; validation checks its fields. */
+function trialFromData(value: unknown): Pick<OrderFormValues, 'trial'> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const record = value as Record<string, unknown>;
+  const field = (key: string): string | number | undefined => {
+    const item = record[key];
+    return typeof item === 'string' || typeof item === 'number' ? item : undefined;
+  };
+  const sku = field('sku');
+  const licenses = field('licenses');
+  const endsOn = field('endsOn');
+  return {
+    trial: {
+      ...(sku === undefined ? {} : { sku: String(sku) }),
+      ...(licenses === undefined ? {} : { licenses }),
+      ...(endsOn === undefined ? {} : { endsOn: String(endsOn) }),
+    },
   };
 }
 

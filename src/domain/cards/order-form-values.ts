@@ -35,5 +35,6 @@ export function orderFormValuesFromOrder(order: OrderSubmission): OrderFormValue
     },
     contact: { fullName: order.contact.fullName, phone: order.contact.phone, email: order.contact.email },
     subscriptionKind: order.subscriptionKind,
+    ...(order.trial === undefined ? {} : { trial: { ...order.trial } }),
   };
 }

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { findCatalogItem } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { formatCardDate, formatCardTimestamp } from '../cards/card-format.js';
+import { describeTrial } from '../cards/order-facts.js';
 import {
   commonTexts,
   distributorOrderTexts,
@@ -159,7 +160,14 @@ function orderFormRows({ locale, order, catalog }: OrderEmailInput): Row[] {
         { label: t(orderFactTexts.contactEmail), text: contact.email },
       ],
     },
-    { number: '10', label: t(orderFactTexts.subscriptionKind), values: [{ text: t(subscriptionKindLabels[order.subscriptionKind]) }] },
+    {
+      number: '10',
+      label: t(orderFactTexts.subscriptionKind),
+      values: [
+        { text: t(subscriptionKindLabels[order.subscriptionKind]) },
+        ...(order.trial === undefined ? [] : [{ label: t(orderFactTexts.convertedTrial), text: describeTrial(order, catalog, locale) ?? '' }]),
+      ],
+    },
   ];
 }
 

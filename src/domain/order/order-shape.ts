@@ -23,6 +23,7 @@ export const orderSubmissionShape = z.object({
   }),
   contact: z.object({ fullName: z.string(), phone: z.string(), email: z.string() }),
   subscriptionKind: z.enum(['new', 'trialConversion']),
+  trial: z.object({ sku: z.string(), licenses: z.number(), endsOn: z.string().optional() }).optional(),
 }) satisfies z.ZodType<OrderSubmission>;
 
 export const statusChangeShape = z.object({

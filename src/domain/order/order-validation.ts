@@ -159,8 +159,20 @@ export function createOrderSchema({ catalog, today }: OrderValidationContext) {
       email: emailSchema,
     }),
     subscriptionKind: z.enum(['new', 'trialConversion']),
-  });
+    trial: z
+      .object({
+        sku: text(ORDER_LIMITS.textLength),
+        licenses: z.number().int().min(0).max(MAX_TRIAL_LICENSES),
+        endsOn: text().refine(isIsoDate, fail('date_format')).optional(),
+      })
+      .optional(),
+  })
+    // A trial belongs to a conversion only; with a new subscription it is dropped, not an error.
+    .transform(({ trial, ...order }) => (order.subscriptionKind === 'trialConversion' && trial !== undefined ? { ...order, trial } : order));
 }
+
+/** Microsoft trials carry at most a few hundred licenses; this only bounds nonsense. */
+const MAX_TRIAL_LICENSES = 1_000_000;
 
 /**
  * Validates and normalizes an order. Never throws on bad input: a non-object

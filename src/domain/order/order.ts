@@ -32,6 +32,20 @@ export interface Contact {
   readonly email: string;
 }
 
+/**
+ * The trial subscription a conversion is for, as the admin picked it from the
+ * tenant's subscriptions: the distributor converts exactly this one, in the
+ * same tenant, so the customer's data stays.
+ */
+export interface ConvertedTrial {
+  /** Microsoft's `skuPartNumber`; it may be outside the distributor's catalog. */
+  readonly sku: string;
+  /** Licenses the trial has now. */
+  readonly licenses: number;
+  /** ISO date `YYYY-MM-DD` the trial ends (its next lifecycle step), when known. */
+  readonly endsOn?: string | undefined;
+}
+
 /** A validated, normalized order as the customer submitted it. */
 export interface OrderSubmission {
   /** Client-made UUID: the idempotency key within a tenant. */
@@ -44,6 +58,8 @@ export interface OrderSubmission {
   readonly organization: Organization;
   readonly contact: Contact;
   readonly subscriptionKind: SubscriptionKind;
+  /** Only with `trialConversion`, when the admin picked the trial (the tab knows the tenant's trials). */
+  readonly trial?: ConvertedTrial | undefined;
 }
 
 export type OrderStatus = 'submitted' | 'accepted' | 'changesRequested' | 'completed';

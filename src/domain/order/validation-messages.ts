@@ -58,8 +58,8 @@ export const VALIDATION_MESSAGES = {
     en: 'Enter the number of licenses: a whole number from 1 to 100,000.',
   },
   date_format: {
-    ru: 'Укажите существующую дату в формате ГГГГ-ММ-ДД.',
-    en: 'Enter a real date in the format YYYY-MM-DD.',
+    ru: 'Укажите существующую дату в формате ДД.ММ.ГГГГ, например 01.12.2026.',
+    en: 'Enter a real date, for example 2026-12-01.',
   },
   date_in_past: {
     ru: 'Дата активации не может быть раньше сегодняшнего дня.',

@@ -21,7 +21,7 @@ export function describeDomains(verified: readonly VerifiedDomain[]): DomainFact
 }
 
 /** `name.onmicrosoft.com`, but not `name.mail.onmicrosoft.com` (the Exchange hybrid routing domain). */
-function isTechnicalDomainName(name: string): boolean {
+export function isTechnicalDomainName(name: string): boolean {
   if (!name.endsWith(TECHNICAL_SUFFIX)) return false;
   const label = name.slice(0, -TECHNICAL_SUFFIX.length);
   return label !== '' && !label.includes('.');

@@ -11,6 +11,12 @@ export interface TenantPrefill {
 export interface PrefillOptions {
   /** The distributor's catalog (`skuPartNumber`s): a trial is suggested as an order line only if offered. */
   readonly offeredSkus?: readonly string[];
+  /**
+   * Whether the form is for the user the facts were read for (default). When
+   * not, the user's own name, phone and e-mail are left out: one admin's
+   * details never land in a colleague's form.
+   */
+  readonly sameUser?: boolean;
 }
 
 /** Trials past these states can no longer be converted (Microsoft's subscription lifecycle). */
@@ -23,7 +29,7 @@ const GONE_STATUSES = new Set(['deleted', 'lockedout']);
  * the INN, quantities and activation date are never guessed.
  */
 export function prefillFromTenant(tenant: TenantResponse, options: PrefillOptions = {}): TenantPrefill {
-  const user = tenant.user.status === 'ok' ? tenant.user.value : undefined;
+  const user = tenant.user.status === 'ok' && options.sameUser !== false ? tenant.user.value : undefined;
   const organization = tenant.organization.status === 'ok' ? tenant.organization.value : undefined;
   const technicalDomain = tenant.domains.status === 'ok' ? tenant.domains.value.technicalDomain : null;
   const trials = convertibleTrials(tenant, options.offeredSkus);
@@ -52,6 +58,10 @@ export function prefillFromTenant(tenant: TenantResponse, options: PrefillOption
   }
   if (suggestedTrial !== undefined && (offered === undefined || offered.has(suggestedTrial.skuPartNumber))) {
     values.lines = [{ sku: suggestedTrial.skuPartNumber }];
+  }
+  if (suggestedTrial !== undefined) {
+    const endsOn = suggestedTrial.nextLifecycleDateTime?.slice(0, 10);
+    values.trial = { sku: suggestedTrial.skuPartNumber, licenses: suggestedTrial.totalLicenses, ...(endsOn === undefined ? {} : { endsOn }) };
   }
   return { values, trials };
 }
@@ -82,6 +92,6 @@ function present<K extends string>(entries: Record<K, string | null | undefined>
 }
 
 /** A user principal name is often, but not always, the user's mailbox; use it only when it looks like one. */
-function emailLike(value: string | null | undefined): string | undefined {
-  return value !== null && value !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) && !value.includes('#EXT#') ? value : undefined;
+export function emailLike(value: string | null | undefined): string | undefined {
+  return value !== null && value !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) && !value.toUpperCase().includes('#EXT#') ? value : undefined;
 }

@@ -10,7 +10,8 @@ import type { TabHost } from '../host/tab-host.js';
 import { tabTexts } from '../tab-texts.js';
 import { ExternalLinkButton } from './external-link-button.js';
 import { formatDateTime } from './format-date.js';
-import { useLocale } from './locale-context.js';
+import { useTimeZone } from './time-zone-context.js';
+import { useLocale, useText } from './locale-context.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   detail: { overflowWrap: 'anywhere' },
   action: { marginBlockStart: tokens.spacingVerticalXS },
+  legend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
 });
 
 const PARTNER_SIDE: readonly EvidenceSource[] = ['partnerContract', 'partnerGdapRelationship'];
@@ -44,17 +46,28 @@ export interface EvidenceListProps {
 /** Each piece of relationship evidence: what it is, where it comes from, and what was found. */
 export function EvidenceList({ evidence, adminConsentUrl, host }: EvidenceListProps): ReactElement {
   const styles = useStyles();
+  const t = useText();
+  const meanings = tabTexts.confirmation.levelMeanings;
   return (
-    <ul className={styles.list}>
-      {evidence.map((item) => (
-        <EvidenceRow key={item.source} item={item} adminConsentUrl={adminConsentUrl} host={host} />
-      ))}
-    </ul>
+    <>
+      {/* What each badge below means, one line each. */}
+      <div className={styles.legend}>
+        <Text size={200}>{t(meanings.confirmed)}</Text>
+        <Text size={200}>{t(meanings.detected)}</Text>
+        <Text size={200}>{t(meanings.declared)}</Text>
+      </div>
+      <ul className={styles.list}>
+        {evidence.map((item) => (
+          <EvidenceRow key={item.source} item={item} adminConsentUrl={adminConsentUrl} host={host} />
+        ))}
+      </ul>
+    </>
   );
 }
 
 function EvidenceRow({ item, adminConsentUrl, host }: { readonly item: EvidenceItem } & Omit<EvidenceListProps, 'evidence'>): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const texts = tabTexts.confirmation;
@@ -82,7 +95,7 @@ function EvidenceRow({ item, adminConsentUrl, host }: { readonly item: EvidenceI
         </Text>
         {item.status === 'found' && item.detail !== null && <Text className={styles.detail}>{item.detail}</Text>}
         {item.status === 'found' && item.observedAt !== null && (
-          <Text size={200}>{t(texts.observedAt(formatDateTime(item.observedAt, locale)))}</Text>
+          <Text size={200}>{t(texts.observedAt(formatDateTime(item.observedAt, locale, timeZone)))}</Text>
         )}
         {item.status === 'found' && !item.partnerSpecific && <Text size={200}>{t(texts.anyPartner)}</Text>}
         {(item.status === 'needsConsent' || item.status === 'needsRole') && item.permissions.length > 0 && (

@@ -1,7 +1,7 @@
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ReactElement } from 'react';
-import { licenseCount, orderFactTexts, orderStatusLabels, subscriptionKindLabels } from '../../domain/cards/card-texts.js';
+import { convertedTrialText, licenseCount, orderFactTexts, orderStatusLabels, subscriptionKindLabels } from '../../domain/cards/card-texts.js';
 import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { pick } from '../../domain/i18n/locale.js';
 import type { DeliveryView, OrderView } from '../api/order-response.js';
@@ -9,6 +9,7 @@ import type { CatalogItem } from '../config/tab-config.js';
 import { tabTexts } from '../tab-texts.js';
 import { formatDate, formatDateTime } from './format-date.js';
 import { useLocale } from './locale-context.js';
+import { useTimeZone } from './time-zone-context.js';
 import { OrderStatusBadge } from './order-status-badge.js';
 
 const useStyles = makeStyles({
@@ -85,6 +86,7 @@ export interface OrderCardProps {
 /** One order: its terms, its status history as a timeline, and its delivery to the distributor. */
 export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: OrderCardProps): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const titleId = useId();
@@ -106,7 +108,7 @@ export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: Or
           </Badge>
         )}
         <Text size={200} className={styles.muted}>
-          {t(texts.received(formatDateTime(order.createdAt, locale)))}
+          {t(texts.received(formatDateTime(order.createdAt, locale, timeZone)))}
         </Text>
       </div>
 
@@ -130,6 +132,20 @@ export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: Or
         </dd>
         <dt className={styles.term}>{t(orderFactTexts.subscriptionKind)}</dt>
         <dd className={styles.value}>{t(subscriptionKindLabels[order.subscriptionKind])}</dd>
+        {order.trial !== undefined && (
+          <>
+            <dt className={styles.term}>{t(orderFactTexts.convertedTrial)}</dt>
+            <dd className={styles.value}>
+              {t(
+                convertedTrialText(
+                  productName(order.trial.sku),
+                  licenseCount(order.trial.licenses),
+                  order.trial.endsOn === undefined ? undefined : formatDate(order.trial.endsOn, locale),
+                ),
+              )}
+            </dd>
+          </>
+        )}
         <dt className={styles.term}>{t(orderFactTexts.activationDate)}</dt>
         <dd className={styles.value}>{formatDate(order.activationDate, locale)}</dd>
         <dt className={styles.term}>{t(orderFactTexts.technicalDomain)}</dt>
@@ -150,7 +166,7 @@ export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: Or
             <span className={styles.eventHead}>
               <Text weight="semibold">{t(orderStatusLabels[change.status])}</Text>
               <Text size={200} className={styles.muted}>
-                <time dateTime={change.at}>{formatDateTime(change.at, locale)}</time>
+                <time dateTime={change.at}>{formatDateTime(change.at, locale, timeZone)}</time>
               </Text>
             </span>
             <Text size={200} className={styles.muted}>
@@ -188,6 +204,7 @@ const deliveryStates: Readonly<Record<string, LocalizedText>> = tabTexts.orders.
 
 function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactElement {
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
   const texts = tabTexts.orders;
@@ -202,7 +219,7 @@ function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactE
       </Badge>
       {delivery.deliveredAt !== undefined && (
         <Text size={200} className={styles.muted}>
-          {t(texts.deliveredAt(formatDateTime(delivery.deliveredAt, locale)))}
+          {t(texts.deliveredAt(formatDateTime(delivery.deliveredAt, locale, timeZone)))}
         </Text>
       )}
       {delivery.state !== 'delivered' && delivery.attempts > 0 && (

@@ -25,6 +25,7 @@ import type { CatalogItem } from '../config/tab-config.js';
 import type { TabHost } from '../host/tab-host.js';
 import type { FieldMessages } from '../order/order-form-errors.js';
 import {
+  INVITATION_NOT_YET_ID,
   ORDER_FORM_ID,
   ORDER_ROOT_ERROR_ID,
   chooseTrial,
@@ -35,8 +36,11 @@ import {
   touchField,
 } from '../order/order-form-state.js';
 import type { OrderDraft, OrderFormState, SimpleFieldPath } from '../order/order-form-state.js';
+import { draftDateFromTyped, typedDateFromDraft } from '../order/russian-date-input.js';
 import { tabTexts } from '../tab-texts.js';
+import type { RelationshipLevel } from '../../domain/tenant/tenant-response.js';
 import { ApiFailureMessage } from './api-failure-message.js';
+import { ExternalLinkButton } from './external-link-button.js';
 import { FormField } from './form-field.js';
 import { formatDate } from './format-date.js';
 import { useLocale } from './locale-context.js';
@@ -76,7 +80,15 @@ const useStyles = makeStyles({
   fill: { width: '100%', minWidth: 0 },
   submitRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
   title: { display: 'block' },
+  invitationButton: { marginBlockStart: tokens.spacingVerticalS },
 });
+
+function invitationEvidenceHint(accepted: boolean, level: RelationshipLevel | undefined, t: (text: LocalizedText) => string): string | undefined {
+  if (!accepted) return undefined;
+  if (level === 'confirmed') return t(orderFormTexts.invitationConfirmed);
+  if (level === 'detected') return t(orderFormTexts.invitationDetected);
+  return undefined;
+}
 
 /** The native input attributes a text field may set. */
 interface TextInputOptions {
@@ -86,6 +98,7 @@ interface TextInputOptions {
   readonly maxLength?: number;
   readonly min?: string;
   readonly max?: string;
+  readonly placeholder?: string;
 }
 
 export interface OrderFormProps {
@@ -100,11 +113,15 @@ export interface OrderFormProps {
   readonly submitFailure: ApiFailure | undefined;
   readonly host: TabHost;
   readonly onSubmit: () => void;
+  /** The CSP invitation, offered right here while "accepted" is not ticked. */
+  readonly invitationUrl: string;
+  /** How strongly the relationship is already evidenced: `detected`/`confirmed` explain the ticked box. */
+  readonly relationshipLevel?: RelationshipLevel;
 }
 
 /** The ten items of the distributor's order form (the e-mail form this app replaces) as an accessible Fluent form. */
 export function OrderForm(props: OrderFormProps): ReactElement {
-  const { state, onChange, errors, catalog, today, subscriptionsKnown, submitting, submitFailure, host, onSubmit } = props;
+  const { state, onChange, errors, catalog, today, subscriptionsKnown, submitting, submitFailure, host, onSubmit, invitationUrl, relationshipLevel } = props;
   const locale = useLocale();
   const t = (text: LocalizedText): string => pick(text, locale);
   const styles = useStyles();
@@ -143,7 +160,8 @@ export function OrderForm(props: OrderFormProps): ReactElement {
   };
 
   const rootError = errors.get(ORDER_ROOT_ERROR_ID);
-  const showSummary = state.submitAttempted && errors.size > 0;
+  // The unticked invitation has its own box below; it alone is no reason for the "fix the errors" summary.
+  const showSummary = state.submitAttempted && [...errors.keys()].some((id) => id !== fieldId('invitationAccepted'));
   const trialChosen = state.trials.find((trial) => trial.id === draft.trialId);
   const chosenTrialOffered = trialChosen === undefined || catalog.some((item) => item.sku === trialChosen.skuPartNumber);
 
@@ -160,7 +178,12 @@ export function OrderForm(props: OrderFormProps): ReactElement {
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t(tabTexts.order.invitationAndDomain)}</legend>
-        <FormField id={fieldId('invitationAccepted')} label={t(orderFormTexts.invitationAccepted)} error={error('invitationAccepted')}>
+        {/* Not ticked yet is a step to take, not a mistake: the how-to below replaces the error message. */}
+        <FormField
+          id={fieldId('invitationAccepted')}
+          label={t(orderFormTexts.invitationAccepted)}
+          hint={invitationEvidenceHint(draft.invitationAccepted, relationshipLevel, t)}
+        >
           <Checkbox
             id={fieldId('invitationAccepted')}
             checked={draft.invitationAccepted}
@@ -171,6 +194,19 @@ export function OrderForm(props: OrderFormProps): ReactElement {
             onChange={(_event, data) => edit('invitationAccepted', (d) => ({ ...d, invitationAccepted: data.checked === true }), true)}
           />
         </FormField>
+        {!draft.invitationAccepted && (
+          <MessageBar intent="info" layout="multiline" id={INVITATION_NOT_YET_ID} tabIndex={-1}>
+            <MessageBarBody>
+              <MessageBarTitle className={styles.title}>{t(tabTexts.order.invitationNotYetTitle)}</MessageBarTitle>
+              {t(tabTexts.order.invitationNotYet)}
+              <div className={styles.invitationButton}>
+                <ExternalLinkButton url={invitationUrl} host={host}>
+                  {t(orderFormTexts.openInvitation)}
+                </ExternalLinkButton>
+              </div>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <FormField
           id={fieldId('technicalDomain')}
           className={styles.medium}
@@ -251,11 +287,18 @@ export function OrderForm(props: OrderFormProps): ReactElement {
           hint={t(tabTexts.order.dateHint)}
           error={error('activationDate')}
         >
-          {textInput('activationDate', (d) => d.activationDate, (d, v) => ({ ...d, activationDate: v }), {
-            type: 'date',
-            min: today,
-            max: latestDate,
-          })}
+          {locale === 'ru'
+            ? textInput('activationDate', (d) => typedDateFromDraft(d.activationDate), (d, v) => ({ ...d, activationDate: draftDateFromTyped(v) }), {
+                inputMode: 'numeric',
+                placeholder: 'дд.мм.гггг',
+                autoComplete: 'off',
+                maxLength: 10,
+              })
+            : textInput('activationDate', (d) => d.activationDate, (d, v) => ({ ...d, activationDate: v }), {
+                type: 'date',
+                min: today,
+                max: latestDate,
+              })}
         </FormField>
       </fieldset>
 

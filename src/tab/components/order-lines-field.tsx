@@ -1,4 +1,5 @@
-import { Checkbox, Field, Input, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
 import { pick } from '../../domain/i18n/locale.js';
 import { ORDER_LIMITS } from '../../domain/order/order-validation.js';
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
   sku: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
   quantity: { paddingBlock: tokens.spacingVerticalXS },
   fill: { width: '100%', minWidth: 0 },
+  filter: { maxWidth: '420px', marginBlockEnd: tokens.spacingVerticalS },
   groupError: {
     display: 'block',
     color: tokens.colorPaletteRedForeground1,
@@ -54,15 +56,30 @@ export function OrderLinesField({ catalog, draft, errors, hintId, onSelect, onQu
   const groupError = errors.get(LINES_GROUP_ID);
   const groupErrorId = `${LINES_GROUP_ID}-error`;
   const selected = new Set(draft.selectedSkus);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  // A ticked subscription never hides: its quantity is part of the order.
+  const matching = catalog.filter((item) => matchesFilter(item, filter));
+  const shown = catalog.filter((item) => selected.has(item.sku) || matching.includes(item));
   return (
     <>
+      <Field className={styles.filter} label={{ children: pick(texts.filterLabel, locale), htmlFor: filterId }}>
+        <SearchBox
+          id={filterId}
+          value={filter}
+          placeholder={pick(texts.filterPlaceholder, locale)}
+          aria-controls={LINES_GROUP_ID}
+          onChange={(_event, data) => setFilter(data.value)}
+        />
+      </Field>
+      {matching.length === 0 && <Text role="status">{pick(texts.filterNothing(filter.trim()), locale)}</Text>}
       {groupError !== undefined && (
         <Text id={groupErrorId} role="alert" className={styles.groupError}>
           {pick(groupError, locale)}
         </Text>
       )}
       <ul className={styles.list} id={LINES_GROUP_ID}>
-        {catalog.map((item) => {
+        {shown.map((item) => {
           const isSelected = selected.has(item.sku);
           const quantityId = quantityFieldId(item.sku);
           const quantityError = errors.get(quantityId);
@@ -110,4 +127,11 @@ export function OrderLinesField({ catalog, draft, errors, hintId, onSelect, onQu
       </ul>
     </>
   );
+}
+
+/** Case, ё/е and word order do not matter: every word typed must occur in the name or the SKU. */
+function matchesFilter(item: CatalogItem, filter: string): boolean {
+  const fold = (text: string): string => text.toLowerCase().replaceAll('ё', 'е');
+  const haystack = fold(`${item.displayName} ${item.sku}`);
+  return fold(filter).split(/\s+/).filter((word) => word !== '').every((word) => haystack.includes(word));
 }

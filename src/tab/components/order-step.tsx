@@ -3,13 +3,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { ApiFailure } from '../api/api-failure.js';
 import { clientErrors, visibleErrors } from '../order/order-form-errors.js';
-import { ORDER_FORM_ID, ORDER_ROOT_ERROR_ID, createOrderForm, orderInput } from '../order/order-form-state.js';
+import { INVITATION_NOT_YET_ID, ORDER_FORM_ID, ORDER_ROOT_ERROR_ID, createOrderForm, orderInput } from '../order/order-form-state.js';
 import type { OrderFormState } from '../order/order-form-state.js';
 import { tabTexts } from '../tab-texts.js';
 import { LoadingState } from './loading-state.js';
 import { useText } from './locale-context.js';
 import { OrderForm } from './order-form.js';
 import { ORDER_SUCCESS_TITLE_ID, OrderSuccess } from './order-success.js';
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import type { StepPanelProps } from './step-panel.js';
 import { StepHeading } from './step-heading.js';
 import { useSurfaceStyles } from './surface-styles.js';
@@ -40,8 +41,8 @@ export function OrderStep(props: StepPanelProps & OrderStepOptions): ReactElemen
   // The form is made once the tenant's facts are in (or known to be missing), and then kept in the session.
   useEffect(() => {
     if (orderForm !== undefined || !tenantSettled) return;
-    setOrderForm(createOrderForm(tenant.status === 'ready' ? tenant.tenant : undefined, config.catalog, newSubmissionId()));
-  }, [orderForm, tenantSettled, tenant, config.catalog, setOrderForm, newSubmissionId]);
+    setOrderForm(createOrderForm(tenant.status === 'ready' ? tenant.tenant : undefined, config.catalog, newSubmissionId(), teamsUser(host)));
+  }, [orderForm, tenantSettled, tenant, config.catalog, setOrderForm, newSubmissionId, host]);
 
   return (
     <section aria-labelledby={`step-${step.id}-title`} className={surface.surface}>
@@ -137,7 +138,7 @@ function OrderFormController({ config, host, session, state, newSubmissionId }: 
         distributorName={config.distributorName}
         onShowOrders={() => session.goTo('orders')}
         onNewOrder={() =>
-          setOrderForm(createOrderForm(tenant.status === 'ready' ? tenant.tenant : undefined, catalog, newSubmissionId()))
+          setOrderForm(createOrderForm(tenant.status === 'ready' ? tenant.tenant : undefined, catalog, newSubmissionId(), teamsUser(host)))
         }
       />
     );
@@ -155,6 +156,8 @@ function OrderFormController({ config, host, session, state, newSubmissionId }: 
       submitFailure={submitFailure}
       host={host}
       onSubmit={() => void submit()}
+      invitationUrl={config.invitationUrl}
+      {...(tenant.status === 'ready' ? { relationshipLevel: tenant.tenant.relationship.level } : {})}
     />
   );
 }
@@ -164,7 +167,11 @@ function focusFirstInvalid(): void {
   const form = document.getElementById(ORDER_FORM_ID);
   const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target = invalid?.matches('input, textarea, select, button') ? invalid : invalid?.querySelector<HTMLElement>('input, button');
-  (target ?? document.getElementById(ORDER_ROOT_ERROR_ID))?.focus();
+  (target ?? document.getElementById(ORDER_ROOT_ERROR_ID) ?? document.getElementById(INVITATION_NOT_YET_ID))?.focus();
+}
+
+function teamsUser(host: StepPanelProps['host']): TeamsMemberProfile | undefined {
+  return host.kind === 'teams' ? host.user : undefined;
 }
 
 function defaultSubmissionId(): string {

@@ -12,6 +12,7 @@ import { ConfigError } from './config-error.js';
 import { LoadingState } from './loading-state.js';
 import { AppRegistrationContext } from './app-registration-context.js';
 import { LocaleContext } from './locale-context.js';
+import { TimeZoneContext } from './time-zone-context.js';
 import { TabHeader } from './tab-header.js';
 import { Wizard } from './wizard.js';
 
@@ -111,10 +112,12 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
 
   return (
     <LocaleContext.Provider value={locale}>
-      <FluentProvider theme={fluentTheme} lang={locale} className={styles.root}>
-        <TabHeader distributorName={config?.distributorName} demo={config?.demo} />
-        {content}
-      </FluentProvider>
+      <TimeZoneContext.Provider value={config?.timeZone ?? 'Europe/Moscow'}>
+        <FluentProvider theme={fluentTheme} lang={locale} className={styles.root}>
+          <TabHeader distributorName={config?.distributorName} demo={config?.demo} />
+          {content}
+        </FluentProvider>
+      </TimeZoneContext.Provider>
     </LocaleContext.Provider>
   );
 }

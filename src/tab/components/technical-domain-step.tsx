@@ -72,6 +72,12 @@ function DomainContent({ tenant, host, session }: DomainContentProps): ReactElem
   const { domains } = tenant;
   return (
     <div className={styles.stack}>
+      <div>
+        <Text as="h3" size={400} weight="semibold" className={styles.subheading}>
+          {t(texts.whyTitle)}
+        </Text>
+        <Text as="p">{t(texts.why)}</Text>
+      </div>
       {domains.status === 'ok' ? (
         <KnownDomains domains={domains.value} host={host} />
       ) : (

@@ -5,6 +5,7 @@ import { hostAppFromName } from './host-app.js';
 import type { HostApp } from './host-app.js';
 import { hostThemeFromTeams } from './host-theme.js';
 import type { HostTheme } from './host-theme.js';
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import type { BrowserHost, TabHost, TeamsHost } from './tab-host.js';
 
 /**
@@ -36,6 +37,7 @@ export async function connectHost(win: HostWindow, timeoutMs: number = teamsInit
 /** What the tab keeps of the host's context. */
 interface HostContext extends TeamsAppContext {
   readonly app: HostApp;
+  readonly user?: TeamsMemberProfile;
 }
 
 /**
@@ -58,10 +60,32 @@ async function connectToTeams(timeoutMs: number): Promise<HostContext | undefine
   app.notifySuccess().catch(() => undefined);
   try {
     const context = await withTimeout(app.getContext(), timeoutMs);
-    return { locale: context.app.locale, theme: context.app.theme, app: hostAppFromName(context.app.host.name) };
+    const user = userProfile(context.user);
+    return {
+      locale: context.app.locale,
+      theme: context.app.theme,
+      app: hostAppFromName(context.app.host.name),
+      ...(user === undefined ? {} : { user }),
+    };
   } catch {
     return { app: 'teams' };
   }
+}
+
+/**
+ * `app.Context.user` (teams-js `app.UserInfo`): `displayName`,
+ * `userPrincipalName` and `loginHint` (the sign-in name, usually the
+ * mailbox). For prefill only: teams-js documents them as hints, not as
+ * proof of identity (the server trusts the SSO token alone).
+ */
+function userProfile(user: app.UserInfo | undefined): TeamsMemberProfile | undefined {
+  if (user === undefined) return undefined;
+  const profile: TeamsMemberProfile = {
+    ...(user.displayName ? { name: user.displayName } : {}),
+    ...(user.loginHint ? { email: user.loginHint } : {}),
+    ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}),
+  };
+  return Object.keys(profile).length === 0 ? undefined : profile;
 }
 
 function teamsHost(win: HostWindow, teams: HostContext): TeamsHost {
@@ -75,6 +99,7 @@ function teamsHost(win: HostWindow, teams: HostContext): TeamsHost {
   return {
     kind: 'teams',
     app: teams.app,
+    ...(teams.user === undefined ? {} : { user: teams.user }),
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
     // Microsoft Learn, "Microsoft Teams authentication flow for tabs": the page must be in validDomains (it is this origin).

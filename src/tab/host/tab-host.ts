@@ -1,3 +1,4 @@
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import type { DisplayPreferences } from './display-preferences.js';
 import type { HostApp } from './host-app.js';
 import type { HostTheme } from './host-theme.js';
@@ -20,6 +21,8 @@ export interface TeamsHost extends HostBase {
   readonly kind: 'teams';
   /** Teams, Outlook or the Microsoft 365 app (`app.getContext().app.host.name`). */
   readonly app: HostApp;
+  /** The user as `app.getContext()` names them: prefills the contact before (or without) Graph. */
+  readonly user?: TeamsMemberProfile;
   openLink(url: string): Promise<void>;
   /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
   getAuthToken(request?: AuthTokenRequest): Promise<string>;

@@ -1,5 +1,7 @@
 import type { OrderFormValues } from '../../domain/cards/order-form-values.js';
 import type { SubscriptionKind } from '../../domain/order/order.js';
+import { withTeamsMemberPrefill } from '../../domain/tenant/teams-member-prefill.js';
+import type { TeamsMemberProfile } from '../../domain/tenant/teams-member-prefill.js';
 import { prefillFromTenant } from '../../domain/tenant/tenant-prefill.js';
 import type { SubscriptionFacts, TenantResponse } from '../../domain/tenant/tenant-response.js';
 import type { OrderView, ServerFieldError } from '../api/order-response.js';
@@ -27,7 +29,7 @@ export interface OrderDraft {
   };
   readonly contact: { readonly fullName: string; readonly phone: string; readonly email: string };
   readonly subscriptionKind: SubscriptionKind | '';
-  /** The trial being converted. Not sent: its SKU becomes an order line. */
+  /** The trial being converted: its SKU becomes an order line, and the trial itself goes with the order. */
   readonly trialId: string;
 }
 
@@ -53,6 +55,8 @@ export const ORDER_FORM_ID = 'order-form';
 /** Errors that belong to no input (the submission id, the whole body) show at the top of the form. */
 export const ORDER_ROOT_ERROR_ID = 'order-form-errors';
 export const LINES_GROUP_ID = 'order-lines';
+/** The how-to-accept box shown while "invitation accepted" is not ticked; focused when that is all that blocks sending. */
+export const INVITATION_NOT_YET_ID = 'order-invitation-not-yet';
 
 const SIMPLE_FIELD_PATHS = [
   'invitationAccepted',
@@ -114,11 +118,16 @@ export function emptyDraft(): OrderDraft {
   };
 }
 
-/** A new form, prefilled from the tenant's facts when they loaded (`prefillFromTenant`). */
+/**
+ * A new form, prefilled from the tenant's facts when they loaded
+ * (`prefillFromTenant`), and where they are silent from what Teams says about
+ * the user (`app.getContext()`).
+ */
 export function createOrderForm(
   tenant: TenantResponse | undefined,
   catalog: readonly CatalogItem[],
   submissionId: string,
+  user?: TeamsMemberProfile,
 ): OrderFormState {
   const base: Omit<OrderFormState, 'draft' | 'trials' | 'prefilled'> = {
     submissionId,
@@ -126,15 +135,19 @@ export function createOrderForm(
     submitAttempted: false,
     serverErrors: [],
   };
-  if (tenant === undefined) return { ...base, draft: emptyDraft(), trials: [], prefilled: false };
+  if (tenant === undefined) {
+    const fromTeams = withTeamsMemberPrefill({}, user);
+    return { ...base, draft: draftFromValues(fromTeams, catalog), trials: [], prefilled: Object.keys(fromTeams).length > 0 };
+  }
   const prefill = prefillFromTenant(tenant, { offeredSkus: catalog.map((item) => item.sku) });
-  const draft = draftFromValues(prefill.values, catalog);
+  const values = withTeamsMemberPrefill(prefill.values, user);
+  const draft = draftFromValues(values, catalog);
   const suggested = prefill.values.subscriptionKind === 'trialConversion' ? prefill.trials[0] : undefined;
   return {
     ...base,
     draft: suggested === undefined ? draft : { ...draft, trialId: suggested.id },
     trials: prefill.trials,
-    prefilled: Object.keys(prefill.values).length > 0,
+    prefilled: Object.keys(values).length > 0,
   };
 }
 
@@ -182,8 +195,12 @@ export function orderedSelection(draft: OrderDraft, catalog: readonly CatalogIte
  * The order body for `validateOrder` and `POST /api/orders`.
  * A quantity left empty is sent absent, so validation says "required".
  */
-export function orderInput(state: Pick<OrderFormState, 'draft' | 'submissionId'>, catalog: readonly CatalogItem[]): Record<string, unknown> {
+export function orderInput(
+  state: Pick<OrderFormState, 'draft' | 'submissionId'> & Partial<Pick<OrderFormState, 'trials'>>,
+  catalog: readonly CatalogItem[],
+): Record<string, unknown> {
   const { draft } = state;
+  const trial = draft.subscriptionKind === 'trialConversion' ? state.trials?.find((candidate) => candidate.id === draft.trialId) : undefined;
   return {
     submissionId: state.submissionId,
     invitationAccepted: draft.invitationAccepted,
@@ -193,7 +210,14 @@ export function orderInput(state: Pick<OrderFormState, 'draft' | 'submissionId'>
     organization: draft.organization,
     contact: draft.contact,
     ...(draft.subscriptionKind === '' ? {} : { subscriptionKind: draft.subscriptionKind }),
+    // The picked trial goes with the order, so the distributor converts exactly that one.
+    ...(trial === undefined ? {} : { trial: convertedTrial(trial) }),
   };
+}
+
+function convertedTrial(trial: SubscriptionFacts): { sku: string; licenses: number; endsOn?: string } {
+  const endsOn = trial.nextLifecycleDateTime?.slice(0, 10);
+  return { sku: trial.skuPartNumber, licenses: trial.totalLicenses, ...(endsOn === undefined ? {} : { endsOn }) };
 }
 
 function quantityValue(text: string): number | undefined {

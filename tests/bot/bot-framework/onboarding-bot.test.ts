@@ -6,7 +6,7 @@ import { welcomeTexts } from '../../../src/domain/cards/card-texts.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { adaptiveCardsOf, startConnectorStandIn } from '../../support/connector-stand-in.js';
+import { adaptiveCardsOf, DEFAULT_MEMBERS, startConnectorStandIn } from '../../support/connector-stand-in.js';
 import type { ConnectorStandIn, SentActivity } from '../../support/connector-stand-in.js';
 import { createTabDirectory, demoEnv, startApp } from '../../support/running-app.js';
 import type { RunningApp, TabDirectory } from '../../support/running-app.js';
@@ -121,6 +121,16 @@ describe('the bot in a personal chat (demo mode)', () => {
     // The endpoint answers once the turn is over, so anything sent would be recorded by now.
     expect(response.status).toBe(200);
     expect(connector.sentActivities()).toEqual([]);
+  });
+
+  it('prefills the order form with the name and e-mail Teams knows, without sign-in (TeamsInfo.getMember)', async () => {
+    const sent = await replyTo(personalMessage({ serviceUrl: connector.url, locale: 'ru-RU' }, 'Хочу оформить заявку'));
+
+    const card = JSON.stringify(onlyCard(sent));
+    const [member] = DEFAULT_MEMBERS;
+    expect(card).toContain(`"value":"${member?.email ?? 'no member'}"`);
+    expect(card).toContain('"value":"romashka.onmicrosoft.com"');
+    expect(connector.requests.some((request) => request.operation === 'getConversationMember')).toBe(true);
   });
 
   it.each([

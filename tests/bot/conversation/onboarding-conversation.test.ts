@@ -4,7 +4,7 @@ import type { AdaptiveCard, CardElement, CardInput, ExecuteAction } from '../../
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { escapeCardText } from '../../../src/domain/cards/card-text.js';
 import { customerStatusTexts, orderFormTexts, welcomeTexts } from '../../../src/domain/cards/card-texts.js';
-import { chatErrorTexts, helpTexts, orderListTexts } from '../../../src/domain/cards/chat-card-texts.js';
+import { chatErrorTexts, helpTexts, orderListTexts, smallTalkTexts, technicalDomainAnswerTexts } from '../../../src/domain/cards/chat-card-texts.js';
 import { OrderFormInputId, quantityInputId } from '../../../src/domain/cards/order-form-card.js';
 import type { Locale, LocalizedText } from '../../../src/domain/i18n/locale.js';
 import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
@@ -20,6 +20,10 @@ import { OnboardingConversation } from '../../../bot/conversation/onboarding-con
 import type { OnboardingConversationDependencies } from '../../../bot/conversation/onboarding-conversation.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
+import { TenantFactsMemory } from '../../../bot/conversation/tenant-facts-memory.js';
+import { assembleTenantResponse } from '../../../src/domain/tenant/assemble-tenant-response.js';
+import type { TeamsMemberProfile } from '../../../src/domain/tenant/teams-member-prefill.js';
+import { responseInput } from '../../domain/tenant/tenant-fixtures.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
@@ -249,7 +253,7 @@ describe('typed commands in the personal chat', () => {
   it.each([
     { typed: 'помощь', locale: 'ru' },
     { typed: 'help', locale: 'en' },
-    { typed: 'привет', locale: 'ru' },
+    { typed: 'какая сегодня погода', locale: 'ru' },
     { typed: 'what can you do', locale: 'en' },
     // The inbox command means nothing in a personal chat.
     { typed: 'inbox', locale: 'en' },
@@ -268,6 +272,159 @@ describe('typed commands in the personal chat', () => {
     await h.conversation.personalMessage(turn, 'помощь');
 
     expect(h.directory.remembered).toEqual([{ actor: turn.actor, conversation: turn.conversation }]);
+  });
+});
+
+describe('free text in the personal chat', () => {
+  function memberTurn(h: Harness, member: TeamsMemberProfile | Error, locale: Locale = 'ru') {
+    return { ...chatTurn(h, locale), member: async () => (member instanceof Error ? Promise.reject(member) : member) };
+  }
+
+  it.each([
+    { typed: 'Привет!', kind: 'greeting', locale: 'ru' },
+    { typed: 'спасибо большое', kind: 'thanks', locale: 'ru' },
+    { typed: 'Hello', kind: 'greeting', locale: 'en' },
+    { typed: 'thank you', kind: 'thanks', locale: 'en' },
+  ] as const)('"$typed" gets a short friendly answer with the main buttons ($locale)', async ({ typed, kind, locale }) => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h, locale), typed));
+
+    expectLocalized(card, smallTalkTexts[kind], locale);
+    expect(card.actions?.map((action) => (action.type === 'Action.Execute' ? action.verb : action.type))).toEqual([
+      CardVerb.startOrder,
+      CardVerb.showStatus,
+      'Action.OpenUrl',
+    ]);
+  });
+
+  it.each([
+    { typed: 'как принять приглашение', locale: 'ru' },
+    { typed: 'where is the link?', locale: 'en' },
+  ] as const)('"$typed" answers with the invitation and its steps ($locale)', async ({ typed, locale }) => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h, locale), typed));
+
+    expectLocalized(card, welcomeTexts.step1Title, locale);
+    expect(card.actions?.find((action) => action.type === 'Action.OpenUrl')).toMatchObject({ url: INVITATION_URL });
+  });
+
+  it('says the technical domain is unknown yet, where to find it and why it matters', async () => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'какой у нас технический домен'));
+
+    expect(text(card)).toContain(technicalDomainAnswerTexts.unknown.ru);
+    expect(text(card)).toContain(technicalDomainAnswerTexts.why.ru);
+  });
+
+  it('names the technical domain from the Teams account name', async () => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(memberTurn(h, { userPrincipalName: 'i.ivanov@romashka.onmicrosoft.com' }, 'en'), 'technical domain?'));
+
+    expect(text(card)).toContain(technicalDomainAnswerTexts.known(escapeCardText('romashka.onmicrosoft.com')).en);
+    expect(text(card)).toContain(technicalDomainAnswerTexts.fromTeamsAccount.en);
+  });
+
+  it('names the technical domain from Microsoft 365 before the Teams account', async () => {
+    const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
+    const h = harness({ tenantFactsMemory });
+    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })));
+
+    const card = cardOf(await h.conversation.personalMessage(memberTurn(h, { userPrincipalName: 'i.ivanov@other.onmicrosoft.com' }), 'домен'));
+
+    expect(text(card)).toContain(escapeCardText('vasilek.onmicrosoft.com'));
+    expect(text(card)).toContain(technicalDomainAnswerTexts.fromMicrosoft365.ru);
+  });
+
+  it('names the technical domain of the latest order, with its number', async () => {
+    const h = harness();
+    const { order } = await placeOrder(h);
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'какой домен указать?'));
+
+    expect(text(card)).toContain(escapeCardText('romashka.onmicrosoft.com'));
+    expect(text(card)).toContain(technicalDomainAnswerTexts.fromOrder(escapeCardText(order.id)).ru);
+  });
+
+  it('prefills the default SKU with the head count typed in the request', async () => {
+    const h = harness({ defaultSku: 'O365_BUSINESS_PREMIUM' });
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'нужны лицензии на 20 человек'));
+
+    expect(isOrderForm(card)).toBe(true);
+    expect(inputValue(card, quantityInputId('O365_BUSINESS_PREMIUM'))).toBe(20);
+  });
+
+  it('ignores a head count when no default SKU is configured', async () => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'нужны лицензии на 20 человек'));
+
+    expect(inputValue(card, quantityInputId('O365_BUSINESS_PREMIUM'))).toBeUndefined();
+  });
+
+  it('prefills the contact and the technical domain from the Teams member, without sign-in', async () => {
+    const h = harness();
+    const member = { name: 'Смирнова Ольга Петровна', email: 'o.smirnova@romashka.ru', userPrincipalName: 'o.smirnova@romashka.onmicrosoft.com' };
+
+    const card = cardOf(await h.conversation.personalMessage(memberTurn(h, member), 'хочу оформить заявку'));
+
+    expect(inputValue(card, OrderFormInputId.contactFullName)).toBe('Смирнова Ольга Петровна');
+    expect(inputValue(card, OrderFormInputId.contactEmail)).toBe('o.smirnova@romashka.ru');
+    expect(inputValue(card, OrderFormInputId.technicalDomain)).toBe('romashka.onmicrosoft.com');
+  });
+
+  it('still sends the form when Teams cannot tell who the member is, and logs it', async () => {
+    const h = harness();
+
+    const card = cardOf(await h.conversation.personalMessage(memberTurn(h, new Error('403 from the Bot Connector')), 'order'));
+
+    expect(isOrderForm(card)).toBe(true);
+    expect(h.logger.warnings.map((warning) => warning.message)).toContain('could not read the Teams member profile');
+  });
+
+  it("never prefills a colleague's Microsoft 365 details, only the tenant's", async () => {
+    const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
+    const h = harness({ tenantFactsMemory });
+    // The tab read these facts for another admin of the same tenant.
+    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })), 'ffffffff-0000-4000-8000-000000000000');
+
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'заявка'));
+
+    expect(inputValue(card, OrderFormInputId.contactFullName)).not.toBe('Петрова Анна Сергеевна');
+    expect(inputValue(card, OrderFormInputId.contactEmail)).not.toBe('a.petrova@vasilek.ru');
+    expect(inputValue(card, OrderFormInputId.technicalDomain)).toBe('vasilek.onmicrosoft.com');
+  });
+
+  it("prefills the user's own Microsoft 365 details over the Teams member's", async () => {
+    const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
+    const h = harness({ tenantFactsMemory });
+    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })), admin(h.tenantId).userId);
+
+    const card = cardOf(await h.conversation.personalMessage(memberTurn(h, { name: 'Petrova A.', email: 'ap@vasilek.ru' }), 'заявка'));
+
+    expect(inputValue(card, OrderFormInputId.contactFullName)).toBe('Петрова Анна Сергеевна');
+    expect(inputValue(card, OrderFormInputId.contactEmail)).toBe('a.petrova@vasilek.ru');
+  });
+});
+
+describe('the invitation answered «Нет»', () => {
+  it('shows how to accept with the invitation button, keeps the answers and stores nothing', async () => {
+    const h = harness();
+    const form = await h.conversation.cardAction(actionTurn(h, CardVerb.startOrder));
+
+    const card = checked(
+      await h.conversation.cardAction(actionTurn(h, CardVerb.submitOrder, fillIn(form, { ...VALID_ANSWERS, [OrderFormInputId.invitationAccepted]: 'false' }))),
+    );
+
+    expect(text(card)).toContain(orderFormTexts.invitationNotYet.ru);
+    expect(text(card)).not.toContain(VALIDATION_MESSAGES.invitation_not_accepted.ru);
+    expect(JSON.stringify(card)).toContain(INVITATION_URL);
+    expect(inputValue(card, OrderFormInputId.organizationName)).toBe('ООО «Ромашка»');
+    expect(await h.orders.list(h.tenantId)).toEqual([]);
   });
 });
 

@@ -45,3 +45,20 @@ describe('mergeOrderFormPrefill', () => {
     expect(merged?.subscriptionKind).toBe('trialConversion');
   });
 });
+
+describe('mergeOrderFormPrefill with what Teams says about the user', () => {
+  const fromTeams: OrderFormValues = {
+    technicalDomain: 'teams.onmicrosoft.com',
+    contact: { fullName: 'Смирнова Ольга', email: 'o.smirnova@vasilek.ru' },
+  };
+
+  it('puts the Teams contact over the latest order and under Graph', () => {
+    expect(mergeOrderFormPrefill(undefined, fromOrder, fromTeams)?.contact).toEqual({ fullName: 'Смирнова Ольга', phone: '+7 495 123-45-67', email: 'o.smirnova@vasilek.ru' });
+    expect(mergeOrderFormPrefill(fromTenant, fromOrder, fromTeams)?.contact).toEqual({ fullName: 'Петрова Анна Сергеевна', phone: '+7 495 123-45-67', email: 'a.petrova@vasilek.ru' });
+  });
+
+  it("uses the Teams account's domain only when neither Graph nor an order names one", () => {
+    expect(mergeOrderFormPrefill(undefined, fromOrder, fromTeams)?.technicalDomain).toBe('old.onmicrosoft.com');
+    expect(mergeOrderFormPrefill(undefined, undefined, fromTeams)).toEqual(fromTeams);
+  });
+});

@@ -67,6 +67,20 @@ describe('email channel: the message', () => {
     expect(mail.headers.get('x-csp-order-id')).toBe('CSP-7K2M9Q');
   });
 
+  it('sends Cyrillic domains to SMTP in ASCII form and lets the distributor reply to the contact', async () => {
+    const order = storedOrder();
+    const customer = { ...order, contact: { ...order.contact, email: 'it@почта.рф' } };
+    await createEmailChannel(options({ to: ['orders@дистрибьютор.рф'] })).deliver(customer, notAborted);
+
+    // The stand-in (smtp-server) shows envelope domains decoded, so the headers are what tell.
+    const raw = onlyMessage().raw.toString();
+    expect(raw).toMatch(/^To: orders@xn--90afma5ajddjd3iya\.xn--p1ai/m);
+    expect(raw).toMatch(/^Reply-To: it@xn--80a1acny\.xn--p1ai/m);
+    const mail = await receivedMail();
+    // The order itself shows the address as the customer typed it.
+    expect(mail.text).toContain('it@почта.рф');
+  });
+
   it('threads a revised order under its earlier revisions', async () => {
     const order = storedOrder({ revision: 3 });
     await createEmailChannel(options()).deliver(order, notAborted);
@@ -94,7 +108,7 @@ describe('email channel: the message', () => {
     expect(text).toContain('   Phone: +7 495 123 45 67');
     expect(text).toContain(`   E-mail: ${order.contact.email}`);
     expect(text).toContain('1. CSP invitation accepted: Yes');
-    expect(text).toContain('10. Subscription type: Conversion from a trial');
+    expect(text).toContain('10. New subscription or trial conversion: Conversion from a trial');
   });
 
   it('keeps a hostile organization name inert in the HTML alternative', async () => {

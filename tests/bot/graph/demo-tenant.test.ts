@@ -48,6 +48,7 @@ describe('createDemoCustomerFacts', () => {
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
       lines: [{ sku: 'SPB' }],
+      trial: { sku: 'SPB', licenses: 25, endsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     });
     expect(trials.map((trial) => trial.skuPartNumber)).toEqual(['SPB']);
   });

@@ -198,3 +198,12 @@ describe('distributor order card size', () => {
     expect(texts.filter((text) => / UTC · /.test(text))).toHaveLength(3);
   });
 });
+
+describe('distributor order card: a trial conversion', () => {
+  it('names the trial to convert, so staff convert that very subscription', () => {
+    const order = storedOrder({ subscriptionKind: 'trialConversion', trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' } });
+    const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions: 'universal' });
+    const facts = cardNodes(card).flatMap((node) => (node.type === 'FactSet' ? node.facts : []));
+    expect(facts).toContainEqual({ title: 'Пробная подписка', value: 'Microsoft 365 Business Premium \\(SPB\\), 25 лицензий, действует до 13\\.12\\.2026' });
+  });
+});

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard, CardElement, CardInput, ExecuteAction } from '../../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import {
+  MORE_SKUS_CONTAINER_ID,
   OrderFormInputId,
+  TOP_SKU_COUNT,
   buildOrderFormCard,
   orderFormValuesFromOrder,
   orderFromCardInputs,
   quantityInputId,
 } from '../../../src/domain/cards/order-form-card.js';
 import type { OrderFormValues } from '../../../src/domain/cards/order-form-card.js';
+import { orderFormTexts } from '../../../src/domain/cards/card-texts.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
+import { VALIDATION_MESSAGES } from '../../../src/domain/order/validation-messages.js';
 import type { FieldError } from '../../../src/domain/order/order.js';
 import { validateOrder } from '../../../src/domain/order/order-validation.js';
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
@@ -332,5 +336,76 @@ describe('orderFromCardInputs', () => {
     expect(result.errors.map((error) => error.field)).toEqual(
       expect.arrayContaining(['submissionId', 'invitationAccepted', 'lines', 'organization.inn', 'subscriptionKind']),
     );
+  });
+});
+
+describe('order form: the long catalog', () => {
+  it('shows the top offers first and the rest behind a "show all" toggle', () => {
+    const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: SUBMISSION_ID });
+
+    const topLevelQuantities = card.body.filter((element) => element.type === 'Input.Number').map((element) => element.id);
+    expect(topLevelQuantities).toEqual(catalog.slice(0, TOP_SKU_COUNT).map((item) => quantityInputId(item.sku)));
+    const hidden = card.body.find((element) => element.id === MORE_SKUS_CONTAINER_ID);
+    expect(hidden).toMatchObject({ type: 'Container', isVisible: false });
+    const toggle = cardNodes(card).find((node) => node.type === 'ActionSet');
+    expect(JSON.stringify(toggle)).toContain('Action.ToggleVisibility');
+    expect(JSON.stringify(toggle)).toContain(`ещё ${catalog.length - TOP_SKU_COUNT}`);
+    // Every SKU can still be ordered from the card.
+    expect(inputs(card).filter((element) => element.type === 'Input.Number')).toHaveLength(catalog.length);
+    expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+  });
+
+  it('never hides a SKU that has a quantity', () => {
+    const last = catalog[catalog.length - 1];
+    if (last === undefined) throw new Error('empty catalog');
+    const card = buildOrderFormCard({ locale: 'en', catalog, today: TODAY, submissionId: SUBMISSION_ID, values: { lines: [{ sku: last.sku, quantity: 3 }] } });
+
+    expect(card.body.some((element) => element.id === quantityInputId(last.sku))).toBe(true);
+  });
+
+  it('states the quantity range and that an empty line is not ordered', () => {
+    const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: SUBMISSION_ID });
+
+    expect(JSON.stringify(card)).toContain('от 1 до 100');
+    expect(JSON.stringify(card)).toContain('Пустая строка — подписка не нужна');
+  });
+});
+
+describe('order form: the invitation question', () => {
+  const invitationUrl = 'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=60d2bbc8-7aaa-466e-b72d-a90f270a72ee#/BillingAccounts/partner-invitation';
+
+  it('answers «Нет» with how to accept and the invitation button, not a red error', () => {
+    const values: OrderFormValues = { invitationAccepted: false };
+    const errors = validateOrder({ ...values, submissionId: SUBMISSION_ID }, { catalog, today: TODAY });
+    if (errors.ok) throw new Error('expected errors');
+    const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: SUBMISSION_ID, values, errors: errors.errors, invitationUrl });
+
+    const text = JSON.stringify(card);
+    expect(text).toContain(orderFormTexts.invitationNotYet.ru);
+    expect(text).not.toContain(VALIDATION_MESSAGES.invitation_not_accepted.ru);
+    expect(cardNodes(card).some((node) => node.type === 'ActionSet' && JSON.stringify(node).includes(invitationUrl))).toBe(true);
+    expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+  });
+
+  it.each([
+    ['detected', orderFormTexts.invitationDetected],
+    ['confirmed', orderFormTexts.invitationConfirmed],
+  ] as const)('says why "Yes" is prefilled when the relationship is %s', (relationshipLevel, why) => {
+    const card = buildOrderFormCard({ locale: 'en', catalog, today: TODAY, submissionId: SUBMISSION_ID, values: { invitationAccepted: true }, relationshipLevel, invitationUrl });
+
+    const texts = cardNodes(card).flatMap((node) => (node.type === 'TextBlock' ? [node.text] : []));
+    expect(texts).toContain(why.en);
+    expect(texts).not.toContain(orderFormTexts.invitationHowTo.en);
+  });
+});
+
+describe('order form: the trial to convert', () => {
+  it('shows the trial and carries it through the submit action to the order', () => {
+    const trial = { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' };
+    const card = buildOrderFormCard({ locale: 'ru', catalog, today: TODAY, submissionId: SUBMISSION_ID, values: { subscriptionKind: 'trialConversion', trial } });
+
+    const texts = cardNodes(card).flatMap((node) => (node.type === 'TextBlock' ? [node.text] : []));
+    expect(texts.some((text) => text.includes('Microsoft 365 Business Premium, 25 лицензий, действует до 13\\.12\\.2026'))).toBe(true);
+    expect(orderFromCardInputs(simulateSubmit(card)).trial).toEqual(trial);
   });
 });

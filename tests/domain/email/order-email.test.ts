@@ -35,7 +35,7 @@ describe('renderOrderEmail', () => {
       '   Иванов Иван Иванович',
       '   Телефон: +7 495 123 45 67',
       '   Эл. почта: it@romashka.ru',
-      '10. Тип подписки: Новая подписка',
+      '10. Новая подписка или переход с пробной версии: Новая подписка',
     ];
     const lines = text.split('\n');
     const start = lines.indexOf(expectedLines[0] ?? '');
@@ -49,7 +49,15 @@ describe('renderOrderEmail', () => {
       catalog,
     });
     expect(text).toContain('1. CSP invitation accepted: No');
-    expect(text).toContain('10. Subscription type: Conversion from a trial');
+    expect(text).toContain('10. New subscription or trial conversion: Conversion from a trial');
+  });
+
+  it('names the trial the customer picked to convert, with its licenses and end date', () => {
+    const order = storedOrder({ subscriptionKind: 'trialConversion', trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' } });
+    expect(renderOrderEmail({ locale: 'ru', order, catalog }).text).toContain(
+      'Пробная подписка: Microsoft 365 Business Premium (SPB), 25 лицензий, действует до 13.12.2026',
+    );
+    expect(renderOrderEmail({ locale: 'en', order, catalog }).text).toContain('Trial to convert: Microsoft 365 Business Premium (SPB), 25 licenses, ends 13 December 2026');
   });
 
   it('shows a SKU missing from the catalog by its part number', () => {

@@ -334,3 +334,22 @@ describe('localizeErrors', () => {
     expect(localizeErrors(errors, 'en')).toEqual([{ field: 'organization.inn', code: 'inn_checksum', message: 'INN error.' }]);
   });
 });
+
+describe('validateOrder: the trial a conversion is for', () => {
+  const trial = { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' };
+
+  it('keeps the picked trial with a trial conversion', () => {
+    const result = validateOrder({ ...validInput(), subscriptionKind: 'trialConversion', trial }, context);
+    expect(result.ok && result.order.trial).toEqual(trial);
+  });
+
+  it('drops a trial sent with a new subscription', () => {
+    const result = validateOrder({ ...validInput(), trial }, context);
+    expect(result.ok && 'trial' in result.order).toBe(false);
+  });
+
+  it('rejects a trial with a malformed end date, by its path', () => {
+    const result = validateOrder({ ...validInput(), subscriptionKind: 'trialConversion', trial: { ...trial, endsOn: '13.12.2026' } }, context);
+    expect(result.ok ? [] : result.errors.map((error) => [error.field, error.code])).toEqual([['trial.endsOn', 'date_format']]);
+  });
+});

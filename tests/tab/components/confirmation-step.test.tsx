@@ -17,11 +17,13 @@ describe('step 2, confirmation', () => {
     await tab.waitFor(() => tab.text().includes('Что проверено'), 'the evidence');
 
     expect(tab.text()).toContain('Найдены признаки связи');
+    // Every badge is explained in one line.
+    expect(tab.text()).toContain('С ваших слов — вы ответили в заявке, что приглашение принято');
     const rows = evidenceRows(tab.container);
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('Ваша организация в списке клиентов дистрибьютора');
     expect(rows[0]).toContain('Источник: данные дистрибьютора');
-    expect(rows[0]).toContain('Эта проверка у дистрибьютора не настроена.');
+    expect(rows[0]).toContain('Дистрибьютор эту проверку не использует; на вашу заявку это не влияет.');
     expect(rows[1]).toContain('Нужно согласие администратора');
     expect(rows[1]).toContain('Разрешения: AuditLog.Read.All.');
     expect(rows[2]).toContain('Найдено');

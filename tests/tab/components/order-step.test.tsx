@@ -64,7 +64,7 @@ describe('step 4, the order form', () => {
     expect(input(tab, 'order-contact-phone').value).toBe('+7 916 123-45-67');
     expect(input(tab, 'order-contact-email').value).toBe('i.ivanov@romashka.ru');
     expect(input(tab, 'order-line-SPB-selected').checked).toBe(true);
-    expect(tab.text()).toContain('Microsoft 365 Business Premium, 25 лицензий, пробный период до 13 декабря 2026 г.');
+    expect(tab.text()).toContain('Microsoft 365 Business Premium, 25 лицензий, пробный период до 13.12.2026');
     const kind = tab.container.querySelector<HTMLInputElement>('#order-subscriptionKind input[value="trialConversion"]');
     expect(kind?.checked).toBe(true);
   });
@@ -73,7 +73,7 @@ describe('step 4, the order form', () => {
     const tab = await renderTab();
     await openOrderForm(tab);
 
-    await type(tab, 'order-organization-inn', '7707083894');
+    await type(tab, 'order-organization-inn', '0012345674');
     expect(errorOf(tab, 'order-organization-inn')).toBeUndefined();
     await leave(tab, 'order-organization-inn');
 
@@ -128,6 +128,7 @@ describe('step 4, the order form', () => {
       organization: SAMPLE_ORGANIZATION,
       contact: { fullName: 'Иванов Иван Иванович', phone: '+7 916 123-45-67', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
+      trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' },
     });
   });
 
@@ -190,6 +191,56 @@ describe('step 4, the order form', () => {
     await openOrderForm(tab);
     expect(tab.text()).toContain('Сведения об организации не загрузились');
     expect(input(tab, 'order-organization-name').value).toBe('');
+  });
+
+  it('explains why "accepted" is already ticked when the relationship is detected', async () => {
+    const tab = await renderTab();
+    await openOrderForm(tab);
+
+    expect(input(tab, 'order-invitationAccepted').checked).toBe(true);
+    expect(tab.text()).toContain('Microsoft 365 показывает, что ваша организация уже работает с дистрибьютором');
+    expect(tab.container.querySelector('#order-invitation-not-yet')).toBeNull();
+  });
+
+  it('answers an unticked invitation with how to accept it, not with an error, and sends nothing', async () => {
+    const api = fakeApi();
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openOrderForm(tab);
+    await completeForm(tab);
+
+    await act(async () => input(tab, 'order-invitationAccepted').click());
+    const box = tab.container.querySelector('#order-invitation-not-yet');
+    expect(box?.textContent).toContain('Сначала примите приглашение');
+    expect(box?.querySelector('a[href^="https://admin.microsoft.com/"]')).not.toBeNull();
+
+    await act(async () => submitButton(tab)?.click());
+    expect(api.created).toHaveLength(0);
+    expect(tab.text()).not.toContain('Исправьте ошибки в отмеченных полях');
+    expect(errorOf(tab, 'order-invitationAccepted')).toBeUndefined();
+    expect(document.activeElement?.id).toBe('order-invitation-not-yet');
+
+    await act(async () => input(tab, 'order-invitationAccepted').click());
+    await act(async () => submitButton(tab)?.click());
+    expect(api.created).toHaveLength(1);
+  });
+
+  it('filters the long catalog by a typed name, keeping ticked subscriptions in view', async () => {
+    const tab = await renderTab();
+    await openOrderForm(tab);
+    const filter = tab.container.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!filter) throw new Error('no filter box');
+    const rows = (): number => tab.container.querySelectorAll('#order-lines > li').length;
+    const all = rows();
+
+    await type(tab, filter.id, 'exchange');
+    expect(rows()).toBeLessThan(all);
+    expect(tab.container.querySelector('#order-line-EXCHANGESTANDARD-selected')).not.toBeNull();
+    // SPB is ticked (the trial to convert): it stays.
+    expect(tab.container.querySelector('#order-line-SPB-selected')).not.toBeNull();
+    expect(tab.container.querySelector('#order-line-ENTERPRISEPACK-selected')).toBeNull();
+
+    await type(tab, filter.id, 'нет такой');
+    expect(tab.text()).toContain('Подписок по запросу «нет такой» нет');
   });
 
   it('in English, uses English labels and messages', async () => {

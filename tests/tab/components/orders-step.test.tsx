@@ -10,6 +10,8 @@ afterEach(tearDownDom);
 const changed = orderView({
   id: 'CSP-CHANGES1',
   status: 'changesRequested',
+  subscriptionKind: 'trialConversion',
+  trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' },
   history: [
     { status: 'submitted', at: '2026-11-20T09:00:00.000Z', by: 'Иванов Иван Иванович', revision: 1 },
     { status: 'changesRequested', at: '2026-11-21T10:30:00.000Z', by: 'Пётр Менеджер', comment: 'Уточните количество лицензий', revision: 1 },
@@ -33,7 +35,10 @@ describe('step 5, my orders', () => {
     expect(first).toContain('Требует исправлений');
     expect(first).toContain('Комментарий: Уточните количество лицензий');
     expect(first).toContain('Microsoft 365 Business Premium: 25 лицензий');
-    expect(first).toContain('1 декабря 2026 г.');
+    // Dates as дд.мм.гггг; times in the distributor's time zone, which is named.
+    expect(first).toContain('Дата активации01.12.2026');
+    expect(first).toContain('Пробная подпискаMicrosoft 365 Business Premium, 25 лицензий, действует до 13.12.2026');
+    expect(first).toContain('Получена 23.11.2026, 12:00 (Москва)');
 
     const timeline = Array.from(cards[0]?.querySelectorAll('ol li') ?? []).map((item) => item.textContent ?? '');
     expect(timeline).toHaveLength(2);
@@ -43,7 +48,7 @@ describe('step 5, my orders', () => {
     expect(cards[0]?.querySelector('ol li time')?.getAttribute('datetime')).toBe('2026-11-20T09:00:00.000Z');
 
     expect(first).toContain('Канал Teams дистрибьютораДоставлено');
-    expect(first).toContain('Электронная почтаОжидает отправкиПопыток: 2');
+    expect(first).toContain('Письмо дистрибьюторуОжидает отправкиПопыток: 2');
     expect(first).toContain('Откройте чат с приложением');
   });
 

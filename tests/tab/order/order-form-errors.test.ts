@@ -35,7 +35,7 @@ describe('clientErrors', () => {
         ...form.draft,
         quantities: { SPB: '0' },
         activationDate: '2026-11-01',
-        organization: { ...form.draft.organization, inn: '7707083894' },
+        organization: { ...form.draft.organization, inn: '0012345674' },
         contact: { ...form.draft.contact, phone: '+7 300 123-45-67' },
       },
     };

@@ -46,6 +46,21 @@ describe('createOrderForm', () => {
     expect(form.trials).toEqual([]);
   });
 
+  it('prefills the contact and the technical domain from the Teams context when Graph has nothing', () => {
+    const user = { name: 'Смирнова Ольга Петровна', email: 'o.smirnova@romashka.ru', userPrincipalName: 'o.smirnova@romashka.onmicrosoft.com' };
+    const form = createOrderForm(undefined, catalog, submissionId, user);
+    expect(form.prefilled).toBe(true);
+    expect(form.draft.contact).toEqual({ fullName: 'Смирнова Ольга Петровна', phone: '', email: 'o.smirnova@romashka.ru' });
+    expect(form.draft.technicalDomain).toBe('romashka.onmicrosoft.com');
+  });
+
+  it('lets Graph win over the Teams context', () => {
+    const form = createOrderForm(tenantResponse(), catalog, submissionId, { name: 'Someone Else', email: 'else@example.com', userPrincipalName: 'else@other.onmicrosoft.com' });
+    expect(form.draft.contact.fullName).toBe('Иванов Иван Иванович');
+    expect(form.draft.contact.email).toBe('i.ivanov@romashka.ru');
+    expect(form.draft.technicalDomain).toBe('romashka.onmicrosoft.com');
+  });
+
   it('does not claim the invitation is accepted when no evidence was found', () => {
     const tenant = tenantResponse({ relationship: { level: 'notFound', evidence: [] } });
     expect(createOrderForm(tenant, catalog, submissionId).draft.invitationAccepted).toBe(false);
@@ -82,6 +97,13 @@ describe('orderInput', () => {
 describe('chooseTrial', () => {
   const { subscriptions } = tenantResponse();
   const trial = subscriptions.status === 'ok' ? subscriptions.value[0] : undefined;
+
+  it('sends the picked trial with a conversion, so it reaches the distributor', () => {
+    const form = createOrderForm(tenantResponse(), catalog, submissionId);
+    expect(orderInput(form, catalog)['trial']).toEqual({ sku: 'SPB', licenses: 25, endsOn: '2026-12-13' });
+    const asNew = { ...form, draft: { ...form.draft, subscriptionKind: 'new' as const } };
+    expect(orderInput(asNew, catalog)['trial']).toBeUndefined();
+  });
 
   it('switches to a trial conversion and ticks the trial’s SKU when it is offered', () => {
     if (!trial) throw new Error('fixture has a trial');
