@@ -307,7 +307,7 @@ describe('free text in the personal chat', () => {
     const card = cardOf(await h.conversation.personalMessage(chatTurn(h, locale), typed));
 
     expectLocalized(card, welcomeTexts.step1Title, locale);
-    expect(card.actions?.find((action) => action.type === 'Action.OpenUrl')).toMatchObject({ url: INVITATION_URL });
+    expect(cardNodes(card).find((node) => node.type === 'Action.OpenUrl')).toMatchObject({ url: INVITATION_URL });
   });
 
   it('says the technical domain is unknown yet, where to find it and why it matters', async () => {
