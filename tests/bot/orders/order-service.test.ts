@@ -160,7 +160,7 @@ describe('OrderService status changes and resubmission', () => {
 
     const accepted = await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now, actor: 'Пётр' });
     expect(accepted.kind === 'changed' && [accepted.order.status, accepted.order.history.at(-1)?.by]).toEqual(['accepted', 'Пётр']);
-    expect(accepted.kind === 'changed' && accepted.notice).toEqual({ tenantId: tenant, orderId: order.id, revision: 1, status: 'accepted' });
+    expect(accepted.kind === 'changed' && accepted.notice).toEqual({ tenantId: tenant, orderId: order.id, revision: 1, step: 1, status: 'accepted' });
 
     expect(await orders.changeStatus(tenant, order.id, { status: 'submitted' }, { now })).toEqual({
       kind: 'invalidTransition',
@@ -251,9 +251,10 @@ describe('OrderService status changes and resubmission', () => {
       [{ sku: 'SPB', quantity: 7 }],
     ]);
     expect(repeated.kind).toBe('existing');
-    expect(outbox.dispatched.map(({ records }) => records.map((record) => record.revision))).toEqual([
-      [1, 1],
-      [2, 2],
+    expect(outbox.dispatched.map(({ records }) => records.map((record) => [record.channel, record.revision]))).toEqual([
+      [['teams', 1], ['webhook', 1]],
+      [['customerNotice', 1]],
+      [['teams', 2], ['webhook', 2]],
     ]);
     expect(await orders.resubmit(tenant, 'CSP-00000000', input, { now })).toEqual({ kind: 'notFound' });
   });
@@ -271,7 +272,8 @@ describe('OrderService status changes and resubmission', () => {
     expect(results.filter((result) => result.kind === 'existing')).toHaveLength(4);
     const stored = await orders.get(tenant, order.id);
     expect([stored?.revision, stored?.deliveries.length]).toEqual([2, 4]);
-    expect(outbox.dispatched).toHaveLength(2);
+    // The first revision, the notice of "changes requested", the one resubmission.
+    expect(outbox.dispatched).toHaveLength(3);
   });
 
   it("refuses a resubmission under another order's submission id", async () => {
