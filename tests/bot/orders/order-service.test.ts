@@ -174,6 +174,38 @@ describe('OrderService status changes and resubmission', () => {
     expect(stale.kind).toBe('conflict');
   });
 
+  it("stores the customer's notice with the change and hands it to the outbox, naming the submitter", async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const submitter = { userId: '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b', teamsUserId: '29:1customer-ivanov' };
+    const created = await orders.submit(tenant, orderInput(), { now, submitter });
+    if (created.kind !== 'created') throw new Error(created.kind);
+
+    const changed = await orders.changeStatus(tenant, created.order.id, { status: 'accepted' }, { now });
+
+    expect(changed.kind).toBe('changed');
+    expect(outbox.dispatched.at(-1)?.records.map((record) => [record.channel, record.state, record.notice])).toEqual([
+      ['customerNotice', 'pending', { step: 1, submitter }],
+    ]);
+    expect((await orders.get(tenant, created.order.id))?.deliveries.map((delivery) => delivery.channel)).toEqual(['teams', 'webhook']);
+  });
+
+  it('dispatches no notice when the status change could not be stored', async () => {
+    class FailingWrites extends OrderRepository {
+      override replace(): never {
+        throw new StorageUnavailableError('storage down', { cause: new Error('ECONNREFUSED') });
+      }
+    }
+    const { orders, outbox } = service({ repository: new FailingWrites(await freshTable(azurite.connectionString)) });
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+
+    await expect(orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now })).rejects.toThrow(StorageUnavailableError);
+
+    expect(outbox.dispatched.map(({ records }) => records.map((record) => record.channel))).toEqual([['teams', 'webhook']]);
+    expect((await orders.get(tenant, order.id))?.status).toBe('submitted');
+  });
+
   it('lets only one of two concurrent identical changes win (ETag)', async () => {
     const { orders } = service();
     const tenant = tenantId();
