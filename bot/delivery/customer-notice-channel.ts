@@ -39,9 +39,11 @@ export interface CustomerNoticeChannelOptions {
  * Once per recipient: each send is followed by a receipt row
  * (`notice|{orderId}|{step}|{teams user id}`), and a retried notice skips
  * whoever has one; an admin whose chat is gone (403/404) gets a `gone`
- * receipt and is not tried again. The Bot Connector takes no idempotency
- * key, so a crash between a send and its receipt sends that one card again
- * (at least once at the edge, the outbox's own guarantee).
+ * receipt and is not tried again. The Connector's Send to Conversation
+ * takes no idempotency key ("API reference for the Bot Framework Connector
+ * service", https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference),
+ * so a crash between a send and its receipt sends that one card again (at
+ * least once at the edge, the outbox's own guarantee).
  */
 export function createCustomerNoticeChannel(options: CustomerNoticeChannelOptions): DeliveryChannel<typeof CUSTOMER_NOTICE_CHANNEL> {
   const clock = options.clock ?? (() => new Date());
