@@ -18,7 +18,7 @@ import type { Logger } from '../logger.js';
  */
 export const MAX_NOTICE_RECIPIENTS = 20;
 
-/** Personal conversations of a tenant read to pick the recipients (one bounded query). */
+/** Personal conversations of a tenant read to pick the recipients from (one bounded query). */
 const CONVERSATIONS_READ = 200;
 
 export interface CustomerNoticeChannelOptions {
@@ -58,7 +58,8 @@ export function createCustomerNoticeChannel(options: CustomerNoticeChannelOption
 
       const [conversations, receipts] = await Promise.all([
         recipients(options.store, order.tenantId, notice.submitter),
-        options.store.listNoticeReceipts(order.tenantId, order.id, notice.step, CONVERSATIONS_READ),
+        // Receipts never outnumber the bound (see `room` below), so one page of it reads them all.
+        options.store.listNoticeReceipts(order.tenantId, order.id, notice.step, MAX_NOTICE_RECIPIENTS),
       ]);
       if (conversations.length === 0) {
         options.logger.warn(context, 'no 1:1 chat of the customer is known; the status change is shown in the tab only');
