@@ -17,9 +17,9 @@ import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
-import { CustomerNotifier } from './distributor/customer-notifier.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
 import { createTeamsChannel } from './delivery/teams-channel.js';
+import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.js';
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
@@ -92,10 +92,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       }),
     );
   }
+  // Status notices to the customer's chats: outbox records of their own, written with each status change.
+  const customerNotices = createCustomerNoticeChannel({
+    store: conversations,
+    messenger,
+    catalog,
+    distributorName: config.distributorName,
+    logger,
+    clock,
+  });
   const outbox = new OutboxWorker({
     store: new DeliveryStore(storage.table(ORDERS_TABLE)),
     orders: repository,
-    channels,
+    channels: [...channels, customerNotices],
     logger,
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
@@ -116,7 +125,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     orders,
     store: conversations,
     messenger,
-    notifier: new CustomerNotifier({ store: conversations, messenger, catalog, distributorName: config.distributorName, logger }),
     logger,
     clock,
     // Orders that waited for an inbox go out as soon as one exists.
@@ -203,7 +211,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     orders,
     stop: async () => {
       await outbox.stop();
-      await desk.idle();
     },
   };
 }

@@ -42,8 +42,8 @@ export class ProactiveMessenger implements CardMessenger {
     return { conversation: root, activityId };
   }
 
-  sendCard(conversation: ConversationReferenceJson, card: AdaptiveCard): Promise<string> {
-    return this.send(withoutActivityId(parseReference(conversation)), card);
+  sendCard(conversation: ConversationReferenceJson, card: AdaptiveCard, signal?: AbortSignal): Promise<string> {
+    return this.send(withoutActivityId(parseReference(conversation)), card, signal);
   }
 
   async updateCard(message: PostedMessage, card: AdaptiveCard, signal?: AbortSignal): Promise<void> {

@@ -193,7 +193,12 @@ export class OnboardingConversation {
     const submissionId = values.submissionId ?? this.newSubmissionId();
     const input: OrderFormValues = { ...values, submissionId };
     const revisesOrderId = stringField(turn.data, REVISES_ORDER_ID_KEY);
-    const context = { now: this.clock(), ...(actor.name === undefined ? {} : { actor: actor.name }) };
+    const context = {
+      now: this.clock(),
+      ...(actor.name === undefined ? {} : { actor: actor.name }),
+      // Status notices go to the submitter's chat first.
+      submitter: { teamsUserId: actor.teamsUserId, ...(actor.userId === undefined ? {} : { userId: actor.userId }) },
+    };
 
     const result =
       revisesOrderId === undefined

@@ -19,8 +19,8 @@ export interface CardMessenger {
    * it will do). `signal` aborts the request to the Bot Connector.
    */
   postToChannel(channel: ConversationReferenceJson, card: AdaptiveCard, signal?: AbortSignal): Promise<PostedMessage>;
-  /** Sends a card into a conversation, e.g. a customer's 1:1 chat; returns the new activity id. */
-  sendCard(conversation: ConversationReferenceJson, card: AdaptiveCard): Promise<string>;
+  /** Sends a card into a conversation, e.g. a customer's 1:1 chat; returns the new activity id. `signal` aborts the request. */
+  sendCard(conversation: ConversationReferenceJson, card: AdaptiveCard, signal?: AbortSignal): Promise<string>;
   /** Replaces the card of an earlier message for everyone who sees it; `signal` aborts the request. */
   updateCard(message: PostedMessage, card: AdaptiveCard, signal?: AbortSignal): Promise<void>;
 }

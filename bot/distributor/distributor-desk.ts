@@ -25,7 +25,6 @@ import type { ConversationStore } from '../storage/conversation-store.js';
 import { isOrderId } from '../storage/order-id.js';
 import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js';
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
-import type { CustomerNotifier } from './customer-notifier.js';
 import { inboxTexts } from './distributor-chat-texts.js';
 import type { Logger } from '../logger.js';
 
@@ -38,7 +37,6 @@ export interface TeamsDistributorDeskOptions {
   readonly orders: Pick<OrderService, 'get' | 'changeStatus'>;
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
-  readonly notifier: Pick<CustomerNotifier, 'notify'>;
   readonly logger: Logger;
   readonly clock?: () => Date;
   /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
@@ -67,9 +65,10 @@ const actionDataSchema = z.object({
 /**
  * The distributor's side of the bot (DistributorDesk): which channel is the
  * inbox, and what the order cards' buttons do. Only the distributor's tenant
- * may claim the inbox or act; each status change is stored by OrderService,
- * shown to everyone by updating the channel message (Universal Actions
- * clients then refresh), and sent to the customer's 1:1 chats.
+ * may claim the inbox or act; each status change is stored by OrderService
+ * (with the customer's notice, which the outbox delivers) and shown to
+ * everyone by updating the channel message (Universal Actions clients then
+ * refresh).
  *
  * Cards carry `refresh` without `userIds`: Teams then refreshes them for
  * every viewer in channels of up to 60 members. In bigger channels nobody
@@ -79,7 +78,6 @@ const actionDataSchema = z.object({
 export class TeamsDistributorDesk implements DistributorDesk {
   private readonly clock: () => Date;
   private readonly distributorTenantId: string;
-  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly options: TeamsDistributorDeskOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -177,11 +175,6 @@ export class TeamsDistributorDesk implements DistributorDesk {
     }
   }
 
-  /** Resolves when the customer notifications started so far have finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-  }
-
   private isDistributor(actor: TeamsActor): boolean {
     return actor.tenantId.toLowerCase() === this.distributorTenantId;
   }
@@ -192,9 +185,6 @@ export class TeamsDistributorDesk implements DistributorDesk {
       { tenantId: order.tenantId, orderId: order.id, revision: order.revision, status: order.status, by: action.actor.name },
       'order status changed from the inbox',
     );
-    // Not awaited: the invoke must answer within seconds, and the customer's
-    // chats do not need to be told before the actor sees the result.
-    this.track(this.options.notifier.notify(order).then(() => undefined));
     await this.updateInboxMessage(order, card, action);
     return card;
   }
@@ -233,13 +223,6 @@ export class TeamsDistributorDesk implements DistributorDesk {
 
   private errorCard(message: LocalizedText, order?: OrderCardReference): AdaptiveCard {
     return buildActionErrorCard({ locale: this.options.locale, message, ...(order && { order }) });
-  }
-
-  private track(work: Promise<void>): void {
-    const tracked = work
-      .catch((error: unknown) => this.options.logger.error({ err: error }, 'customer notification failed'))
-      .finally(() => this.pending.delete(tracked));
-    this.pending.add(tracked);
   }
 }
 

@@ -50,7 +50,8 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
   }));
 }
 
-function actor(caller: Caller): { actor?: string } {
+/** Who acts, for the history, and who submits (the token's object id), so status notices reach them. */
+function actor(caller: Caller): { actor?: string; submitter: { userId: string } } {
   const name = caller.name ?? caller.userPrincipalName;
-  return name === undefined ? {} : { actor: name };
+  return { ...(name !== undefined && { actor: name }), submitter: { userId: caller.userId } };
 }

@@ -1,6 +1,7 @@
 import { todayInTimeZone } from '../../src/domain/calendar.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
-import type { CustomerNotice } from '../../src/domain/order/order-events.js';
+import { customerNoticeDelivery } from '../../src/domain/order/order-events.js';
+import type { CustomerNotice, OrderSubmitter } from '../../src/domain/order/order-events.js';
 import { changeOrderStatus, checkStatusChange, resubmitOrder, submitOrder } from '../../src/domain/order/order-lifecycle.js';
 import type { DeliveryPlan, StatusChangeInput } from '../../src/domain/order/order-lifecycle.js';
 import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
@@ -33,6 +34,8 @@ export interface CallContext {
   readonly now: Date;
   /** Display name of the person acting, for the history. */
   readonly actor?: string;
+  /** Who submits (submit, resubmit), so status notices reach them first. */
+  readonly submitter?: OrderSubmitter;
 }
 
 export type SubmitResult =
@@ -48,7 +51,7 @@ export type ResubmitResult =
   | NotChanged;
 
 export type StatusChangeResult =
-  /** `notice`: what the customer is to be told. */
+  /** `notice`: what the customer is told (its outbox record was stored with the change). */
   | { readonly kind: 'changed'; readonly order: OrderWithDeliveries; readonly notice: CustomerNotice }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   | NotChanged;
@@ -84,7 +87,7 @@ export class OrderService {
         { tenantId, id: newOrderId(), submission: validation.order, delivery: this.deliveryPlan(context.now) },
         context,
       );
-      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.insert(next.order, next.deliveries));
+      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.insert(next.order, next.deliveries, context.submitter));
       if (stored.kind === 'invalid') return stored;
       if (stored.kind === 'duplicate') return { kind: 'existing', order: stored.order };
       if (stored.kind === 'stored') {
@@ -104,7 +107,9 @@ export class OrderService {
       const next = resubmitOrder(loaded.order, submission, this.deliveryPlan(context.now), context);
       if (next.kind === 'repeated') return { kind: 'existing', order: shownOrder(loaded) };
       if (next.kind === 'invalidTransition') return next;
-      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.replace(loaded, next.order, next.deliveries));
+      const stored = await this.tooLargeAsInvalid(() =>
+        this.deps.repository.replace(loaded, next.order, next.deliveries, context.submitter ?? loaded.submitter),
+      );
       if (stored.kind === 'stale' || stored.kind === 'invalid') return stored;
       if (stored.kind === 'submissionTaken') {
         // Taken by this order (a repeat that won a race) or by another order.
@@ -134,8 +139,10 @@ export class OrderService {
   }
 
   /**
-   * A distributor action. The caller tells the customer about the change
-   * (`notice`); "request changes" needs a comment saying what to change.
+   * A distributor action; "request changes" needs a comment saying what to
+   * change. The customer's notice is an outbox record stored in the same
+   * transaction as the new status, so the change is never stored without
+   * it; the outbox delivers it (bot/delivery/customer-notice-channel.ts).
    */
   async changeStatus(
     tenantId: string,
@@ -148,9 +155,15 @@ export class OrderService {
     return this.update(tenantId, orderId, async (loaded) => {
       const next = changeOrderStatus(loaded.order, checked.change, context);
       if (next.kind !== 'changed') return next;
-      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.replace(loaded, next.order));
+      const notice = customerNoticeDelivery(next.notice, {
+        createdAt: context.now,
+        firstAttemptAt: this.deliveryPlan(context.now).firstAttemptAt,
+        ...(loaded.submitter !== undefined && { submitter: loaded.submitter }),
+      });
+      const stored = await this.tooLargeAsInvalid(() => this.deps.repository.replace(loaded, next.order, [notice]));
       if (stored.kind === 'stale' || stored.kind === 'invalid') return stored;
       if (stored.kind === 'submissionTaken') throw new Error('a status change never stores a submission');
+      this.deps.outbox.dispatch(next.order, stored.newDeliveries);
       return { kind: 'changed', order: stored.order, notice: next.notice };
     });
   }

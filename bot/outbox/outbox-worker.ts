@@ -1,6 +1,7 @@
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from '../delivery/delivery-channel.js';
-import type { DeliveryChannel } from '../delivery/delivery-channel.js';
+import type { DeliveryChannel, OutboxChannelName } from '../delivery/delivery-channel.js';
+import { deliveryKeyOf } from '../storage/delivery-entity.js';
 import type { DeliveryRecord, DeliveryState } from '../storage/delivery-entity.js';
 import type { DeliveryStore } from '../storage/delivery-store.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +18,7 @@ export interface OutboxWorkerOptions {
   readonly store: DeliveryStore;
   readonly orders: OrderSource;
   /** The configured channels; a record naming another channel fails. */
-  readonly channels: readonly DeliveryChannel[];
+  readonly channels: readonly DeliveryChannel<OutboxChannelName>[];
   readonly logger: Logger;
   /** How often to look for due records across all tenants (default 10 s). */
   readonly sweepIntervalMs?: number;
@@ -55,7 +56,7 @@ interface AttemptOptions {
   readonly order?: StoredOrder;
 }
 
-type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId' | 'revision' | 'channel'>> & {
+type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId' | 'revision' | 'channel' | 'notice'>> & {
   readonly state: DeliveryState;
 };
 
@@ -73,7 +74,7 @@ type RecordChanges = Partial<Omit<DeliveryRecord, 'etag' | 'tenantId' | 'orderId
  * before the send (stored, claimed, crashed) delivers exactly once.
  */
 export class OutboxWorker {
-  private readonly channels: ReadonlyMap<string, DeliveryChannel>;
+  private readonly channels: ReadonlyMap<string, DeliveryChannel<OutboxChannelName>>;
   private readonly sweepIntervalMs: number;
   private readonly leaseMs: number;
   private readonly attemptTimeoutMs: number;
@@ -139,8 +140,9 @@ export class OutboxWorker {
   dispatch(order: StoredOrder, records: readonly DeliveryRecord[]): void {
     if (records.length === 0) return;
     // Beyond `maxQueuedOrders` waiting jobs, one keeps only its records and reads the order when its turn comes.
+    // Named by the commit's first record: a status change's notice is its own job, not a repeat of its revision's.
     this.queue.enqueue(
-      `order:${order.tenantId}/${order.id}/${order.revision}`,
+      `commit:${order.tenantId}/${deliveryKeyOf(records[0] ?? { orderId: order.id, revision: order.revision, channel: '' })}`,
       () => this.attemptAll(records, { owned: true, order }),
       () => this.attemptAll(records, { owned: true }),
     );
@@ -283,7 +285,7 @@ export class OutboxWorker {
     }
 
     try {
-      await this.deliverWithTimeout(channel, plainOrder(order));
+      await this.deliverWithTimeout(channel, plainOrder(order), current);
     } catch (error) {
       await this.failAttempt(current, attempts, error);
       return;
@@ -349,7 +351,7 @@ export class OutboxWorker {
    * which cancels its request and closes its connection; the attempt fails
    * at once even if a channel were slow to notice.
    */
-  private async deliverWithTimeout(channel: DeliveryChannel, order: StoredOrder): Promise<void> {
+  private async deliverWithTimeout(channel: DeliveryChannel<OutboxChannelName>, order: StoredOrder, record: DeliveryRecord): Promise<void> {
     const timeoutMs = this.attemptTimeoutMs;
     const controller = new AbortController();
     // Listening before the channel does makes this reason the attempt's error, whatever the channel throws.
@@ -358,7 +360,7 @@ export class OutboxWorker {
     });
     const timer = setTimeout(() => controller.abort(new DeliveryTimeoutError(timeoutMs)), timeoutMs);
     try {
-      await Promise.race([channel.deliver(order, controller.signal), timedOut]);
+      await Promise.race([channel.deliver(order, controller.signal, record), timedOut]);
     } finally {
       clearTimeout(timer);
     }
@@ -377,7 +379,7 @@ class DeliveryTimeoutError extends Error {
 const BACKLOG_SWEEP_DELAY_MS = 1_000;
 
 function recordKey(record: DeliveryRecord): string {
-  return `${record.tenantId}/${record.orderId}/${record.revision}/${record.channel}`;
+  return `${record.tenantId}/${deliveryKeyOf(record)}`;
 }
 
 function describe(record: DeliveryRecord): Record<string, unknown> {
@@ -386,6 +388,7 @@ function describe(record: DeliveryRecord): Record<string, unknown> {
     orderId: record.orderId,
     revision: record.revision,
     channel: record.channel,
+    ...(record.notice !== undefined && { step: record.notice.step }),
     state: record.state,
     attempts: record.attempts,
     ...(record.lastError !== undefined && { lastError: record.lastError }),

@@ -8,7 +8,9 @@ import { assertKeyPart } from './table-keys.js';
  * Rows of the conversations table, partitioned by tenant id:
  * - `inbox` (in the distributor's partition): the channel that receives orders;
  * - `personal|{teams user id}`: a customer's 1:1 chat with the bot;
- * - `card|{orderId}` (in the customer's partition): the order's card message in the inbox.
+ * - `card|{orderId}` (in the customer's partition): the order's card message in the inbox;
+ * - `notice|{orderId}|{step}|{teams user id}` (in the customer's partition):
+ *   a status notice sent to one admin, so a retried notice skips them.
  * Conversation references are stored as JSON strings (entities are flat).
  */
 
@@ -47,9 +49,23 @@ export interface PostedCard {
   readonly postedAt: Date;
 }
 
+/** A customer notice one admin received (or could not receive any more: `gone`). */
+export interface NoticeReceipt {
+  readonly tenantId: string;
+  readonly orderId: string;
+  /** The status change announced: its index in the order's history. */
+  readonly step: number;
+  readonly teamsUserId: string;
+  readonly outcome: 'sent' | 'gone';
+  /** The message sent, when `sent`. */
+  readonly activityId?: string;
+  readonly at: Date;
+}
+
 export const INBOX_ROW_KEY = 'inbox';
 const PERSONAL_PREFIX = 'personal|';
 const CARD_PREFIX = 'card|';
+const NOTICE_PREFIX = 'notice|';
 
 export function personalRowKey(teamsUserId: string): string {
   // Teams ids may hold characters keys forbid ('/'); encoding keeps every id usable and distinct.
@@ -65,6 +81,22 @@ export function cardRowKey(orderId: string): string {
   const key = `${CARD_PREFIX}${orderId}`;
   assertKeyPart(key, 'order id');
   return key;
+}
+
+function noticePrefix(orderId: string, step: number): string {
+  return `${NOTICE_PREFIX}${orderId}|${String(step).padStart(4, '0')}|`;
+}
+
+export function noticeReceiptRowKey(orderId: string, step: number, teamsUserId: string): string {
+  const key = `${noticePrefix(orderId, step)}${encodeURIComponent(teamsUserId)}`;
+  assertKeyPart(key, 'notice receipt');
+  return key;
+}
+
+/** RowKey bounds of the receipts of one notice ('}' sorts right after '|'). */
+export function noticeReceiptRows(orderId: string, step: number): { readonly from: string; readonly below: string } {
+  const prefix = noticePrefix(orderId, step);
+  return { from: prefix, below: `${prefix.slice(0, -1)}}` };
 }
 
 // A string property holds at most 32 Ki UTF-16 code units; references are far smaller.
@@ -129,6 +161,21 @@ export function postedCardEntity(card: PostedCard): TableEntity {
   };
 }
 
+export function noticeReceiptEntity(receipt: NoticeReceipt): TableEntity {
+  assertKeyPart(receipt.tenantId, 'tenant id');
+  return {
+    partitionKey: receipt.tenantId,
+    rowKey: noticeReceiptRowKey(receipt.orderId, receipt.step, receipt.teamsUserId),
+    kind: 'noticeReceipt',
+    orderId: receipt.orderId,
+    step: receipt.step,
+    teamsUserId: receipt.teamsUserId,
+    outcome: receipt.outcome,
+    at: receipt.at,
+    ...(receipt.activityId !== undefined && { activityId: receipt.activityId }),
+  };
+}
+
 const referenceSchema = z
   .string()
   .transform((text, context) => {
@@ -171,6 +218,17 @@ const postedCardRowSchema = z.object({
   postedAt: z.date(),
 });
 
+const noticeReceiptRowSchema = z.object({
+  partitionKey: z.string(),
+  kind: z.literal('noticeReceipt'),
+  orderId: z.string().min(1),
+  step: z.number().int().min(0),
+  teamsUserId: z.string().min(1),
+  outcome: z.enum(['sent', 'gone']),
+  activityId: z.string().optional(),
+  at: z.date(),
+});
+
 function parseRow<T extends z.ZodType>(schema: T, entity: unknown, what: string): z.output<T> {
   const result = schema.safeParse(entity);
   if (!result.success) throw new Error(`stored ${what} has an unexpected shape: ${z.prettifyError(result.error)}`);
@@ -211,4 +269,9 @@ export function parsePostedCardEntity(entity: unknown): PostedCard {
     activityId: row.activityId,
     postedAt: row.postedAt,
   };
+}
+
+export function parseNoticeReceiptEntity(entity: unknown): NoticeReceipt {
+  const { partitionKey, kind: _kind, activityId, ...receipt } = parseRow(noticeReceiptRowSchema, entity, 'notice receipt');
+  return { tenantId: partitionKey, ...receipt, ...(activityId !== undefined && { activityId }) };
 }

@@ -4,25 +4,30 @@ import {
   cardRowKey,
   INBOX_ROW_KEY,
   inboxEntity,
+  noticeReceiptEntity,
+  noticeReceiptRows,
   parseInboxEntity,
+  parseNoticeReceiptEntity,
   parsePersonalEntity,
   parsePostedCardEntity,
   PERSONAL_ROWS,
   personalEntity,
+  personalRowKey,
   postedCardEntity,
 } from './conversation-entity.js';
-import type { InboxChannel, PersonalConversation, PostedCard } from './conversation-entity.js';
+import type { InboxChannel, NoticeReceipt, PersonalConversation, PostedCard } from './conversation-entity.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
-export type { InboxChannel, PersonalConversation, PostedCard } from './conversation-entity.js';
+export type { InboxChannel, NoticeReceipt, PersonalConversation, PostedCard } from './conversation-entity.js';
 
 export const CONVERSATIONS_TABLE = 'conversations';
 
 /**
  * How many personal conversations of one tenant are read to find the most
  * recent ones: a tenant's admins who chat with the bot are few, and the cap
- * keeps one status change from reading a huge partition.
+ * keeps one status change from reading a huge partition (the query asks for
+ * at most this many rows, `$top`).
  */
 const PERSONAL_SCAN_LIMIT = 200;
 
@@ -53,16 +58,27 @@ export class ConversationStore {
     assertKeyPart(tenantId, 'tenant id');
     if (limit <= 0) return [];
     const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${PERSONAL_ROWS.from} and RowKey lt ${PERSONAL_ROWS.below}`;
-    const found: PersonalConversation[] = [];
-    try {
-      for await (const entity of this.table.listEntities({ queryOptions: { filter } })) {
-        found.push(parsePersonalEntity(entity));
-        if (found.length >= PERSONAL_SCAN_LIMIT) break;
-      }
-    } catch (error) {
-      throw toStorageError(error, 'reading personal conversations');
-    }
+    const found = (await this.queryAtMost(filter, PERSONAL_SCAN_LIMIT, 'reading personal conversations')).map(parsePersonalEntity);
     return found.sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime()).slice(0, limit);
+  }
+
+  /** One admin's personal conversation, by Teams user id. */
+  async getPersonal(tenantId: string, teamsUserId: string): Promise<PersonalConversation | undefined> {
+    assertKeyPart(tenantId, 'tenant id');
+    const entity = await this.read(tenantId, personalRowKey(teamsUserId), 'reading a personal conversation');
+    return entity && parsePersonalEntity(entity);
+  }
+
+  /** Who already got (or can no longer get) the notice of status change `step` of an order; at most `limit`. */
+  async listNoticeReceipts(tenantId: string, orderId: string, step: number, limit: number): Promise<NoticeReceipt[]> {
+    assertKeyPart(tenantId, 'tenant id');
+    const rows = noticeReceiptRows(orderId, step);
+    const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${rows.from} and RowKey lt ${rows.below}`;
+    return (await this.queryAtMost(filter, limit, 'reading notice receipts')).map(parseNoticeReceiptEntity);
+  }
+
+  async saveNoticeReceipt(receipt: NoticeReceipt): Promise<void> {
+    await this.upsert(noticeReceiptEntity(receipt), 'saving a notice receipt');
   }
 
   async getPostedCard(tenantId: string, orderId: string): Promise<PostedCard | undefined> {
@@ -82,6 +98,24 @@ export class ConversationStore {
       if (storageStatusCode(error) === 404) return undefined;
       throw toStorageError(error, operation);
     }
+  }
+
+  /** At most `limit` rows, asked of storage as the page size, so no more cross the wire. */
+  private async queryAtMost(filter: string, limit: number, operation: string): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    if (limit <= 0) return found;
+    try {
+      const pages = this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
+      for await (const page of pages) {
+        for (const entity of page) {
+          found.push(entity);
+          if (found.length >= limit) return found;
+        }
+      }
+    } catch (error) {
+      throw toStorageError(error, operation);
+    }
+    return found;
   }
 
   private async upsert(entity: TableEntity, operation: string): Promise<void> {

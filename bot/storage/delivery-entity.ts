@@ -1,6 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
-import type { PendingDelivery } from '../../src/domain/order/order-events.js';
+import type { NoticeTarget, PendingDelivery } from '../../src/domain/order/order-events.js';
 
 /**
  * - `pending`: waiting for its next attempt at `nextAttemptAt`;
@@ -27,6 +27,8 @@ export interface DeliveryRecord {
   readonly leaseUntil?: Date | undefined;
   readonly deliveredAt?: Date | undefined;
   readonly createdAt: Date;
+  /** Only on customer-notice records: the status change to announce and the order's submitter. */
+  readonly notice?: NoticeTarget;
   /** Optimistic-concurrency token of the row as read or last written. */
   readonly etag: string;
 }
@@ -50,10 +52,17 @@ const MAX_ERROR_LENGTH = 1_000;
 /**
  * Delivery rows sort right after their order row (`order|{id}`), so one range
  * query reads an order with its deliveries. The key itself deduplicates: one
- * row per order, revision and channel.
+ * row per order, revision and channel, and for customer notices one per
+ * status change (`step`, its index in the order's history).
  */
-export function deliveryRowKey(orderId: string, revision: number, channel: string): string {
-  return `order|${orderId}|delivery|${String(revision).padStart(4, '0')}|${channel}`;
+export function deliveryRowKey(orderId: string, revision: number, channel: string, step?: number): string {
+  const key = `order|${orderId}|delivery|${String(revision).padStart(4, '0')}|${channel}`;
+  return step === undefined ? key : `${key}|${String(step).padStart(4, '0')}`;
+}
+
+/** The key of a record, for comparing records and naming them in logs and queues. */
+export function deliveryKeyOf(record: Pick<DeliveryRecord, 'orderId' | 'revision' | 'channel' | 'notice'>): string {
+  return deliveryRowKey(record.orderId, record.revision, record.channel, record.notice?.step);
 }
 
 /** RowKey bounds of every delivery row of one order. */
@@ -66,7 +75,7 @@ export function deliveryRowRange(orderId: string): { readonly from: string; read
 export function newDeliveryEntity(delivery: PendingDelivery): TableEntity {
   return {
     partitionKey: delivery.tenantId,
-    rowKey: deliveryRowKey(delivery.orderId, delivery.revision, delivery.channel),
+    rowKey: deliveryKeyOf(delivery),
     kind: DELIVERY_KIND,
     orderId: delivery.orderId,
     revision: delivery.revision,
@@ -75,6 +84,17 @@ export function newDeliveryEntity(delivery: PendingDelivery): TableEntity {
     attempts: 0,
     nextAttemptAt: delivery.firstAttemptAt,
     createdAt: delivery.createdAt,
+    ...noticeColumns(delivery.notice),
+  };
+}
+
+/** A notice's target as flat columns (entities hold no nested values). */
+function noticeColumns(notice: NoticeTarget | undefined): Record<string, string | number> {
+  if (notice === undefined) return {};
+  return {
+    noticeStep: notice.step,
+    ...(notice.submitter?.userId !== undefined && { submitterUserId: notice.submitter.userId }),
+    ...(notice.submitter?.teamsUserId !== undefined && { submitterTeamsUserId: notice.submitter.teamsUserId }),
   };
 }
 
@@ -82,7 +102,7 @@ export function newDeliveryEntity(delivery: PendingDelivery): TableEntity {
 export function deliveryEntity(record: Omit<DeliveryRecord, 'etag'>): TableEntity {
   const entity: TableEntity = {
     partitionKey: record.tenantId,
-    rowKey: deliveryRowKey(record.orderId, record.revision, record.channel),
+    rowKey: deliveryKeyOf(record),
     kind: DELIVERY_KIND,
     orderId: record.orderId,
     revision: record.revision,
@@ -91,6 +111,7 @@ export function deliveryEntity(record: Omit<DeliveryRecord, 'etag'>): TableEntit
     attempts: record.attempts,
     nextAttemptAt: record.nextAttemptAt,
     createdAt: record.createdAt,
+    ...noticeColumns(record.notice),
   };
   // Absent, not null: a Replace write then removes the old value.
   if (record.lastError !== undefined) entity['lastError'] = record.lastError.slice(0, MAX_ERROR_LENGTH);
@@ -111,6 +132,9 @@ const deliveryRowSchema = z.object({
   leaseUntil: z.date().optional(),
   deliveredAt: z.date().optional(),
   createdAt: z.date(),
+  noticeStep: z.number().int().min(0).optional(),
+  submitterUserId: z.string().min(1).optional(),
+  submitterTeamsUserId: z.string().min(1).optional(),
   etag: z.string(),
 });
 
@@ -121,8 +145,25 @@ export function parseDeliveryEntity(entity: Readonly<Record<string, unknown>>): 
     const problem = result.success ? `kind is ${String(entity['kind'])}` : z.prettifyError(result.error);
     throw new Error(`stored delivery record has an unexpected shape: ${problem}`);
   }
-  const { partitionKey, ...record } = result.data;
-  return { tenantId: partitionKey, ...record };
+  const { partitionKey, noticeStep, submitterUserId, submitterTeamsUserId, ...record } = result.data;
+  const submitter = {
+    ...(submitterUserId !== undefined && { userId: submitterUserId }),
+    ...(submitterTeamsUserId !== undefined && { teamsUserId: submitterTeamsUserId }),
+  };
+  const hasSubmitter = submitterUserId !== undefined || submitterTeamsUserId !== undefined;
+  return {
+    tenantId: partitionKey,
+    ...record,
+    ...(noticeStep !== undefined && { notice: { step: noticeStep, ...(hasSubmitter && { submitter }) } }),
+  };
+}
+
+/**
+ * Whether a record forwards the order to the distributor (and so belongs in
+ * what the customer reads as `deliveries`), not a notice to the customer.
+ */
+export function isDistributorDelivery(record: Pick<DeliveryRecord, 'notice'>): boolean {
+  return record.notice === undefined;
 }
 
 export function isDeliveryEntity(entity: Readonly<Record<string, unknown>>): boolean {

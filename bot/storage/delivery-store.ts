@@ -4,7 +4,7 @@ import { storageStatusCode, toStorageError } from './storage-errors.js';
 import {
   DELIVERY_KIND,
   deliveryEntity,
-  deliveryRowKey,
+  deliveryKeyOf,
   deliveryRowRange,
   parseDeliveryEntity,
 } from './delivery-entity.js';
@@ -73,8 +73,8 @@ export class DeliveryStore {
    * when another worker got there first.
    */
   async replace(current: DeliveryRecord, next: Omit<DeliveryRecord, 'etag'>): Promise<DeliveryRecord | undefined> {
-    if (deliveryRowKey(next.orderId, next.revision, next.channel) !== deliveryRowKey(current.orderId, current.revision, current.channel)) {
-      throw new Error('a delivery record cannot change its order, revision or channel');
+    if (deliveryKeyOf(next) !== deliveryKeyOf(current)) {
+      throw new Error('a delivery record cannot change its order, revision, channel or notice');
     }
     try {
       const { etag } = await this.write(current, next);

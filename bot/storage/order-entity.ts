@@ -1,5 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
+import type { OrderSubmitter } from '../../src/domain/order/order-events.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { orderStatusSchema, orderSubmissionShape, statusChangeShape } from '../../src/domain/order/order-shape.js';
 import { OrderTooLargeError } from './order-errors.js';
@@ -58,6 +59,9 @@ const orderRowSchema = z.object({
   updatedAt: z.string(),
   submission: json(submissionSchema),
   history: json(historySchema),
+  // Absent on orders stored before the submitter was recorded.
+  submitterUserId: z.string().min(1).optional(),
+  submitterTeamsUserId: z.string().min(1).optional(),
   etag: z.string(),
 });
 
@@ -66,6 +70,8 @@ const submissionRowSchema = z.object({ kind: z.literal(SUBMISSION_KIND), orderId
 export interface OrderRow {
   readonly order: StoredOrder;
   readonly etag: string;
+  /** Who submitted the current revision; kept out of StoredOrder so no API answer, card or e-mail carries it. */
+  readonly submitter?: OrderSubmitter;
 }
 
 /** Parses a stored order row; throws when it is not an order of the known shape. */
@@ -75,8 +81,13 @@ export function parseOrderEntity(entity: unknown): OrderRow {
     throw new Error(`stored order has an unexpected shape: ${z.prettifyError(result.error)}`);
   }
   const row = result.data;
+  const submitter: OrderSubmitter = {
+    ...(row.submitterUserId !== undefined && { userId: row.submitterUserId }),
+    ...(row.submitterTeamsUserId !== undefined && { teamsUserId: row.submitterTeamsUserId }),
+  };
   return {
     etag: row.etag,
+    ...((submitter.userId !== undefined || submitter.teamsUserId !== undefined) && { submitter }),
     order: {
       ...row.submission,
       id: row.orderId,
@@ -93,7 +104,7 @@ export function parseOrderEntity(entity: unknown): OrderRow {
 // A string property holds at most 64 KiB, i.e. 32 Ki UTF-16 code units; keep a margin.
 const MAX_JSON_LENGTH = 30_000;
 
-export function orderEntity(order: StoredOrder): TableEntity {
+export function orderEntity(order: StoredOrder, submitter?: OrderSubmitter): TableEntity {
   // Parsing picks exactly the submission fields, so nothing else leaks into storage.
   const submission = JSON.stringify(submissionSchema.parse(order));
   const history = JSON.stringify(order.history);
@@ -111,6 +122,8 @@ export function orderEntity(order: StoredOrder): TableEntity {
     updatedAt: order.updatedAt,
     submission,
     history,
+    ...(submitter?.userId !== undefined && { submitterUserId: submitter.userId }),
+    ...(submitter?.teamsUserId !== undefined && { submitterTeamsUserId: submitter.teamsUserId }),
   };
 }
 

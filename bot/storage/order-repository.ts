@@ -1,9 +1,10 @@
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
-import type { PendingDelivery } from '../../src/domain/order/order-events.js';
+import type { OrderSubmitter, PendingDelivery } from '../../src/domain/order/order-events.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import {
   isDeliveryEntity,
+  isDistributorDelivery,
   newDeliveryEntity,
   parseDeliveryEntity,
   summarizeDelivery,
@@ -34,6 +35,9 @@ export interface OrderWithDeliveries extends StoredOrder {
 export interface LoadedOrder {
   readonly order: StoredOrder;
   readonly etag: string;
+  /** Who submitted the current revision, when known (orders stored before it was recorded have none). */
+  readonly submitter?: OrderSubmitter;
+  /** Every outbox record of the order: its deliveries and its customer notices. */
   readonly deliveries: readonly DeliveryRecord[];
 }
 
@@ -86,13 +90,13 @@ export class OrderRepository {
    * transaction. Concurrent repeats of a submission id: all but one
    * transaction fail, and those answer `duplicate` with the stored order.
    */
-  async insert(order: StoredOrder, deliveries: readonly PendingDelivery[]): Promise<InsertOutcome> {
+  async insert(order: StoredOrder, deliveries: readonly PendingDelivery[], submitter?: OrderSubmitter): Promise<InsertOutcome> {
     assertKeyPart(order.tenantId, 'tenant id');
     assertKeyPart(order.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
     try {
       const response = await this.table.submitTransaction([
-        ['create', orderEntity(order)],
+        ['create', orderEntity(order, submitter)],
         ['create', submissionEntity(order.tenantId, order.submissionId, order.id, new Date(order.createdAt))],
         ...entities.map((entity): TransactionAction => ['create', entity]),
       ]);
@@ -165,19 +169,27 @@ export class OrderRepository {
   /**
    * Replaces the order row with `next` if nobody changed it since `loaded`
    * was read. With `submissionId` changed (a new revision), the new
-   * idempotency row and `deliveries` are written in the same transaction.
+   * idempotency row is written in the same transaction, and so are
+   * `deliveries` (a new revision's, or a status change's customer notice):
+   * either all of it is stored or none. `submitter` is who submitted `next`
+   * (by default the one `loaded` has).
    */
-  async replace(loaded: LoadedOrder, next: StoredOrder, deliveries: readonly PendingDelivery[] = []): Promise<ReplaceOutcome> {
+  async replace(
+    loaded: LoadedOrder,
+    next: StoredOrder,
+    deliveries: readonly PendingDelivery[] = [],
+    submitter: OrderSubmitter | undefined = loaded.submitter,
+  ): Promise<ReplaceOutcome> {
     const newSubmission = next.submissionId !== loaded.order.submissionId;
     if (newSubmission) assertKeyPart(next.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
     try {
       let newDeliveries: DeliveryRecord[] = [];
       if (!newSubmission && entities.length === 0) {
-        await this.table.updateEntity(orderEntity(next), 'Replace', { etag: loaded.etag });
+        await this.table.updateEntity(orderEntity(next, submitter), 'Replace', { etag: loaded.etag });
       } else {
         const response = await this.table.submitTransaction([
-          ['update', orderEntity(next), 'Replace', { etag: loaded.etag }],
+          ['update', orderEntity(next, submitter), 'Replace', { etag: loaded.etag }],
           ...(newSubmission
             ? [['create', submissionEntity(next.tenantId, next.submissionId, next.id, new Date(next.updatedAt))] as TransactionAction]
             : []),
@@ -235,8 +247,9 @@ export function shownOrder(loaded: LoadedOrder): OrderWithDeliveries {
   return withDeliveries(loaded.order, loaded.deliveries);
 }
 
+/** Customer notices are the customer's own news, not a way the order went to the distributor: not shown. */
 function withDeliveries(order: StoredOrder, deliveries: readonly DeliveryRecord[]): OrderWithDeliveries {
-  return { ...order, deliveries: deliveries.map(summarizeDelivery) };
+  return { ...order, deliveries: deliveries.filter(isDistributorDelivery).map(summarizeDelivery) };
 }
 
 /** Pairs the delivery rows just created with the ETags the transaction answered. */

@@ -146,6 +146,7 @@ export function changeOrderStatus(
     tenantId: order.tenantId,
     orderId: order.id,
     revision: order.revision,
+    step: order.history.length,
     status: change.status,
     ...(change.comment !== undefined && { comment: change.comment }),
   };

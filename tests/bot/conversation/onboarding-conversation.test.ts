@@ -538,6 +538,19 @@ describe('the order form', () => {
     expect(text(second)).toContain(receiptTitle(stored[0]?.id ?? '?', 'ru'));
   });
 
+  it("records who submitted (Teams and Entra ids), so the status notices reach that admin's chat", async () => {
+    const h = harness();
+    const form = await h.conversation.cardAction(actionTurn(h, CardVerb.startOrder));
+
+    checked(await h.conversation.cardAction(actionTurn(h, CardVerb.submitOrder, fillIn(form, VALID_ANSWERS))));
+
+    const [order] = await h.orders.list(h.tenantId);
+    expect((await repository.load(h.tenantId, order?.id ?? '?'))?.submitter).toEqual({
+      userId: '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      teamsUserId: '29:1customer-ivanov',
+    });
+  });
+
   it('accepts the Action.Submit fallback data (with the verb in it) like Execute data', async () => {
     const h = harness();
     const form = await h.conversation.cardAction(actionTurn(h, CardVerb.startOrder));

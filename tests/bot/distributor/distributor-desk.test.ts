@@ -6,10 +6,11 @@ import { actionErrorTexts } from '../../../src/domain/cards/distributor-card-tex
 import { CHANGES_COMMENT_INPUT_ID } from '../../../src/domain/cards/distributor-order-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import type { DistributorCardAction, TeamsActor } from '../../../bot/conversation/chat-ports.js';
-import { CustomerNotifier } from '../../../bot/distributor/customer-notifier.js';
 import { inboxTexts } from '../../../bot/distributor/distributor-chat-texts.js';
 import { TeamsDistributorDesk } from '../../../bot/distributor/distributor-desk.js';
 import { createTeamsChannel } from '../../../bot/delivery/teams-channel.js';
+import { createCustomerNoticeChannel } from '../../../bot/delivery/customer-notice-channel.js';
+import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { azuriteConnectionString } from '../../../bot/config.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
@@ -53,15 +54,20 @@ afterAll(async () => {
 const now = new Date('2026-11-20T10:00:00.000Z');
 const INBOX = '19:inbox@thread.tacv2';
 
-class NoOutbox {
-  dispatch(): void {}
+/** Keeps what the service hands to the outbox, so a test can deliver it like the outbox would. */
+class RecordingOutbox {
+  readonly records: DeliveryRecord[] = [];
+  dispatch(_order: StoredOrder, records: readonly DeliveryRecord[]): void {
+    this.records.push(...records);
+  }
 }
 
 async function setUp(options: { orders?: OrderService } = {}) {
   const { store } = await freshStore(azurite.connectionString);
   const repository = new OrderRepository(await freshTable(azurite.connectionString));
+  const outbox = new RecordingOutbox();
   const orders =
-    options.orders ?? new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: ['teams'], outbox: new NoOutbox() });
+    options.orders ?? new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: ['teams'], outbox });
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
   let claims = 0;
@@ -73,7 +79,6 @@ async function setUp(options: { orders?: OrderService } = {}) {
     orders,
     store,
     messenger,
-    notifier: new CustomerNotifier({ store, messenger, catalog, distributorName: DISTRIBUTOR_NAME, logger }),
     logger,
     clock: () => now,
     onInboxClaimed: () => {
@@ -89,7 +94,16 @@ async function setUp(options: { orders?: OrderService } = {}) {
     logger,
     clock: () => now,
   });
+  const notices = createCustomerNoticeChannel({ store, messenger, catalog, distributorName: DISTRIBUTOR_NAME, logger, clock: () => now });
   const customer = tenantId();
+
+  /** Delivers the customer notices the status changes stored, as the outbox would. */
+  const deliverNotices = async (): Promise<void> => {
+    for (const record of outbox.records.splice(0).filter((each) => each.channel === notices.name)) {
+      const order = await orders.get(record.tenantId, record.orderId);
+      if (order) await notices.deliver(order, notAborted, record);
+    }
+  };
 
   /** A submitted order of `customer`, delivered into the claimed inbox like the outbox would. */
   const deliveredOrder = async (): Promise<StoredOrder> => {
@@ -113,7 +127,7 @@ async function setUp(options: { orders?: OrderService } = {}) {
       ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }),
     });
 
-  return { store, orders, messenger, logger, desk, channel, customer, deliveredOrder, act, claims: () => claims };
+  return { store, orders, messenger, logger, desk, channel, customer, deliveredOrder, act, deliverNotices, claims: () => claims };
 }
 
 async function claim(desk: TeamsDistributorDesk, channelId = INBOX, name?: string) {
@@ -221,14 +235,14 @@ describe('channelMessage', () => {
 });
 
 describe('handleCardAction by the distributor staff', () => {
-  it('accepts the order, updates the inbox message for everyone and tells the customer', async () => {
-    const { desk, store, orders, messenger, deliveredOrder, act, customer } = await setUp();
+  it('accepts the order, updates the inbox message for everyone and stores the customer\'s notice', async () => {
+    const { desk, store, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
     await rememberCustomer(store, customer, 'en');
     const order = await deliveredOrder();
 
     const card = await act('acceptOrder', order);
-    await desk.idle();
+    await deliverNotices();
 
     const stored = await orders.get(customer, order.id);
     expect(stored?.status).toBe('accepted');
@@ -250,13 +264,13 @@ describe('handleCardAction by the distributor staff', () => {
   });
 
   it('asks for changes with the comment, and the customer sees the comment', async () => {
-    const { desk, store, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    const { desk, store, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
     await rememberCustomer(store, customer);
     const order = await deliveredOrder();
 
     const card = await act('requestChanges', order, { data: { [CHANGES_COMMENT_INPUT_ID]: 'Уточните количество лицензий.' } });
-    await desk.idle();
+    await deliverNotices();
 
     expect((await orders.get(customer, order.id))?.history.at(-1)).toMatchObject({
       status: 'changesRequested',
@@ -279,12 +293,12 @@ describe('handleCardAction by the distributor staff', () => {
   });
 
   it('refuses "request changes" without a comment and changes nothing', async () => {
-    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
     const order = await deliveredOrder();
 
     const card = await act('requestChanges', order, { data: { [CHANGES_COMMENT_INPUT_ID]: '   ' } });
-    await desk.idle();
+    await deliverNotices();
 
     expect(allText(card)).toContain(actionErrorTexts.commentRequired.ru);
     // The error card offers the way back to the order.
@@ -295,11 +309,11 @@ describe('handleCardAction by the distributor staff', () => {
   });
 
   it('shows the current card when someone else acted first, without a second change', async () => {
-    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
     const order = await deliveredOrder();
     await act('acceptOrder', order);
-    await desk.idle();
+    await deliverNotices();
     const updatesBefore = messenger.updates.length;
 
     const card = await act('acceptOrder', order, { actor: distributorStaff({ name: 'Кузнецова Мария', teamsUserId: '29:1staff-2' }) });
@@ -358,19 +372,20 @@ describe('handleCardAction by the distributor staff', () => {
     expect(allText(card)).toContain(actionErrorTexts.unreadableCard.ru);
   });
 
-  it('still answers when the customer cannot be told, and logs it', async () => {
-    const { desk, store, orders, messenger, logger, deliveredOrder, act, customer } = await setUp();
+  it('answers at once and leaves the notice to the outbox when the customer cannot be told yet', async () => {
+    const { desk, store, orders, messenger, deliveredOrder, act, deliverNotices, customer } = await setUp();
     await claim(desk);
     await rememberCustomer(store, customer);
     const order = await deliveredOrder();
     messenger.failWith(({ operation }) => (operation === 'send' ? new Error('connector down') : undefined));
 
     const card = await act('acceptOrder', order);
-    await desk.idle();
 
     expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
     expect((await orders.get(customer, order.id))?.status).toBe('accepted');
-    expect(logger.entries.some((entry) => entry.level === 'warn' && /status card/.test(entry.message))).toBe(true);
+    // The desk itself sends nothing to the customer: the stored notice fails its attempt and is retried.
+    expect(messenger.sends).toHaveLength(0);
+    await expect(deliverNotices()).rejects.toThrow(/connector down/);
   });
 
   it('updates the message acted on when no posted card is known', async () => {
@@ -388,12 +403,12 @@ describe('handleCardAction by the distributor staff', () => {
 
 describe('handleCardAction by anyone else', () => {
   it('refuses a user of another tenant with an error card in their language and changes nothing', async () => {
-    const { desk, orders, messenger, deliveredOrder, act, customer } = await setUp();
+    const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
     const order = await deliveredOrder();
 
     const card = await act('acceptOrder', order, { actor: customerAdmin(customer, { locale: 'en' }) });
-    await desk.idle();
+    await deliverNotices();
 
     expect(allText(card)).toContain(actionErrorTexts.notDistributor.en);
     expect(card.actions).toBeUndefined();
@@ -422,7 +437,7 @@ describe('handleCardAction without storage', () => {
       catalog,
       timeZone: 'Europe/Moscow',
       channels: ['teams'],
-      outbox: new NoOutbox(),
+      outbox: new RecordingOutbox(),
     });
     const { act, customer } = await setUp({ orders });
 

@@ -160,7 +160,7 @@ describe('OrderService status changes and resubmission', () => {
 
     const accepted = await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now, actor: 'Пётр' });
     expect(accepted.kind === 'changed' && [accepted.order.status, accepted.order.history.at(-1)?.by]).toEqual(['accepted', 'Пётр']);
-    expect(accepted.kind === 'changed' && accepted.notice).toEqual({ tenantId: tenant, orderId: order.id, revision: 1, status: 'accepted' });
+    expect(accepted.kind === 'changed' && accepted.notice).toEqual({ tenantId: tenant, orderId: order.id, revision: 1, step: 1, status: 'accepted' });
 
     expect(await orders.changeStatus(tenant, order.id, { status: 'submitted' }, { now })).toEqual({
       kind: 'invalidTransition',
@@ -172,6 +172,38 @@ describe('OrderService status changes and resubmission', () => {
     });
     const stale = await orders.changeStatus(tenant, order.id, { status: 'completed', expectedRevision: 2 }, { now });
     expect(stale.kind).toBe('conflict');
+  });
+
+  it("stores the customer's notice with the change and hands it to the outbox, naming the submitter", async () => {
+    const { orders, outbox } = service();
+    const tenant = tenantId();
+    const submitter = { userId: '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b', teamsUserId: '29:1customer-ivanov' };
+    const created = await orders.submit(tenant, orderInput(), { now, submitter });
+    if (created.kind !== 'created') throw new Error(created.kind);
+
+    const changed = await orders.changeStatus(tenant, created.order.id, { status: 'accepted' }, { now });
+
+    expect(changed.kind).toBe('changed');
+    expect(outbox.dispatched.at(-1)?.records.map((record) => [record.channel, record.state, record.notice])).toEqual([
+      ['customerNotice', 'pending', { step: 1, submitter }],
+    ]);
+    expect((await orders.get(tenant, created.order.id))?.deliveries.map((delivery) => delivery.channel)).toEqual(['teams', 'webhook']);
+  });
+
+  it('dispatches no notice when the status change could not be stored', async () => {
+    class FailingWrites extends OrderRepository {
+      override replace(): never {
+        throw new StorageUnavailableError('storage down', { cause: new Error('ECONNREFUSED') });
+      }
+    }
+    const { orders, outbox } = service({ repository: new FailingWrites(await freshTable(azurite.connectionString)) });
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+
+    await expect(orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now })).rejects.toThrow(StorageUnavailableError);
+
+    expect(outbox.dispatched.map(({ records }) => records.map((record) => record.channel))).toEqual([['teams', 'webhook']]);
+    expect((await orders.get(tenant, order.id))?.status).toBe('submitted');
   });
 
   it('lets only one of two concurrent identical changes win (ETag)', async () => {
@@ -251,9 +283,10 @@ describe('OrderService status changes and resubmission', () => {
       [{ sku: 'SPB', quantity: 7 }],
     ]);
     expect(repeated.kind).toBe('existing');
-    expect(outbox.dispatched.map(({ records }) => records.map((record) => record.revision))).toEqual([
-      [1, 1],
-      [2, 2],
+    expect(outbox.dispatched.map(({ records }) => records.map((record) => [record.channel, record.revision]))).toEqual([
+      [['teams', 1], ['webhook', 1]],
+      [['customerNotice', 1]],
+      [['teams', 2], ['webhook', 2]],
     ]);
     expect(await orders.resubmit(tenant, 'CSP-00000000', input, { now })).toEqual({ kind: 'notFound' });
   });
@@ -271,7 +304,8 @@ describe('OrderService status changes and resubmission', () => {
     expect(results.filter((result) => result.kind === 'existing')).toHaveLength(4);
     const stored = await orders.get(tenant, order.id);
     expect([stored?.revision, stored?.deliveries.length]).toEqual([2, 4]);
-    expect(outbox.dispatched).toHaveLength(2);
+    // The first revision, the notice of "changes requested", the one resubmission.
+    expect(outbox.dispatched).toHaveLength(3);
   });
 
   it("refuses a resubmission under another order's submission id", async () => {

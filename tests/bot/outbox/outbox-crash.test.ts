@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
@@ -8,11 +6,11 @@ import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import type { TableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
+import { runUntilKilled } from '../../support/killed-child.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { RecordingChannel, RecordingLogger, freshTable, tenantId, waitUntil } from '../storage/fixtures.js';
 
 const CHILD = fileURLToPath(new URL('./support/crash-child.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let azurite: AzuriteTables;
 let storage: TableStorage;
@@ -28,42 +26,16 @@ afterAll(async () => {
 
 type ChildEvent = { event: 'stored'; orderId: string } | { event: 'sending'; channel: string } | { event: 'error' };
 
-/**
- * Runs the child until `killAt` says so, then SIGKILLs it: no shutdown code
- * runs, exactly as in a crash.
- */
+/** Runs the child until `killAt` says so, then SIGKILLs it (tests/support/killed-child.ts). */
 async function runChildUntilKilled(
   args: { tableName: string; tenant: string; mode: 'stored' | 'dispatching' | 'sending'; graceMs: number; leaseMs: number },
   killAt: (events: readonly ChildEvent[]) => boolean,
 ): Promise<ChildEvent[]> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      CHILD,
-      azurite.connectionString,
-      args.tableName,
-      args.tenant,
-      args.mode,
-      String(args.graceMs),
-      String(args.leaseMs),
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  const { events, signal } = await runUntilKilled<ChildEvent>(
+    CHILD,
+    [azurite.connectionString, args.tableName, args.tenant, args.mode, String(args.graceMs), String(args.leaseMs)],
+    killAt,
   );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-
-  const events: ChildEvent[] = [];
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    events.push(JSON.parse(line) as ChildEvent);
-    if (killAt(events)) break;
-  }
-  child.kill('SIGKILL');
-  const signal = await exited;
-  if (!killAt(events)) throw new Error(`child ended early: ${stderr}`);
   expect(signal).toBe('SIGKILL');
   return events;
 }

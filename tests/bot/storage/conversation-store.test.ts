@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { azuriteConnectionString } from '../../../bot/config.js';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { personalEntity } from '../../../bot/storage/conversation-entity.js';
 import { ConversationStore } from '../../../bot/storage/conversation-store.js';
 import type { PersonalConversation } from '../../../bot/storage/conversation-store.js';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
@@ -103,6 +105,49 @@ describe('ConversationStore personal conversations', () => {
     await store.savePersonal(odd);
 
     expect(await store.listPersonal(tenant, 10)).toEqual([odd]);
+  });
+
+  it("reads a bounded page of a big tenant's chats, not the whole partition", async () => {
+    const table = await freshTable(azurite.connectionString);
+    const tenant = tenantId();
+    const rows = Array.from({ length: 300 }, (_, index) =>
+      personalEntity(personal(tenant, `29:1admin-${String(index).padStart(3, '0')}`, new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString())),
+    );
+    for (let start = 0; start < rows.length; start += 100) {
+      await table.submitTransaction(rows.slice(start, start + 100).map((row): TransactionAction => ['create', row]));
+    }
+    let rowsRead = 0;
+    const counting = new Proxy(table, {
+      get(target, property, receiver) {
+        if (property !== 'listEntities') return Reflect.get(target, property, receiver) as unknown;
+        return (...args: Parameters<TableClient['listEntities']>) => {
+          const pages = target.listEntities(...args);
+          return {
+            byPage: (settings: { maxPageSize?: number }) =>
+              (async function* () {
+                for await (const page of pages.byPage(settings)) {
+                  rowsRead += page.length;
+                  yield page;
+                }
+              })(),
+          };
+        };
+      },
+    });
+
+    const listed = await new ConversationStore(counting).listPersonal(tenant, 20);
+
+    expect(listed).toHaveLength(20);
+    expect(rowsRead).toBe(200);
+  });
+
+  it('reads one chat by Teams user id', async () => {
+    const tenant = tenantId();
+    const chat = personal(tenant, '29:1one', '2026-05-01T09:00:00.000Z');
+    await store.savePersonal(chat);
+
+    expect(await store.getPersonal(tenant, '29:1one')).toEqual(chat);
+    expect(await store.getPersonal(tenant, '29:1nobody')).toBeUndefined();
   });
 
   it('does not mistake the inbox or posted cards of the same tenant for chats', async () => {

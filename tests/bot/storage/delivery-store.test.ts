@@ -85,7 +85,7 @@ describe('delivery store: replace', () => {
   it('refuses to move a record to another order, revision or channel', async () => {
     const { store, record } = await storedRecord();
     await expect(store.replace(record, { ...withoutEtag(record), channel: 'email' })).rejects.toThrow(
-      'cannot change its order, revision or channel',
+      'cannot change its order, revision, channel or notice',
     );
   });
 });

@@ -1,6 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerNoticeDelivery } from '../../../src/domain/order/order-events.js';
 import { changeOrderStatus, resubmitOrder, submitOrder } from '../../../src/domain/order/order-lifecycle.js';
+import { newDeliveryEntity } from '../../../bot/storage/delivery-entity.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { newOrderId } from '../../../bot/storage/order-id.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
@@ -157,6 +159,76 @@ describe('OrderRepository.replace', () => {
 
     expect(outcome).toEqual({ kind: 'submissionTaken', owner: other.id });
     expect((await repository.get(tenant, order.id))?.revision).toBe(1);
+  });
+});
+
+describe('OrderRepository: a status change with its customer notice', () => {
+  const submitter = { userId: '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b', teamsUserId: '29:1customer-ivanov' };
+
+  async function withSubmitter(tenant: string) {
+    const next = newOrder(tenant);
+    const outcome = await repository.insert(next.order, next.deliveries, submitter);
+    if (outcome.kind !== 'stored') throw new Error(`expected stored, got ${outcome.kind}`);
+    const before = await loaded(tenant, next.order.id);
+    const change = changeOrderStatus(before.order, { status: 'accepted' }, { now });
+    if (change.kind !== 'changed') throw new Error(change.kind);
+    const notice = customerNoticeDelivery(change.notice, { createdAt: now, firstAttemptAt: delivery.firstAttemptAt, submitter: before.submitter ?? {} });
+    return { before, change, notice };
+  }
+
+  it('stores the status and the notice record in one transaction, the notice naming the submitter', async () => {
+    const tenant = tenantId();
+    const { before, change, notice } = await withSubmitter(tenant);
+    expect(before.submitter).toEqual(submitter);
+
+    const outcome = await repository.replace(before, change.order, [notice]);
+
+    if (outcome.kind !== 'stored') throw new Error(`expected stored, got ${outcome.kind}`);
+    expect(outcome.newDeliveries.map((d) => [d.channel, d.state, d.notice])).toEqual([['customerNotice', 'pending', { step: 1, submitter }]]);
+    const after = await loaded(tenant, before.order.id);
+    expect(after.order.status).toBe('accepted');
+    expect(after.submitter).toEqual(submitter);
+    // In key order: `…|customerNotice|0001` sorts before `…|teams`.
+    expect(after.deliveries.map((d) => d.channel)).toEqual(['customerNotice', 'teams', 'webhook']);
+    // What the customer reads lists the deliveries to the distributor only.
+    expect((await repository.get(tenant, before.order.id))?.deliveries.map((d) => d.channel)).toEqual(['teams', 'webhook']);
+    expect((await repository.list(tenant))[0]?.deliveries.map((d) => d.channel)).toEqual(['teams', 'webhook']);
+  });
+
+  it('writes neither the status nor the notice when the order changed meanwhile', async () => {
+    const tenant = tenantId();
+    const { before, change, notice } = await withSubmitter(tenant);
+    await repository.replace(before, accepted(before.order));
+
+    expect(await repository.replace(before, change.order, [notice])).toEqual({ kind: 'stale' });
+
+    const after = await loaded(tenant, before.order.id);
+    expect(after.order.history).toHaveLength(2);
+    expect(after.deliveries.map((d) => d.channel)).toEqual(['teams', 'webhook']);
+  });
+
+  it('writes neither when the notice record cannot be written', async () => {
+    const tenant = tenantId();
+    const { before, change, notice } = await withSubmitter(tenant);
+    // A record already under the notice's key makes its create, and so the whole transaction, fail.
+    await table.createEntity(newDeliveryEntity(notice));
+    const rowsBefore = await loaded(tenant, before.order.id);
+
+    await expect(repository.replace(rowsBefore, change.order, [notice])).rejects.toThrow();
+
+    const after = await loaded(tenant, before.order.id);
+    expect(after.order.status).toBe('submitted');
+    expect(after.etag).toBe(rowsBefore.etag);
+  });
+
+  it('keeps no submitter for an order stored without one', async () => {
+    const tenant = tenantId();
+    const order = await stored(tenant);
+
+    const before = await loaded(tenant, order.id);
+    expect(before.submitter).toBeUndefined();
+    await repository.replace(before, accepted(before.order));
+    expect((await loaded(tenant, order.id)).submitter).toBeUndefined();
   });
 });
 

@@ -100,7 +100,7 @@ describe('changeOrderStatus', () => {
           { status: 'changesRequested', at: later.toISOString(), revision: 1, by: 'Пётр', comment: 'ИНН' },
         ],
       },
-      notice: { tenantId: 'tenant-1', orderId: 'CSP-7K2M9Q4D', revision: 1, status: 'changesRequested', comment: 'ИНН' },
+      notice: { tenantId: 'tenant-1', orderId: 'CSP-7K2M9Q4D', revision: 1, step: 1, status: 'changesRequested', comment: 'ИНН' },
     });
   });
 
