@@ -11,14 +11,14 @@ import type {
 import type { OrderView } from '../../src/tab/api/order-response.js';
 
 /**
- * The one sample order of the test suite: ООО «Ромашка» (INN 7707083893, a
- * valid check digit) orders licenses for romashka.onmicrosoft.com. Tests take
+ * The one sample order of the test suite: ООО «Ромашка» (INN 0012345673: valid
+ * check digits, and no company holds it, since region 00 does not exist) orders licenses for romashka.onmicrosoft.com. Tests take
  * it through the builders below and override only what they are about.
  */
 
 export const SAMPLE_ORGANIZATION: Organization = {
   name: 'ООО «Ромашка»',
-  inn: '7707083893',
+  inn: '0012345673',
   address: { postalCode: '101000', city: 'Москва', street: 'ул. Мясницкая, д. 1' },
 };
 

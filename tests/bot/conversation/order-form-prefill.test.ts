@@ -15,7 +15,7 @@ const fromOrder: OrderFormValues = {
   invitationAccepted: false,
   technicalDomain: 'old.onmicrosoft.com',
   lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
-  organization: { name: 'ООО «Василёк»', inn: '7707083893', address: { postalCode: '191186', city: 'Санкт-Петербург', street: '' } },
+  organization: { name: 'ООО «Василёк»', inn: '0012345673', address: { postalCode: '191186', city: 'Санкт-Петербург', street: '' } },
   contact: { fullName: 'Иванов Иван Иванович', phone: '+7 495 123-45-67', email: 'it@vasilek.ru' },
   subscriptionKind: 'new',
 };
@@ -32,15 +32,15 @@ describe('mergeOrderFormPrefill', () => {
       invitationAccepted: false,
       technicalDomain: 'vasilek.onmicrosoft.com',
       lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
-      organization: { name: 'ООО «Василёк»', inn: '7707083893', address: { postalCode: '191186', city: 'Санкт-Петербург', street: '' } },
+      organization: { name: 'ООО «Василёк»', inn: '0012345673', address: { postalCode: '191186', city: 'Санкт-Петербург', street: '' } },
       contact: { fullName: 'Петрова Анна Сергеевна', phone: '+7 495 123-45-67', email: 'a.petrova@vasilek.ru' },
       subscriptionKind: 'new',
     });
   });
 
   it('lets Graph fill what the order lacks', () => {
-    const merged = mergeOrderFormPrefill(fromTenant, { lines: [{ sku: 'SPB', quantity: 3 }], organization: { inn: '7707083893' } });
-    expect(merged?.organization).toEqual({ name: 'Vasilek', inn: '7707083893', address: { city: 'Санкт-Петербург', street: 'Невский пр., д. 28' } });
+    const merged = mergeOrderFormPrefill(fromTenant, { lines: [{ sku: 'SPB', quantity: 3 }], organization: { inn: '0012345673' } });
+    expect(merged?.organization).toEqual({ name: 'Vasilek', inn: '0012345673', address: { city: 'Санкт-Петербург', street: 'Невский пр., д. 28' } });
     expect(merged?.contact).toEqual(fromTenant.contact);
     expect(merged?.subscriptionKind).toBe('trialConversion');
   });

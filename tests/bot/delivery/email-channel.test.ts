@@ -60,7 +60,7 @@ describe('email channel: the message', () => {
     expect(message.mailFrom).toBe('csp-bot@distributor.example');
     expect(message.rcptTo).toEqual([INBOX, 'sales@distributor.example']);
     const mail = await receivedMail();
-    expect(mail.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893');
+    expect(mail.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 0012345673');
     expect(mail.from?.value).toEqual([{ name: 'Заявки CSP', address: 'csp-bot@distributor.example' }]);
     expect(mail.messageId).toBe(`<CSP-7K2M9Q.r1.${order.tenantId}@distributor.example>`);
     expect(mail.inReplyTo).toBeUndefined();

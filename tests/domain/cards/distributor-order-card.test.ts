@@ -84,7 +84,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
       locale === 'ru' ? '01.12.2026' : '1 December 2026',
       locale === 'ru' ? 'Новая подписка' : 'New subscription',
       'ООО «Ромашка»',
-      '7707083893',
+      '0012345673',
       '101000, Москва, ул. Мясницкая, д. 1',
       'Иванов Иван Иванович',
       '+7 495 123 45 67',

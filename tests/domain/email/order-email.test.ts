@@ -6,16 +6,16 @@ import { storedOrder } from '../../support/order-fixtures.js';
 describe('renderOrderEmail', () => {
   it('names the order, the organization and its INN in the subject', () => {
     expect(renderOrderEmail({ locale: 'ru', order: storedOrder(), catalog }).subject).toBe(
-      'Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893',
+      'Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 0012345673',
     );
     expect(renderOrderEmail({ locale: 'en', order: storedOrder(), catalog }).subject).toBe(
-      'Order CSP-7K2M9Q · ООО «Ромашка» · INN 7707083893',
+      'Order CSP-7K2M9Q · ООО «Ромашка» · INN 0012345673',
     );
   });
 
   it('marks a resubmitted order as a revision in the subject and the introduction', () => {
     const email = renderOrderEmail({ locale: 'ru', order: storedOrder({ revision: 3 }), catalog });
-    expect(email.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 7707083893 · редакция 3');
+    expect(email.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 0012345673 · редакция 3');
     expect(email.text).toContain('Клиент отправил исправленную заявку (редакция 3).');
   });
 
@@ -29,7 +29,7 @@ describe('renderOrderEmail', () => {
       '   • Office 365 E3 (ENTERPRISEPACK) — 1 лицензия',
       '5. Дата активации: 01.12.2026',
       '6. Организация: ООО «Ромашка»',
-      '7. ИНН: 7707083893',
+      '7. ИНН: 0012345673',
       '8. Адрес: 101000, Москва, ул. Мясницкая, д. 1',
       '9. Контактное лицо:',
       '   Иванов Иван Иванович',

@@ -28,7 +28,7 @@ function validInput(): Record<string, unknown> {
     ],
     organization: {
       name: '  ООО «Ромашка»  ',
-      inn: ' 7707083893 ',
+      inn: ' 0012345673 ',
       address: { ...SAMPLE_ORGANIZATION.address, city: ' Москва ' },
     },
     contact: { fullName: 'Иванов Иван Иванович ', phone: '+7 495 123-45-67', email: ' It@Romashka.RU ' },
