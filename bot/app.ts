@@ -120,6 +120,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const desk = new TeamsDistributorDesk({
     distributorTenantId: config.distributorTenantId,
     distributorName: config.distributorName,
+    admins: config.distributorAdmins,
     locale: config.delivery.locale,
     catalog,
     orders,
@@ -169,7 +170,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       clock,
     }),
     desk,
-  });
+  }, { loopbackServiceUrlOnly: config.demo, logger });
 
 
   const server = createHttpServer({

@@ -27,6 +27,13 @@ import { projectRoot, SKU_CSV_PATH } from './project-paths.js';
  */
 export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
+/**
+ * The Playground's current user (`.m365agentsplayground.yml`), also not a
+ * GUID: in demo mode the one distributor admin, so opening the Playground's
+ * team makes it the inbox as before.
+ */
+export const PLAYGROUND_ADMIN_OBJECT_ID = '00000000-0000-0000-0000-0000000000020';
+
 /** Azurite's published development account (not a secret). */
 export const AZURITE_ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -77,6 +84,8 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly distributorName: string;
   readonly distributorTenantId: string;
+  /** Entra object ids (lower case) of the users who may choose the inbox channel (`DISTRIBUTOR_ADMINS`). */
+  readonly distributorAdmins: readonly string[];
   /** The reseller invitation; `delegatedAdmin` is `INVITATION_DELEGATED_ADMIN`. */
   readonly invitation: InvitationLink;
   /** `GDAP_INVITATION_LINK`, normalized: a separate approval step for granular delegated admin. */
@@ -127,7 +136,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
 
   const port = parse('PORT', text('PORT'), portSchema, DEFAULT_PORT);
   const host = text('HOST') ?? (demo ? '127.0.0.1' : '0.0.0.0');
-  if (demo && !isLoopback(host)) {
+  if (demo && !isLoopbackHost(host)) {
     throw new ConfigurationError(
       `demo mode (no BOT_ID) accepts anonymous requests, so it only listens on loopback; got "${host}". Configure the bot credentials to listen on other addresses.`,
       'HOST',
@@ -174,6 +183,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     publicUrl,
     distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
     distributorTenantId: distributorTenantId.toLowerCase(),
+    distributorAdmins: distributorAdmins(demo, text('DISTRIBUTOR_ADMINS')),
     invitation: withDelegatedAdminChoice(
       parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
       parse('INVITATION_DELEGATED_ADMIN', text('INVITATION_DELEGATED_ADMIN'), booleanSchema, false),
@@ -218,6 +228,21 @@ function botIdentity(botId: string | undefined, text: (name: string) => string |
   const password = text('BOT_PASSWORD');
   if (password === undefined) throw new ConfigurationError('required for a SingleTenant bot (the client secret)', 'BOT_PASSWORD');
   return { kind: type, appId: botId, password, tenantId };
+}
+
+/** Comma-separated Entra object ids; none set: nobody (demo mode: the Playground's user). */
+function distributorAdmins(demo: boolean, raw: string | undefined): readonly string[] {
+  if (raw === undefined) return demo ? [PLAYGROUND_ADMIN_OBJECT_ID] : [];
+  const ids = raw.split(/[,;\s]+/).filter(Boolean);
+  for (const id of ids) {
+    if (!isGuid(id) && !(demo && id === PLAYGROUND_ADMIN_OBJECT_ID)) {
+      throw new ConfigurationError(
+        `"${id}" is not an Entra object id (GUID); list the users who may choose the inbox channel, comma-separated`,
+        'DISTRIBUTOR_ADMINS',
+      );
+    }
+  }
+  return ids.map((id) => id.toLowerCase());
 }
 
 function storageSettings(demo: boolean, text: (name: string) => string | undefined): StorageSettings {
@@ -338,11 +363,12 @@ function parse<T, D extends T | undefined>(name: string, raw: string | undefined
 
 function publicUrlFromDomain(domain: string | undefined, host: string, port: number): string {
   if (domain !== undefined) return `https://${domain}`;
-  return `http://${isLoopback(host) ? host : '127.0.0.1'}:${port}`;
+  return `http://${isLoopbackHost(host) ? host : '127.0.0.1'}:${port}`;
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** A loopback name or address; a URL's `hostname` writes IPv6 in brackets (`[::1]`). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function bundledSkuNames(): SkuName[] {

@@ -1,14 +1,18 @@
-import { CardFactory, TeamsActivityHandler, TeamsInfo, TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsActivityHandler, TeamsInfo, TurnContext } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, SigninStateVerificationQuery } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
-import { localeFromTag } from '../../src/domain/i18n/locale.js';
+import { localeFromTag, pick } from '../../src/domain/i18n/locale.js';
 import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
-import type { ChatReply, ChatTurn, DistributorDesk, TeamsActor } from '../conversation/chat-ports.js';
+import type { ChatReply, ChatTurn, DistributorDesk, TeamsActor, TeamsMembership } from '../conversation/chat-ports.js';
+import { chatTexts } from '../conversation/chat-texts.js';
+import type { Logger } from '../logger.js';
 import type { ConversationReferenceJson } from '../storage/conversation-reference.js';
 import { parseTokenExchangeRequest } from '../conversation/chat-sign-in.js';
 import type { OnboardingConversation } from '../conversation/onboarding-conversation.js';
+import { activityRefusal } from './activity-gate.js';
+import type { ActivityGatePolicy, ActivityRefusal } from './activity-gate.js';
 import { signInCardAttachment, tokenExchangeFailure } from './bot-sign-in.js';
 import { cardActionRoutes, routeCardAction } from './card-action-routes.js';
 import type { CardActionRoutes } from './card-action-routes.js';
@@ -21,6 +25,10 @@ export interface OnboardingBotSides {
   readonly desk: DistributorDesk;
 }
 
+export interface OnboardingBotOptions extends ActivityGatePolicy {
+  readonly logger?: Pick<Logger, 'warn'>;
+}
+
 /**
  * Translates Teams activities into the decisions of the customer's
  * conversation or the distributor desk, and back. The only place (with
@@ -31,7 +39,10 @@ export class OnboardingBot extends TeamsActivityHandler {
   private readonly desk: DistributorDesk;
   private readonly routes: CardActionRoutes;
 
-  constructor(sides: OnboardingBotSides) {
+  constructor(
+    sides: OnboardingBotSides,
+    private readonly options: OnboardingBotOptions = { loopbackServiceUrlOnly: false },
+  ) {
     super();
     this.conversation = sides.conversation;
     this.desk = sides.desk;
@@ -60,6 +71,15 @@ export class OnboardingBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /** Activities that are not from Teams (or, in demo mode, would be answered off this machine) go no further. */
+  override async run(context: TurnContext): Promise<void> {
+    const refusal = activityRefusal(context.activity, this.options);
+    if (refusal === undefined) return super.run(context);
+    const { activity } = context;
+    this.options.logger?.warn({ refusal, channelId: activity.channelId, activityType: activity.type }, 'activity refused');
+    await refuse(context, refusal);
   }
 
   /**
@@ -99,6 +119,7 @@ export class OnboardingBot extends TeamsActivityHandler {
       verb: invokeValue.action.verb,
       data,
       via: 'invoke',
+      lookUpMember: () => lookUpMember(context),
       ...(context.activity.replyToId ? { messageId: context.activity.replyToId } : {}),
     });
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
@@ -112,6 +133,7 @@ export class OnboardingBot extends TeamsActivityHandler {
       verb: submitted.verb,
       data: submitted.data,
       via: 'submit',
+      lookUpMember: () => lookUpMember(context),
       ...(context.activity.replyToId ? { messageId: context.activity.replyToId } : {}),
     });
     const replyToId = context.activity.replyToId;
@@ -144,13 +166,51 @@ function submittedAction(value: unknown): SubmittedAction | undefined {
   return { verb: value['verb'], data: value };
 }
 
-/** The actor and conversation of an activity, or nothing when Teams sent no tenant. */
+/**
+ * An invoke is answered in the HTTP response, never through `serviceUrl`;
+ * a message from another channel gets one short line (not in demo mode off
+ * this machine, where nothing may be sent at all).
+ */
+async function refuse(context: TurnContext, refusal: ActivityRefusal): Promise<void> {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+  } else if (refusal === 'notTeams' && activity.type === ActivityTypes.Message) {
+    await context.sendActivity(pick(chatTexts.onlyInTeams, localeFromTag(activity.locale)));
+  }
+}
+
+/**
+ * What Teams says about the activity's sender in this team or chat
+ * (`TeamsInfo.getMember`, "Get single member details" in "Get Teams specific
+ * context for your bot", https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context);
+ * `undefined` when Teams answers that they are not a member (404).
+ */
+async function lookUpMember(context: TurnContext): Promise<TeamsMembership | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return { ...(member.userRole ? { userRole: member.userRole } : {}), ...(member.tenantId ? { tenantId: member.tenantId } : {}) };
+  } catch (error) {
+    if (isRecord(error) && error['statusCode'] === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The actor and conversation of a Teams activity, or nothing when it names
+ * no tenant. Teams sets both `conversation.tenantId` and `channelData.tenant.id`
+ * (run() has already refused every other channel); when both are present
+ * they must agree.
+ */
 function chatTurn(context: TurnContext): ChatTurn | undefined {
   const { activity } = context;
   const channelData: unknown = activity.channelData;
+  const fromConversation = nonEmpty(activity.conversation?.tenantId);
+  const fromChannelData = nonEmpty(nested(channelData, 'tenant', 'id'));
+  if (fromConversation && fromChannelData && fromConversation.toLowerCase() !== fromChannelData.toLowerCase()) return undefined;
   // An empty conversation.tenantId must not hide channelData's.
-  const tenantId = activity.conversation?.tenantId || nested(channelData, 'tenant', 'id');
-  if (typeof tenantId !== 'string' || tenantId === '') return undefined;
+  const tenantId = fromConversation ?? fromChannelData;
+  if (tenantId === undefined) return undefined;
   const actor: TeamsActor = {
     tenantId: tenantId.toLowerCase(),
     teamsUserId: activity.from.id,
@@ -214,6 +274,10 @@ async function send(context: TurnContext, reply: ChatReply): Promise<void> {
 
 function cardAttachment(card: AdaptiveCard): Attachment {
   return CardFactory.adaptiveCard(card);
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

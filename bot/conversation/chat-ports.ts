@@ -91,9 +91,27 @@ export type TokenExchangeAnswer =
 export type DistributorVerb = typeof CardVerb.acceptOrder | typeof CardVerb.requestChanges | typeof CardVerb.completeOrder | typeof CardVerb.refreshOrder;
 export type CustomerVerb = Exclude<CardVerb, DistributorVerb>;
 
+/**
+ * What Teams says about a member of the conversation the turn came from
+ * (`TeamsInfo.getMember`, Connector `GET /v3/conversations/{id}/members/{userId}`):
+ * `userRole` is `user`, `guest` or `anonymous`; `tenantId` is the member's own tenant.
+ */
+export interface TeamsMembership {
+  readonly userRole?: string;
+  readonly tenantId?: string;
+}
+
+/** Looks the turn's actor up in its team or chat; `undefined` when Teams does not know them as a member. */
+export type MemberLookup = () => Promise<TeamsMembership | undefined>;
+
 /** A button pressed on one of the bot's cards (Action.Execute invoke or Action.Submit message). */
 export interface CardActionTurn<V extends string = string> extends ChatTurn {
   readonly verb: V;
+  /**
+   * Asks Teams who the actor is in this conversation. Only the distributor's
+   * verbs need it; the desk refuses an action without it.
+   */
+  readonly lookUpMember?: MemberLookup;
   /** The action's data merged with the card's input values (e.g. the change-request comment). */
   readonly data: Readonly<Record<string, unknown>>;
   /** `invoke` answers with a card (Universal Actions); `submit` updates the message instead. */

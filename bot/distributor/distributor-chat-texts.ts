@@ -43,6 +43,10 @@ export const inboxTexts = {
     ru: 'Чтобы получать заявки в другом канале, напишите там боту команду «входящие».',
     en: 'To receive orders in another channel, send the bot the command inbox there.',
   },
+  onlyAdmins: {
+    ru: 'Выбирать канал для заявок могут только администраторы дистрибьютора из настройки DISTRIBUTOR_ADMINS. Канал для заявок не изменён: попросите одного из них написать боту в этом канале команду inbox.',
+    en: "Only the distributor's administrators listed in the DISTRIBUTOR_ADMINS setting can choose the channel that receives orders. The inbox was not changed: ask one of them to send the bot the command inbox in this channel.",
+  },
   notDistributorTeam: (distributorName: string): LocalizedText => ({
     ru: `Эта команда не относится к организации дистрибьютора ${distributorName}, поэтому заявки сюда не приходят. Чтобы оформить заявку, напишите боту в личном чате.`,
     en: `This team does not belong to ${distributorName}, so orders are not delivered here. To place an order, chat with the bot directly.`,

@@ -26,11 +26,17 @@ import { isOrderId } from '../storage/order-id.js';
 import type { CardMessenger, PostedMessage } from '../delivery/card-messenger.js';
 import { channelDisplayName, isSameChannel } from './channel-reference.js';
 import { inboxTexts } from './distributor-chat-texts.js';
+import { StaffMembership } from './staff-membership.js';
+import type { StaffVerdict } from './staff-membership.js';
 import type { Logger } from '../logger.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
   readonly distributorName: string;
+  /** Entra object ids of the users who may choose the inbox channel (`DISTRIBUTOR_ADMINS`). */
+  readonly admins: readonly string[];
+  /** Who counts as staff; by default Teams' answers cached for MEMBERSHIP_CACHE_TTL_MS. */
+  readonly staff?: StaffMembership;
   /** Language of the distributor's staff: the inbox cards and messages use it. */
   readonly locale: Locale;
   readonly catalog: Catalog;
@@ -64,11 +70,12 @@ const actionDataSchema = z.object({
 
 /**
  * The distributor's side of the bot (DistributorDesk): which channel is the
- * inbox, and what the order cards' buttons do. Only the distributor's tenant
- * may claim the inbox or act; each status change is stored by OrderService
- * (with the customer's notice, which the outbox delivers) and shown to
- * everyone by updating the channel message (Universal Actions clients then
- * refresh).
+ * inbox, and what the order cards' buttons do. Only `DISTRIBUTOR_ADMINS` may
+ * choose the inbox; only non-guest members of the distributor's tenant may
+ * act, and only in the inbox channel. Each status change is stored by
+ * OrderService (with the customer's notice, which the outbox delivers) and
+ * shown to everyone by updating the channel message (Universal Actions
+ * clients then refresh).
  *
  * Cards carry `refresh` without `userIds`: Teams then refreshes them for
  * every viewer in channels of up to 60 members. In bigger channels nobody
@@ -78,10 +85,14 @@ const actionDataSchema = z.object({
 export class TeamsDistributorDesk implements DistributorDesk {
   private readonly clock: () => Date;
   private readonly distributorTenantId: string;
+  private readonly admins: ReadonlySet<string>;
+  private readonly staff: StaffMembership;
 
   constructor(private readonly options: TeamsDistributorDeskOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.distributorTenantId = options.distributorTenantId.toLowerCase();
+    this.admins = new Set(options.admins.map((id) => id.toLowerCase()));
+    this.staff = options.staff ?? new StaffMembership({ distributorTenantId: this.distributorTenantId, clock: this.clock });
   }
 
   async channelMessage(turn: ChatTurn, text: string): Promise<ChatReply> {
@@ -97,6 +108,13 @@ export class TeamsDistributorDesk implements DistributorDesk {
       // Said in both languages: an install has no reliable locale, and the whole team reads it.
       const text = inboxTexts.notDistributorTeam(escapeCardText(this.options.distributorName));
       return { text: `${text.ru}\n\n${text.en}` };
+    }
+
+    if (actor.userId === undefined || !this.admins.has(actor.userId.toLowerCase())) {
+      this.options.logger.warn({ userId: actor.userId, reason }, 'inbox claim refused: not in DISTRIBUTOR_ADMINS');
+      // An install has no reliable locale: the distributor's language, as on the inbox cards.
+      const locale = reason === 'install' ? this.options.locale : actor.locale;
+      return { card: buildActionErrorCard({ locale, message: inboxTexts.onlyAdmins }) };
     }
 
     const t = (text: LocalizedText): string => pick(text, this.options.locale);
@@ -143,6 +161,8 @@ export class TeamsDistributorDesk implements DistributorDesk {
     const target: OrderCardReference = { orderId: data.orderId, tenantId: data.tenantId, revision: data.revision };
 
     try {
+      const refusal = await this.refusal(action);
+      if (refusal) return refusal;
       if (verb === 'refreshOrder') return await this.currentCard(target);
       const comment = data[CHANGES_COMMENT_INPUT_ID];
       const result = await this.options.orders.changeStatus(
@@ -173,6 +193,33 @@ export class TeamsDistributorDesk implements DistributorDesk {
       this.options.logger.error({ ...target, verb, err: error }, 'card action failed: storage unavailable');
       return this.errorCard(actionErrorTexts.tryAgain, target);
     }
+  }
+
+  /**
+   * Why the actor may not act here, as the card they get instead: the card
+   * was pressed outside the inbox channel (a personal chat, another team, an
+   * inbox since moved), or Teams does not know the actor as a non-guest
+   * member of the distributor's tenant.
+   */
+  private async refusal(action: DistributorCardAction): Promise<AdaptiveCard | undefined> {
+    const { actor, verb } = action;
+    const refuse = (message: LocalizedText, why: string): AdaptiveCard => {
+      this.options.logger.warn({ verb, userId: actor.userId, why }, 'card action refused');
+      return buildActionErrorCard({ locale: actor.locale, message });
+    };
+    const inbox = await this.options.store.getInbox(this.distributorTenantId);
+    if (!inbox || !isSameChannel(inbox.conversation, action.conversation)) return refuse(actionErrorTexts.notInbox, 'not the inbox channel');
+    if (!action.lookUpMember) return refuse(actionErrorTexts.notDistributor, 'membership unknown');
+    let verdict: StaffVerdict;
+    try {
+      verdict = await this.staff.verdict(actor, action.lookUpMember);
+    } catch (error) {
+      this.options.logger.error({ verb, userId: actor.userId, err: error }, 'card action refused: Teams did not say who the actor is');
+      return buildActionErrorCard({ locale: actor.locale, message: actionErrorTexts.tryAgain });
+    }
+    if (verdict === 'guest') return refuse(actionErrorTexts.guest, 'guest');
+    if (verdict === 'notMember') return refuse(actionErrorTexts.notDistributor, 'not a member of the distributor tenant');
+    return undefined;
   }
 
   private isDistributor(actor: TeamsActor): boolean {

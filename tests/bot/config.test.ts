@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
+import { loadConfig, PLAYGROUND_ADMIN_OBJECT_ID, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
 import { DEFAULT_OFFERED_SKUS } from '../../src/domain/catalog/catalog.js';
 import { configurationError } from '../support/configuration-error.js';
 
@@ -8,6 +8,8 @@ type Env = Record<string, string>;
 const BOT_ID = '0b9f8e7d-6c5b-4a39-8271-605f4e3d2c1b';
 const DISTRIBUTOR_TENANT = '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d';
 const AAD_CLIENT_ID = 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e';
+const ADMIN_A = '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c';
+const ADMIN_B = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const STORAGE =
   'DefaultEndpointsProtocol=https;AccountName=cspstore;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net';
 const CURRENT_INVITATION =
@@ -26,6 +28,7 @@ function productionEnv(overrides: Env = {}): Env {
     BOT_DOMAIN: 'onboarding.example.com',
     DISTRIBUTOR_TENANT_ID: DISTRIBUTOR_TENANT.toUpperCase(),
     DISTRIBUTOR_NAME: 'ООО «Северный Дистрибьютор»',
+    DISTRIBUTOR_ADMINS: `${ADMIN_A.toUpperCase()}, ${ADMIN_B}`,
     AAD_APP_CLIENT_ID: AAD_CLIENT_ID.toUpperCase(),
     AAD_APP_CLIENT_SECRET: 'aad-client-secret',
     AZURE_STORAGE_CONNECTION_STRING: STORAGE,
@@ -115,6 +118,11 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it("lets the Playground's user choose the inbox, as its only distributor admin", () => {
+    expect(config.distributorAdmins).toEqual([PLAYGROUND_ADMIN_OBJECT_ID]);
+    expect(loadConfig({ DISTRIBUTOR_ADMINS: `${ADMIN_A};${PLAYGROUND_ADMIN_OBJECT_ID}` }).distributorAdmins).toEqual([ADMIN_A, PLAYGROUND_ADMIN_OBJECT_ID]);
+  });
+
   it('treats blank variables as unset', () => {
     expect(loadConfig({ PORT: '  ', BOT_ID: '', HOST: '' })).toMatchObject({ demo: true, port: 3978, host: '127.0.0.1' });
   });
@@ -135,6 +143,7 @@ describe('loadConfig in production', () => {
       publicUrl: 'https://onboarding.example.com',
       distributorName: 'ООО «Северный Дистрибьютор»',
       distributorTenantId: DISTRIBUTOR_TENANT,
+      distributorAdmins: [ADMIN_A, ADMIN_B],
       invitation: {
         relationship: 'reseller',
         resellerTenantId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
@@ -188,6 +197,10 @@ describe('loadConfig in production', () => {
       kind: 'managedIdentity',
       accountUrl: 'https://csponb3f9a1c.table.core.windows.net',
     });
+  });
+
+  it('lets nobody choose the inbox when DISTRIBUTOR_ADMINS is not set', () => {
+    expect(loadConfig(without(productionEnv(), 'DISTRIBUTOR_ADMINS')).distributorAdmins).toEqual([]);
   });
 
   it('listens on every interface unless HOST says otherwise', () => {
@@ -252,6 +265,17 @@ describe('loadConfig refuses a bad setting and names it', () => {
       name: "the Playground's tenant outside demo mode",
       env: productionEnv({ DISTRIBUTOR_TENANT_ID: PLAYGROUND_TENANT_ID }),
       variable: 'DISTRIBUTOR_TENANT_ID',
+    },
+    {
+      name: 'DISTRIBUTOR_ADMINS with a user principal name instead of an object id',
+      env: productionEnv({ DISTRIBUTOR_ADMINS: `${ADMIN_A},petrova@distributor.ru` }),
+      variable: 'DISTRIBUTOR_ADMINS',
+      explains: /"petrova@distributor\.ru" is not an Entra object id/,
+    },
+    {
+      name: "the Playground's user as an admin outside demo mode",
+      env: productionEnv({ DISTRIBUTOR_ADMINS: PLAYGROUND_ADMIN_OBJECT_ID }),
+      variable: 'DISTRIBUTOR_ADMINS',
     },
     { name: 'a bot without AAD_APP_CLIENT_ID (the orders API would be anonymous)', env: without(productionEnv(), 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_SECRET'), variable: 'AAD_APP_CLIENT_ID' },
     { name: 'AAD_APP_CLIENT_ID that is not a GUID', env: productionEnv({ AAD_APP_CLIENT_ID: 'tab-app' }), variable: 'AAD_APP_CLIENT_ID' },

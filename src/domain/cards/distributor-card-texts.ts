@@ -11,6 +11,14 @@ export const actionErrorTexts = {
     ru: 'Работать с заявками могут только сотрудники дистрибьютора. Заявка не изменена.',
     en: "Only the distributor's staff can act on orders. The order was not changed.",
   },
+  notInbox: {
+    ru: 'С заявками работают только в канале, куда они приходят. Откройте заявку там. Заявка не изменена.',
+    en: 'Orders are handled only in the channel that receives them. Open the order there. The order was not changed.',
+  },
+  guest: {
+    ru: 'Гости команды не могут работать с заявками: это могут только сотрудники дистрибьютора. Заявка не изменена.',
+    en: "Guests of the team cannot act on orders: only the distributor's staff can. The order was not changed.",
+  },
   unreadableCard: {
     ru: 'Не удалось прочитать данные заявки из этой карточки. Откройте последнюю карточку заявки в канале.',
     en: 'The order data on this card could not be read. Open the latest card of the order in the channel.',

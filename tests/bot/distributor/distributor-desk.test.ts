@@ -5,7 +5,7 @@ import { chatErrorTexts } from '../../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../../src/domain/cards/distributor-card-texts.js';
 import { CHANGES_COMMENT_INPUT_ID } from '../../../src/domain/cards/distributor-order-card.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
-import type { DistributorCardAction, TeamsActor } from '../../../bot/conversation/chat-ports.js';
+import type { DistributorCardAction, MemberLookup, TeamsActor } from '../../../bot/conversation/chat-ports.js';
 import { inboxTexts } from '../../../bot/distributor/distributor-chat-texts.js';
 import { TeamsDistributorDesk } from '../../../bot/distributor/distributor-desk.js';
 import { createTeamsChannel } from '../../../bot/delivery/teams-channel.js';
@@ -14,6 +14,7 @@ import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { azuriteConnectionString } from '../../../bot/config.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
+import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
@@ -53,6 +54,11 @@ afterAll(async () => {
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const INBOX = '19:inbox@thread.tacv2';
+/** The staff member of the fixtures is the one DISTRIBUTOR_ADMINS lists. */
+const ADMIN_ID = distributorStaff().userId ?? '';
+
+/** What Teams answers for a staff member of the distributor (TeamsInfo.getMember). */
+const staffMember: MemberLookup = async () => ({ userRole: 'user', tenantId: DISTRIBUTOR_TENANT_ID.toLowerCase() });
 
 /** Keeps what the service hands to the outbox, so a test can deliver it like the outbox would. */
 class RecordingOutbox {
@@ -74,6 +80,7 @@ async function setUp(options: { orders?: OrderService } = {}) {
   const desk = new TeamsDistributorDesk({
     distributorTenantId: DISTRIBUTOR_TENANT_ID,
     distributorName: DISTRIBUTOR_NAME,
+    admins: [ADMIN_ID],
     locale: 'ru',
     catalog,
     orders,
@@ -116,14 +123,15 @@ async function setUp(options: { orders?: OrderService } = {}) {
   const act = (
     verb: DistributorCardAction['verb'],
     order: Pick<StoredOrder, 'id' | 'tenantId' | 'revision'>,
-    extra: { actor?: TeamsActor; data?: Record<string, unknown>; messageId?: string } = {},
+    extra: { actor?: TeamsActor; data?: Record<string, unknown>; messageId?: string; lookUpMember?: MemberLookup; channel?: ConversationReferenceJson } = {},
   ) =>
     desk.handleCardAction({
       verb,
       data: { orderId: order.id, tenantId: order.tenantId, revision: order.revision, ...extra.data },
       actor: extra.actor ?? distributorStaff(),
       via: 'invoke',
-      conversation: channelReference(INBOX),
+      conversation: extra.channel ?? channelReference(INBOX),
+      lookUpMember: extra.lookUpMember ?? staffMember,
       ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }),
     });
 
@@ -208,6 +216,36 @@ describe('claimInbox', () => {
 
     expect(reply.text).toBe(inboxTexts.alreadyClaimed.ru);
     expect(claims()).toBe(1);
+  });
+});
+
+describe('claimInbox by someone DISTRIBUTOR_ADMINS does not list', () => {
+  const colleague = distributorStaff({ userId: '99999999-8888-4777-8666-555555555555', name: 'Кузнецова Мария', locale: 'en' });
+
+  it.each(['command', 'install'] as const)('refuses a %s with a card saying who may, and keeps the inbox', async (reason) => {
+    const { desk, store, claims } = await setUp();
+    await claim(desk, INBOX, 'Заявки');
+
+    const reply = await desk.claimInbox({ actor: colleague, channel: channelReference('19:other@thread.tacv2', 'Продажи'), reason });
+
+    expect(reply.text).toBeUndefined();
+    if (!reply.card) throw new Error('expected a refusal card');
+    // A command is answered in the writer's language, an install in the staff language.
+    expect(allText(reply.card)).toContain(
+      inboxTexts.onlyAdmins[reason === 'command' ? 'en' : 'ru'],
+    );
+    expect((await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase()))?.conversation).toEqual(channelReference(INBOX, 'Заявки'));
+    expect(claims()).toBe(1);
+  });
+
+  it('refuses an actor without an Entra object id', async () => {
+    const { desk, store } = await setUp();
+
+    const { userId: _userId, ...anonymous } = distributorStaff();
+    const reply = await desk.claimInbox({ actor: anonymous, channel: channelReference(INBOX), reason: 'command' });
+
+    expect(reply.card).toBeDefined();
+    expect(await store.getInbox(DISTRIBUTOR_TENANT_ID.toLowerCase())).toBeUndefined();
   });
 });
 
@@ -351,7 +389,8 @@ describe('handleCardAction by the distributor staff', () => {
   });
 
   it('answers an unknown order with an error card', async () => {
-    const { act, customer } = await setUp();
+    const { desk, act, customer } = await setUp();
+    await claim(desk);
 
     const card = await act('acceptOrder', { id: 'CSP-00000000', tenantId: customer, revision: 1 });
 
@@ -389,7 +428,8 @@ describe('handleCardAction by the distributor staff', () => {
   });
 
   it('updates the message acted on when no posted card is known', async () => {
-    const { orders, messenger, act, customer } = await setUp();
+    const { desk, orders, messenger, act, customer } = await setUp();
+    await claim(desk);
     const result = await orders.submit(customer, orderInput(), { now });
     if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
 
@@ -429,6 +469,112 @@ describe('handleCardAction by anyone else', () => {
   });
 });
 
+describe('handleCardAction outside the inbox or by a guest', () => {
+  it('refuses a distributor user\'s accept from a personal chat and changes nothing', async () => {
+    const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    let lookups = 0;
+
+    const card = await act('acceptOrder', order, {
+      channel: personalReference('a:1staff-personal-chat'),
+      lookUpMember: async () => {
+        lookups += 1;
+        return { userRole: 'user', tenantId: DISTRIBUTOR_TENANT_ID };
+      },
+    });
+    await deliverNotices();
+
+    expect(allText(card)).toContain(actionErrorTexts.notInbox.ru);
+    expect(card.actions).toBeUndefined();
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+    expect(messenger.updates).toHaveLength(0);
+    expect(messenger.sends).toHaveLength(0);
+    expect(lookups).toBe(0);
+  });
+
+  it('refuses a card left in the channel that was the inbox before it moved', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    await claim(desk, '19:other@thread.tacv2');
+
+    const card = await act('completeOrder', order);
+
+    expect(allText(card)).toContain(actionErrorTexts.notInbox.ru);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+  });
+
+  it('refuses every action when no inbox was chosen yet', async () => {
+    const { act, customer, orders } = await setUp();
+    const result = await orders.submit(customer, orderInput(), { now });
+    if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
+
+    const card = await act('acceptOrder', result.order);
+
+    expect(allText(card)).toContain(actionErrorTexts.notInbox.ru);
+    expect((await orders.get(customer, result.order.id))?.status).toBe('submitted');
+  });
+
+  it.each(['acceptOrder', 'refreshOrder'] as const)('refuses a guest\'s %s in the inbox without showing the order', async (verb) => {
+    const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const card = await act(verb, order, {
+      actor: distributorStaff({ userId: '77777777-6666-4555-8444-333333333333', teamsUserId: '29:1guest', locale: 'en' }),
+      lookUpMember: async () => ({ userRole: 'guest', tenantId: DISTRIBUTOR_TENANT_ID }),
+    });
+    await deliverNotices();
+
+    expect(allText(card)).toContain(actionErrorTexts.guest.en);
+    expect(allText(card)).not.toContain(order.id);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+    expect(messenger.updates).toHaveLength(0);
+    expect(messenger.sends).toHaveLength(0);
+  });
+
+  it('refuses someone Teams does not know as a member, or a member of another tenant', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const unknown = await act('acceptOrder', order, { lookUpMember: async () => undefined });
+    const visitor = await act('acceptOrder', order, {
+      actor: distributorStaff({ teamsUserId: '29:1shared-channel-visitor' }),
+      lookUpMember: async () => ({ userRole: 'user', tenantId: customer }),
+    });
+    const noLookup = await desk.handleCardAction({
+      verb: 'acceptOrder',
+      data: { orderId: order.id, tenantId: order.tenantId, revision: order.revision },
+      actor: distributorStaff({ teamsUserId: '29:1someone-else' }),
+      via: 'invoke',
+      conversation: channelReference(INBOX),
+    });
+
+    for (const card of [unknown, visitor, noLookup]) expect(allText(card)).toContain(actionErrorTexts.notDistributor.ru);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+  });
+
+  it('asks to try again when Teams cannot be asked, and asks again next time', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+
+    const failed = await act('acceptOrder', order, {
+      lookUpMember: async () => {
+        throw Object.assign(new Error('connector unavailable'), { statusCode: 503 });
+      },
+    });
+    expect(allText(failed)).toContain(actionErrorTexts.tryAgain.ru);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+
+    const card = await act('acceptOrder', order);
+
+    expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+  });
+});
+
 describe('handleCardAction without storage', () => {
   it('asks to try again when storage is unavailable', async () => {
     const offline = createTableStorage(azuriteConnectionString(1), { retry: { maxRetries: 0, retryDelayInMs: 10, maxRetryDelayInMs: 10 } });
@@ -439,7 +585,8 @@ describe('handleCardAction without storage', () => {
       channels: ['teams'],
       outbox: new RecordingOutbox(),
     });
-    const { act, customer } = await setUp({ orders });
+    const { desk, act, customer } = await setUp({ orders });
+    await claim(desk);
 
     const card = await act('acceptOrder', { id: 'CSP-7K2M9Q4D', tenantId: customer, revision: 1 });
 
