@@ -192,11 +192,11 @@ export class OnboardingConversation {
     }
   }
 
-  /** Prefilled from the tenant's remembered facts and the latest order (see `mergeOrderFormPrefill`). */
+  /** Prefilled from the facts remembered for this user of the tenant and the tenant's latest order (see `mergeOrderFormPrefill`). */
   private async newOrderForm(actor: TeamsActor): Promise<AdaptiveCard> {
     const latest = await this.deps.orders.findLatest(actor.tenantId);
     const basics = this.formBasics(actor.locale);
-    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
+    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId, actor.userId);
     const fromTenant = remembered === undefined ? undefined : prefillFromTenant(remembered.tenant, { offeredSkus: this.deps.catalog.map((item) => item.sku) }).values;
     const values = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined);
     return buildOrderFormCard({

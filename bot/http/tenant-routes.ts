@@ -30,6 +30,7 @@ export function registerTenantRoutes(server: Server, deps: TenantRoutesDependenc
     try {
       const tenant = await deps.tenantFacts({
         tenantId: caller.tenantId,
+        userId: caller.userId,
         ...(caller.token === undefined ? {} : { token: caller.token }),
         ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
       });
