@@ -77,9 +77,9 @@ export interface AppConfig {
   /** Where users reach the server, e.g. `https://onboarding.example.com` (links on cards). */
   readonly publicUrl: string;
   readonly distributorName: string;
-  readonly distributorTenantId: string;
   /** Entra object ids (lower case) of the users who may choose the inbox channel (`DISTRIBUTOR_ADMINS`). */
   readonly distributorAdmins: readonly string[];
+  readonly distributorTenantId: string;
   readonly invitation: InvitationLink;
   /** The offered subscriptions (`OFFERED_SKUS`), checked against Microsoft's SKU list. */
   readonly catalog: Catalog;
@@ -167,8 +167,8 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     host,
     publicUrl,
     distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
-    distributorTenantId: distributorTenantId.toLowerCase(),
     distributorAdmins: distributorAdmins(demo, text('DISTRIBUTOR_ADMINS')),
+    distributorTenantId: distributorTenantId.toLowerCase(),
     invitation: parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
     catalog,
     timeZone,
