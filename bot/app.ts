@@ -11,6 +11,7 @@ import type { SsoTokenVerifier } from './auth/sso-token-verifier.js';
 import { botRequest } from './bot-framework/bot-request.js';
 import { createCloudAdapter } from './bot-framework/cloud-adapter.js';
 import { OnboardingBot } from './bot-framework/onboarding-bot.js';
+import { PLAYGROUND_ADMIN_OBJECT_ID } from './config.js';
 import type { AppConfig } from './config.js';
 import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
 import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
@@ -143,12 +144,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
   });
-  // What the tab or the bot's sign-in last read, so the chat's order form can be prefilled from it.
+  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
   const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
-    // With whose facts they are: the user's own details only ever prefill that user's form.
-    tenantFactsMemory.remember(tenant, caller.userId);
+    // The user's own details only ever prefill that user's form.
+    if (caller.userId !== undefined) tenantFactsMemory.remember(tenant, caller.userId);
     return tenant;
   };
   const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
@@ -219,7 +220,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 /** Anonymous callers only in demo mode, which listens on loopback only. */
 function callerResolver(config: AppConfig, verifier: SsoTokenVerifier | undefined): CallerResolver {
   if (verifier) return ssoCallerResolver(verifier);
-  if (config.demo) return demoCallerResolver(config.distributorTenantId);
+  // The demo's tab user is the Playground's current user, so what the tab reads prefills their chat form.
+  if (config.demo) return demoCallerResolver(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID);
   throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
 }
 

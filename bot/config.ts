@@ -83,9 +83,9 @@ export interface AppConfig {
   /** Where users reach the server, e.g. `https://onboarding.example.com` (links on cards). */
   readonly publicUrl: string;
   readonly distributorName: string;
-  readonly distributorTenantId: string;
   /** Entra object ids (lower case) of the users who may choose the inbox channel (`DISTRIBUTOR_ADMINS`). */
   readonly distributorAdmins: readonly string[];
+  readonly distributorTenantId: string;
   /** The reseller invitation; `delegatedAdmin` is `INVITATION_DELEGATED_ADMIN`. */
   readonly invitation: InvitationLink;
   /** `GDAP_INVITATION_LINK`, normalized: a separate approval step for granular delegated admin. */
@@ -182,8 +182,8 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     host,
     publicUrl,
     distributorName: text('DISTRIBUTOR_NAME') ?? DEMO_DISTRIBUTOR_NAME,
-    distributorTenantId: distributorTenantId.toLowerCase(),
     distributorAdmins: distributorAdmins(demo, text('DISTRIBUTOR_ADMINS')),
+    distributorTenantId: distributorTenantId.toLowerCase(),
     invitation: withDelegatedAdminChoice(
       parseInvitationLink(text('INVITATION_LINK') ?? DEMO_INVITATION_LINK),
       parse('INVITATION_DELEGATED_ADMIN', text('INVITATION_DELEGATED_ADMIN'), booleanSchema, false),

@@ -137,6 +137,9 @@ param smtpFrom string = ''
 @description('DELIVERY_EMAIL_TO: the distributor mailbox(es), comma-separated.')
 param deliveryEmailTo string = ''
 
+@description('DISTRIBUTOR_ADMINS: Entra object ids (GUIDs) of the users who may choose the inbox channel, comma-separated.')
+param distributorAdmins string = ''
+
 @description('PARTNER_GRAPH_CLIENT_ID: app-only Graph credentials in the distributor tenant, to confirm partner relationships.')
 param partnerGraphClientId string = ''
 
@@ -180,6 +183,7 @@ var optionalSettings = {
   SMTP_PASSWORD: smtpPassword
   SMTP_FROM: smtpFrom
   DELIVERY_EMAIL_TO: deliveryEmailTo
+  DISTRIBUTOR_ADMINS: distributorAdmins
   PARTNER_GRAPH_CLIENT_ID: partnerGraphClientId
   PARTNER_GRAPH_CLIENT_SECRET: partnerGraphClientSecret
 }

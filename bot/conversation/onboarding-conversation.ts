@@ -230,7 +230,7 @@ export class OnboardingConversation {
   }
 
   /**
-   * Prefilled from the tenant's remembered facts, the latest order and what
+   * Prefilled from the facts remembered for this user of the tenant, the latest order and what
    * Teams says about the user (see `mergeOrderFormPrefill`); a head count
    * typed in the request becomes the quantity of `DEFAULT_SKU`.
    */
@@ -238,15 +238,10 @@ export class OnboardingConversation {
     const { actor } = turn;
     const [latest, member] = await Promise.all([this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);
     const basics = this.formBasics(actor);
-    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId);
+    // Remembered per tenant and user: a colleague's sign-in never fills in this form.
+    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId, actor.userId);
     const fromTenant =
-      remembered === undefined
-        ? undefined
-        : prefillFromTenant(remembered.tenant, {
-            offeredSkus: this.deps.catalog.map((item) => item.sku),
-            // Facts read for a colleague keep their tenant part only.
-            sameUser: remembered.userId !== undefined && remembered.userId === actor.userId,
-          }).values;
+      remembered === undefined ? undefined : prefillFromTenant(remembered.tenant, { offeredSkus: this.deps.catalog.map((item) => item.sku) }).values;
     const fromTeams = member === undefined ? undefined : prefillFromTeamsMember(member);
     const merged = mergeOrderFormPrefill(fromTenant, latest ? this.prefillFrom(latest, basics.today) : undefined, fromTeams);
     const values = this.withHeadCount(merged, quantity);
@@ -270,8 +265,8 @@ export class OnboardingConversation {
 
   /** The technical domain and how it was found: Microsoft 365 first, then the Teams account, then the latest order. */
   private async technicalDomain(turn: ChatTurn): Promise<Pick<TechnicalDomainCardInput, 'found'>> {
-    const { tenantId } = turn.actor;
-    const remembered = this.deps.tenantFactsMemory?.recall(tenantId)?.tenant.domains;
+    const { tenantId, userId } = turn.actor;
+    const remembered = this.deps.tenantFactsMemory?.recall(tenantId, userId)?.tenant.domains;
     if (remembered?.status === 'ok' && remembered.value.technicalDomain !== null) {
       return { found: { domain: remembered.value.technicalDomain, source: { kind: 'microsoft365' } } };
     }
@@ -339,7 +334,7 @@ export class OnboardingConversation {
 
   /** What every order form card needs: the catalog, today, the invitation and how strongly it is already evidenced. */
   private formBasics(actor: TeamsActor) {
-    const relationshipLevel = this.deps.tenantFactsMemory?.recall(actor.tenantId)?.tenant.relationship.level;
+    const relationshipLevel = this.deps.tenantFactsMemory?.recall(actor.tenantId, actor.userId)?.tenant.relationship.level;
     return {
       locale: actor.locale,
       catalog: this.deps.catalog,

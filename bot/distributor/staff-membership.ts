@@ -3,11 +3,13 @@ import type { MemberLookup, TeamsActor, TeamsMembership } from '../conversation/
 
 /**
  * Who may act on orders: a member of the distributor's tenant who is not a
- * guest. Teams says so per member (`TeamsInfo.getMember` → `userRole`:
- * `user`, `guest` or `anonymous`; "Get Teams specific context for your bot",
- * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context,
- * "Get single member details"). A guest of the distributor's team acts in the
- * distributor's tenant, so the tenant of the activity alone would let them in.
+ * guest. Teams says so per member (`TeamsInfo.getMember` → `userRole`; the
+ * examples of "Get single member details" in "Get Teams specific context for
+ * your bot", https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context,
+ * show `user` for a regular user and `anonymous`). Only `user` counts as
+ * staff, so `guest` and any other or missing role are refused. A guest of the
+ * distributor's team acts in the distributor's tenant, so the tenant of the
+ * activity alone would let them in.
  *
  * Answers are cached briefly, so a busy inbox does not ask Teams on every
  * click, yet a removed member or a demoted account loses access within minutes.

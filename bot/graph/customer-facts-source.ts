@@ -3,7 +3,7 @@ import type { CustomerFacts } from '../../src/domain/tenant/tenant-facts.js';
 /** Who asks for their tenant's facts: taken from the verified SSO token. */
 export interface TenantFactsCaller {
   readonly tenantId: string;
-  /** The Entra object id of the signed-in user (the token's `oid`), so remembered facts stay theirs. */
+  /** The caller's Entra object id: what was read for them is remembered for them only. */
   readonly userId?: string;
   /** The SSO token, for the on-behalf-of exchange; absent in demo mode. */
   readonly token?: string;

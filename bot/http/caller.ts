@@ -22,7 +22,7 @@ export function ssoCallerResolver(verify: SsoTokenVerifier): CallerResolver {
  * Demo mode (loopback only): everyone is the demo customer admin of the demo
  * tenant, so the tab works in a plain browser without Entra.
  */
-export function demoCallerResolver(tenantId: string): CallerResolver {
-  const caller: Caller = { tenantId, userId: 'demo-admin', name: 'Демо Администратор' };
+export function demoCallerResolver(tenantId: string, userId = 'demo-admin'): CallerResolver {
+  const caller: Caller = { tenantId, userId, name: 'Демо Администратор' };
   return () => Promise.resolve(caller);
 }

@@ -71,3 +71,72 @@ export function postActivity(appUrl: string, activity: TeamsActivity, headers: R
     signal: AbortSignal.timeout(20_000),
   });
 }
+
+/** A channel of a team, as Teams names it in activities posted from there. */
+export interface TeamChannel {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly teamId: string;
+  /** The channel's conversation id; General's equals the team id. */
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly locale?: string;
+  readonly user: { readonly id: string; readonly aadObjectId: string; readonly name?: string };
+}
+
+function channelEnvelope(channel: TeamChannel, type: string, threadId?: string): TeamsActivity {
+  return {
+    type,
+    id: `f:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: channel.serviceUrl,
+    locale: channel.locale ?? 'ru-RU',
+    from: channel.user,
+    recipient: TEST_BOT,
+    conversation: {
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: channel.tenantId,
+      id: threadId === undefined ? channel.channelId : `${channel.channelId};messageid=${threadId}`,
+    },
+    channelData: {
+      tenant: { id: channel.tenantId },
+      team: { id: channel.teamId, name: 'My Team' },
+      channel: { id: channel.channelId, ...(channel.channelName === undefined ? {} : { name: channel.channelName }) },
+    },
+  };
+}
+
+/** The app was added to the team: Teams adds the bot, in the team's General channel. */
+export function botAddedToTeam(channel: TeamChannel): TeamsActivity {
+  return { ...channelEnvelope(channel, 'conversationUpdate'), membersAdded: [{ id: TEST_BOT.id }] };
+}
+
+/** `@bot text` posted in the channel (a channel bot only gets messages that mention it). */
+export function channelMessage(channel: TeamChannel, text: string): TeamsActivity {
+  const mention = `<at>${TEST_BOT.name}</at>`;
+  return {
+    ...channelEnvelope(channel, 'message', '1700000000000'),
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: mention, mentioned: TEST_BOT }],
+  };
+}
+
+/** What Teams posts when an `Action.Execute` button is pressed on the message `replyToId` of `activity`'s conversation. */
+export function cardActionInvoke(activity: TeamsActivity, verb: string, data: Readonly<Record<string, unknown>> = {}, replyToId = 'm0'): TeamsActivity {
+  const { text: _text, textFormat: _format, entities: _entities, membersAdded: _added, ...envelope } = activity;
+  return {
+    ...envelope,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', id: randomUUID(), verb, data }, trigger: 'manual' },
+  };
+}
+
+/** An order card's button pressed in a channel thread. */
+export function channelCardAction(channel: TeamChannel, verb: string, data: Readonly<Record<string, unknown>>): TeamsActivity {
+  return cardActionInvoke(channelEnvelope(channel, 'message', '1700000000001'), verb, data, '1700000000001');
+}

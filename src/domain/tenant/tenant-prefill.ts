@@ -11,12 +11,6 @@ export interface TenantPrefill {
 export interface PrefillOptions {
   /** The distributor's catalog (`skuPartNumber`s): a trial is suggested as an order line only if offered. */
   readonly offeredSkus?: readonly string[];
-  /**
-   * Whether the form is for the user the facts were read for (default). When
-   * not, the user's own name, phone and e-mail are left out: one admin's
-   * details never land in a colleague's form.
-   */
-  readonly sameUser?: boolean;
 }
 
 /** Trials past these states can no longer be converted (Microsoft's subscription lifecycle). */
@@ -29,7 +23,7 @@ const GONE_STATUSES = new Set(['deleted', 'lockedout']);
  * the INN, quantities and activation date are never guessed.
  */
 export function prefillFromTenant(tenant: TenantResponse, options: PrefillOptions = {}): TenantPrefill {
-  const user = tenant.user.status === 'ok' && options.sameUser !== false ? tenant.user.value : undefined;
+  const user = tenant.user.status === 'ok' ? tenant.user.value : undefined;
   const organization = tenant.organization.status === 'ok' ? tenant.organization.value : undefined;
   const technicalDomain = tenant.domains.status === 'ok' ? tenant.domains.value.technicalDomain : null;
   const trials = convertibleTrials(tenant, options.offeredSkus);

@@ -227,9 +227,9 @@ describe('Teams bot SSO in the personal chat', () => {
 });
 
 describe('the chat without SSO (demo mode, the Playground)', () => {
-  it('sends no OAuth card and prefills the form from the facts remembered for the tenant', async () => {
+  it('sends no OAuth card and prefills the form from the facts remembered for this user of the tenant', async () => {
     const h = harness({ sso: false });
-    h.memory.remember(assembleTenantResponse(responseInput({ source: 'demo' })));
+    h.memory.remember(assembleTenantResponse(responseInput({ source: 'demo' })), USER_ID);
 
     const sent = await run(h, personal({ type: 'message', text: 'order' }, 'en-US'));
 
@@ -243,6 +243,16 @@ describe('the chat without SSO (demo mode, the Playground)', () => {
     const h = harness({ sso: false });
     const sent = await run(h, tokenExchange('x', await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID })));
     expect(invokeResponse(sent)).toMatchObject({ status: 412, body: { id: 'x', connectionName: '' } });
+  });
+
+  it("does not prefill one admin's form with the facts read for a colleague of the same tenant", async () => {
+    const h = harness({ sso: false });
+    h.memory.remember(assembleTenantResponse(responseInput({ source: 'demo' })), 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
+
+    const sent = await run(h, personal({ type: 'message', text: 'order' }, 'en-US'));
+
+    expect(inputValue(orderForms(sent)[0], OrderFormInputId.organizationName)).toBeUndefined();
+    expect(inputValue(orderForms(sent)[0], OrderFormInputId.contactEmail)).toBeUndefined();
   });
 
   it('sends an empty form when nothing is remembered and there is no earlier order', async () => {

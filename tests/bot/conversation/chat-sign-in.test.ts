@@ -73,7 +73,7 @@ describe('ChatSignIn', () => {
 
     expect(outcome).toEqual({ kind: 'signedIn', tenant });
     expect(calls).toEqual([{ tenantId: TENANT_ID, token }]);
-    expect(memory.recall(TENANT_ID)).toMatchObject({ tenant, userId: USER_ID });
+    expect(memory.recall(TENANT_ID, USER_ID)).toMatchObject({ tenant });
     // Signed in just now: no second OAuth card for this user, but one for a colleague.
     expect(signIn.offer(actor)).toBeUndefined();
     expect(signIn.offer({ ...actor, userId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' })).toBeDefined();
@@ -121,7 +121,7 @@ describe('ChatSignIn', () => {
     const { signIn, memory } = harness({ fail: new ConsentRequiredError('admin consent is missing: AADSTS65001') });
     const outcome = await signIn.exchange(actor, { id: 'c', connectionName: '', token: await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID }) });
     expect(outcome).toEqual({ kind: 'failed', failureDetail: 'admin consent is required' });
-    expect(memory.recall(TENANT_ID)).toBeUndefined();
+    expect(memory.recall(TENANT_ID, USER_ID)).toBeUndefined();
   });
 
   it('puts the sign-in window on the card and names the tenant’s admin-consent link when consent is missing', async () => {

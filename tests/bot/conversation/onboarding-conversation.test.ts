@@ -117,8 +117,10 @@ function harness(overrides: Partial<OnboardingConversationDependencies> = {}): H
   };
 }
 
+const ADMIN_USER_ID = '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
 function admin(tenantId: string, locale: Locale = 'ru'): TeamsActor {
-  return { tenantId, userId: '6a3f2b1c-4d5e-4f60-8a7b-9c0d1e2f3a4b', teamsUserId: '29:1customer-ivanov', name: 'Иванов Иван Иванович', locale };
+  return { tenantId, userId: ADMIN_USER_ID, teamsUserId: '29:1customer-ivanov', name: 'Иванов Иван Иванович', locale };
 }
 
 function personalReference(tenantId: string): ConversationReferenceJson {
@@ -331,7 +333,7 @@ describe('free text in the personal chat', () => {
   it('names the technical domain from Microsoft 365 before the Teams account', async () => {
     const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
     const h = harness({ tenantFactsMemory });
-    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })));
+    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })), ADMIN_USER_ID);
 
     const card = cardOf(await h.conversation.personalMessage(memberTurn(h, { userPrincipalName: 'i.ivanov@other.onmicrosoft.com' }), 'домен'));
 
@@ -386,7 +388,7 @@ describe('free text in the personal chat', () => {
     expect(h.logger.warnings.map((warning) => warning.message)).toContain('could not read the Teams member profile');
   });
 
-  it("never prefills a colleague's Microsoft 365 details, only the tenant's", async () => {
+  it("never prefills what a colleague's sign-in read: facts are remembered per tenant and user", async () => {
     const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
     const h = harness({ tenantFactsMemory });
     // The tab read these facts for another admin of the same tenant.
@@ -396,13 +398,13 @@ describe('free text in the personal chat', () => {
 
     expect(inputValue(card, OrderFormInputId.contactFullName)).not.toBe('Петрова Анна Сергеевна');
     expect(inputValue(card, OrderFormInputId.contactEmail)).not.toBe('a.petrova@vasilek.ru');
-    expect(inputValue(card, OrderFormInputId.technicalDomain)).toBe('vasilek.onmicrosoft.com');
+    expect(inputValue(card, OrderFormInputId.technicalDomain)).not.toBe('vasilek.onmicrosoft.com');
   });
 
   it("prefills the user's own Microsoft 365 details over the Teams member's", async () => {
     const tenantFactsMemory = new TenantFactsMemory({ clock: () => NOW });
     const h = harness({ tenantFactsMemory });
-    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })), admin(h.tenantId).userId);
+    tenantFactsMemory.remember(assembleTenantResponse(responseInput({ tenantId: h.tenantId })), ADMIN_USER_ID);
 
     const card = cardOf(await h.conversation.personalMessage(memberTurn(h, { name: 'Petrova A.', email: 'ap@vasilek.ru' }), 'заявка'));
 

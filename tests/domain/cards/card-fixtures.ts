@@ -46,3 +46,9 @@ export function cardTexts(card: AdaptiveCard): string[] {
 export function actionVerbs(card: AdaptiveCard): string[] {
   return cardNodes(card).flatMap((node) => (node.type === 'Action.Execute' ? [node.verb] : []));
 }
+
+/** The value an input of the card starts with (a prefilled form's answer), if any. */
+export function inputValueOf(card: AdaptiveCard, id: string): unknown {
+  const input = cardNodes(card).find((node) => 'id' in node && node.id === id);
+  return input !== undefined && 'value' in input ? input.value : undefined;
+}

@@ -88,13 +88,3 @@ describe('prefillFromTenant', () => {
     expect(values).toEqual({});
   });
 });
-
-describe('prefillFromTenant for another user of the tenant', () => {
-  it("keeps the tenant's facts and leaves out the user's own name and e-mail", () => {
-    const { values } = prefillFromTenant(tenant(), { sameUser: false });
-
-    expect(values.technicalDomain).toBe('vasilek.onmicrosoft.com');
-    expect(values.contact?.fullName).toBeUndefined();
-    expect(values.contact?.email).toBeUndefined();
-  });
-});
