@@ -23,6 +23,7 @@ import { createWebhookChannel } from './delivery/webhook-channel.js';
 import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
+import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
@@ -51,6 +52,8 @@ export interface AppOverrides {
   readonly clock?: () => Date;
   /** Outbox timing, shortened by tests. */
   readonly outbox?: { readonly sweepIntervalMs?: number };
+  /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
+  readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
 }
 
 /**
@@ -159,6 +162,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
   const server = createHttpServer({
     logger,
+    demo: config.demo,
+    ...(overrides.http ?? {}),
     readiness: [storage.readiness(ORDERS_TABLE)],
     handleBotActivity: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
     publicConfig: () => ({
