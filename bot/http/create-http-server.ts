@@ -56,8 +56,9 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
   // Node's own limits apply before any route or authentication runs.
   server.server.headersTimeout = deps.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = deps.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
-  // Node checks those timeouts on this interval (default 30 s), read when the server starts listening.
-  server.server.connectionsCheckingInterval = Math.min(1_000, server.server.headersTimeout / 2);
+  // Node checks those timeouts on this interval (default 30 s), read when the server starts listening;
+  // the option exists since Node 18.12 but is missing from @types/node 20.
+  (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.min(1_000, server.server.headersTimeout / 2);
 
   // First, so every answer (404s and other errors included) carries them.
   server.pre(securityHeaders(deps.demo));
