@@ -30,6 +30,7 @@ import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
+import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
 import { DeliveryStore } from './storage/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
@@ -106,6 +107,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     timeZone: config.timeZone,
     channels: channels.map((channel) => channel.name),
     outbox,
+    // One limiter for the API and the bot: both submit through this service.
+    rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
+    openOrdersMax: config.limits.openOrdersPerTenantMax,
   });
 
   const desk = new TeamsDistributorDesk({

@@ -4,6 +4,7 @@ import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
+import { formatCardClockTime } from '../../src/domain/cards/card-format.js';
 import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
 import { buildHelpCard } from '../../src/domain/cards/help-card.js';
@@ -181,6 +182,10 @@ export class OnboardingConversation {
       case 'existing':
       case 'resubmitted':
         return this.receipt(result.order, actor.locale);
+      case 'rateLimited':
+        return this.errorCard(chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)), actor.locale);
+      case 'tooManyOpenOrders':
+        return this.errorCard(chatErrorTexts.tooManyOpenOrders(result.limit), actor.locale);
       case 'notFound':
         return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
       case 'invalidTransition':

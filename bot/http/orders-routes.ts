@@ -32,6 +32,16 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
       res.json(422, { errors: localizeErrors(result.errors, localeFromTag(req.header('accept-language'))) });
       return;
     }
+    if (result.kind === 'rateLimited') {
+      const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - clock().getTime()) / 1000));
+      res.header('Retry-After', String(seconds));
+      res.json(429, apiError('rate_limited', `Too many order submissions from your organization this minute. Retry after ${seconds} s with the same submissionId.`));
+      return;
+    }
+    if (result.kind === 'tooManyOpenOrders') {
+      res.json(429, apiError('too_many_open_orders', `Your organization has ${result.limit} orders not yet completed, the most allowed. Send a new one once the distributor completes one of them.`));
+      return;
+    }
     res.json(result.kind === 'created' ? 201 : 200, result.order);
   }));
 

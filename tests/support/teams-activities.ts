@@ -61,6 +61,16 @@ export function personalMessage(chat: PersonalChat, text: string): TeamsActivity
   };
 }
 
+/** A card button (`Action.Execute`) pressed in the chat: the `adaptiveCard/action` invoke Teams sends. */
+export function cardActionInvoke(chat: PersonalChat, verb: string, data: Readonly<Record<string, unknown>> = {}): TeamsActivity {
+  return {
+    ...envelope(chat, 'invoke'),
+    name: 'adaptiveCard/action',
+    replyToId: 'm0',
+    value: { action: { type: 'Action.Execute', id: randomUUID(), verb, data }, trigger: 'manual' },
+  };
+}
+
 /** Posts an activity to the bot endpoint, as the Bot Connector service does. */
 export function postActivity(appUrl: string, activity: TeamsActivity, headers: Readonly<Record<string, string>> = {}): Promise<Response> {
   return fetch(`${appUrl}/api/messages`, {

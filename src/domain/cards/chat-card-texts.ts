@@ -39,6 +39,14 @@ export const chatErrorTexts = {
     ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст дубль.',
     en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
   },
+  rateLimited: (time: string): Text => ({
+    ru: `Слишком много заявок за последнюю минуту, эта не отправлена. Попробуйте снова в ${time}: напишите «заявка», форма заполнится по последней заявке.`,
+    en: `Too many orders in the last minute; this one was not sent. Please try again at ${time}: type "order" and the form is filled in from your last order.`,
+  }),
+  tooManyOpenOrders: (limit: number): Text => ({
+    ru: `Число незавершённых заявок вашей организации достигло предела (${limit}), эта не отправлена. Новую заявку можно будет отправить, когда дистрибьютор завершит одну из прежних.`,
+    en: `Your organization has reached the limit of ${limit} orders not yet completed; this one was not sent. You can send a new one once the distributor completes an earlier one.`,
+  }),
   unknownAction: {
     ru: 'Эта кнопка больше не действует. Напишите «помощь», чтобы начать заново.',
     en: 'This button no longer works. Type "help" to start over.',
