@@ -37,6 +37,7 @@ import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
 import { createTableStorage } from './storage/table-storage.js';
+import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
 
 export interface App {
@@ -53,6 +54,8 @@ export interface AppOverrides {
   readonly clock?: () => Date;
   /** Outbox timing, shortened by tests. */
   readonly outbox?: { readonly sweepIntervalMs?: number };
+  /** The storage SDK's HTTP client; tests wrap it to count the rows read. */
+  readonly storageClient?: TableStorageOptions['client'];
   /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
   readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
 }
@@ -72,6 +75,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     config.storage.kind === 'connectionString'
       ? config.storage.connectionString
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
+    overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
   await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));

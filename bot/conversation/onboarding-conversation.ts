@@ -15,7 +15,7 @@ import {
   REVISES_ORDER_ID_KEY,
 } from '../../src/domain/cards/order-form-card.js';
 import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
-import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
+import { buildOrderListCard, ORDER_LIST_CARD_LIMIT } from '../../src/domain/cards/order-list-card.js';
 import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
 import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import type { LocalizedText, Locale } from '../../src/domain/i18n/locale.js';
@@ -226,7 +226,8 @@ export class OnboardingConversation {
   }
 
   private async orderList(tenantId: string, locale: Locale): Promise<AdaptiveCard> {
-    return buildOrderListCard({ locale, orders: await this.deps.orders.list(tenantId) });
+    // One more than the card shows, so it can say there are more without reading them all.
+    return buildOrderListCard({ locale, orders: await this.deps.orders.list(tenantId, ORDER_LIST_CARD_LIMIT + 1) });
   }
 
   /** The earlier answers, with a fresh key and without an activation date that has passed. */

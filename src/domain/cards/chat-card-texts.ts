@@ -25,9 +25,10 @@ export const helpTexts = {
 export const orderListTexts = {
   title: { ru: 'Ваши заявки', en: 'Your orders' },
   empty: { ru: 'Заявок пока нет.', en: 'No orders yet.' },
-  more: (shown: number, total: number): Text => ({
-    ru: `Показаны последние ${shown} из ${total}; все заявки — во вкладке «Подключение».`,
-    en: `Showing the latest ${shown} of ${total}; all orders are in the Onboarding tab.`,
+  // No total: the chat reads only the orders it shows (and one more), never the whole history.
+  more: (shown: number): Text => ({
+    ru: `Показаны последние ${shown}; все заявки — во вкладке «Подключение».`,
+    en: `Showing the latest ${shown}; all orders are in the Onboarding tab.`,
   }),
   revision: (revision: number): Text => ({ ru: `редакция ${revision}`, en: `revision ${revision}` }),
   startOrder: { ru: 'Новая заявка', en: 'New order' },
