@@ -41,6 +41,8 @@ function productionEnv(overrides: Env = {}): Env {
     SMTP_PASSWORD: 'smtp-secret',
     SMTP_FROM: 'orders@example.com',
     DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
+    ORDER_RATE_LIMIT_PER_MINUTE: '12',
+    OPEN_ORDERS_PER_TENANT_MAX: '0',
     ...overrides,
   };
 }
@@ -102,6 +104,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('limits each tenant to 30 submissions a minute and 100 open orders', () => {
+    expect(config.limits).toEqual({ orderRatePerMinute: 30, openOrdersPerTenantMax: 100 });
+  });
+
   it('treats blank variables as unset', () => {
     expect(loadConfig({ PORT: '  ', BOT_ID: '', HOST: '' })).toMatchObject({ demo: true, port: 3978, host: '127.0.0.1' });
   });
@@ -138,6 +144,7 @@ describe('loadConfig in production', () => {
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
+      limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
       delivery: {
         locale: 'en',
         teams: true,
@@ -212,6 +219,8 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT', explains: /"abc"/ },
     { name: 'PORT out of range', env: { PORT: '70000' }, variable: 'PORT', explains: /65535/ },
     { name: 'PORT written in hex', env: { PORT: '0x50' }, variable: 'PORT' },
+    { name: 'a negative rate limit', env: { ORDER_RATE_LIMIT_PER_MINUTE: '-1' }, variable: 'ORDER_RATE_LIMIT_PER_MINUTE', explains: /0 \(off\)/ },
+    { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
     { name: 'HOST beyond loopback in demo mode', env: { HOST: '0.0.0.0' }, variable: 'HOST', explains: /loopback/ },
     {
       name: 'a MultiTenant bot',
