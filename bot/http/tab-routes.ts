@@ -22,6 +22,13 @@ export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
 ];
 
 /**
+ * teams-js 2 fetches the list of valid host origins from Microsoft's CDN
+ * (`validOriginsCdnEndpoint` in microsoft/microsoft-teams-library-js,
+ * src/internal/validOrigins.ts; the URL is in the installed package).
+ */
+const TEAMS_JS_VALID_ORIGINS = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+
+/**
  * The tab's Content-Security-Policy: scripts and everything else only from
  * this server. Styles also inline: Fluent UI (Griffel) inserts its rules at
  * run time, and index.html has a small inline style.
@@ -29,6 +36,7 @@ export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
 export function tabContentSecurityPolicy(extraFrameAncestors: readonly string[]): string {
   return [
     "default-src 'self'",
+    `connect-src 'self' ${TEAMS_JS_VALID_ORIGINS}`,
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
