@@ -14,7 +14,7 @@ import {
   orderFromCardInputs,
   REVISES_ORDER_ID_KEY,
 } from '../../src/domain/cards/order-form-card.js';
-import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
+import type { OrderFormCardInput, OrderFormValues } from '../../src/domain/cards/order-form-card.js';
 import { buildOrderListCard, ORDER_LIST_CARD_LIMIT } from '../../src/domain/cards/order-list-card.js';
 import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
 import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
@@ -169,23 +169,26 @@ export class OnboardingConversation {
         ? await this.deps.orders.submit(actor.tenantId, input, context)
         : await this.deps.orders.resubmit(actor.tenantId, revisesOrderId, input, context);
 
+    const formAgain = (extra: Pick<OrderFormCardInput, 'errors' | 'notice'>): AdaptiveCard =>
+      buildOrderFormCard({
+        ...this.formBasics(actor.locale),
+        values: input,
+        ...extra,
+        submissionId,
+        ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
+      });
     switch (result.kind) {
       case 'invalid':
-        return buildOrderFormCard({
-          ...this.formBasics(actor.locale),
-          values: input,
-          errors: result.errors,
-          submissionId,
-          ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
-        });
+        return formAgain({ errors: result.errors });
       case 'created':
       case 'existing':
       case 'resubmitted':
         return this.receipt(result.order, actor.locale);
+      // Nothing was stored: the same form comes back in place, every value kept, saying when to send it.
       case 'rateLimited':
-        return this.errorCard(chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)), actor.locale);
+        return formAgain({ notice: chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)) });
       case 'tooManyOpenOrders':
-        return this.errorCard(chatErrorTexts.tooManyOpenOrders(result.limit), actor.locale);
+        return formAgain({ notice: chatErrorTexts.tooManyOpenOrders(result.limit) });
       case 'notFound':
         return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
       case 'invalidTransition':

@@ -41,12 +41,12 @@ export const chatErrorTexts = {
     en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
   },
   rateLimited: (time: string): Text => ({
-    ru: `Слишком много заявок за последнюю минуту, эта не отправлена. Попробуйте снова в ${time}: напишите «заявка», форма заполнится по последней заявке.`,
-    en: `Too many orders in the last minute; this one was not sent. Please try again at ${time}: type "order" and the form is filled in from your last order.`,
+    ru: `Слишком много заявок за последнюю минуту, эта не отправлена. Отправьте её снова в ${time}: всё введённое сохранено.`,
+    en: `Too many orders in the last minute; this one was not sent. Send it again at ${time}: everything you entered is kept.`,
   }),
   tooManyOpenOrders: (limit: number): Text => ({
-    ru: `Число незавершённых заявок вашей организации достигло предела (${limit}), эта не отправлена. Новую заявку можно будет отправить, когда дистрибьютор завершит одну из прежних.`,
-    en: `Your organization has reached the limit of ${limit} orders not yet completed; this one was not sent. You can send a new one once the distributor completes an earlier one.`,
+    ru: `Число незавершённых заявок вашей организации достигло предела (${limit}), эта не отправлена. Её можно будет отправить, когда дистрибьютор завершит одну из прежних; всё введённое сохранено.`,
+    en: `Your organization has reached the limit of ${limit} orders not yet completed; this one was not sent. You can send it once the distributor completes an earlier one; everything you entered is kept.`,
   }),
   unknownAction: {
     ru: 'Эта кнопка больше не действует. Напишите «помощь», чтобы начать заново.',

@@ -57,6 +57,8 @@ export interface OrderFormCardInput {
   readonly today: string;
   readonly values?: OrderFormValues;
   readonly errors?: readonly FieldError[];
+  /** Why a valid form came back unsent (e.g. a limit), shown at the top; the values are kept. */
+  readonly notice?: LocalizedText;
   /** The idempotency key the submission will carry; keep it when re-showing the form. */
   readonly submissionId: string;
   /** Set when the form revises an order the distributor sent back: submitting resubmits that order. */
@@ -66,7 +68,7 @@ export interface OrderFormCardInput {
 const LINES_FIELD = 'lines';
 
 export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
-  const { locale, catalog, today, values = {}, errors = [], submissionId, revisesOrderId } = input;
+  const { locale, catalog, today, values = {}, errors = [], notice, submissionId, revisesOrderId } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
   const placement = placeErrors(errors, values, catalog);
 
@@ -108,6 +110,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
   const body: CardElement[] = [
     { type: 'TextBlock', text: t(orderFormTexts.title), size: 'medium', weight: 'bolder', style: 'heading', wrap: true },
     hint(orderFormTexts.allRequired),
+    ...(notice === undefined ? [] : [{ type: 'TextBlock', text: t(notice), color: 'attention', wrap: true } as const]),
     ...(errors.length > 0
       ? [
           { type: 'TextBlock', text: t(orderFormTexts.fixErrors), color: 'attention', wrap: true } as const,

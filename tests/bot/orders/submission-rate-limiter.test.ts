@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../../src/domain/cards/card-actions.js';
 import { chatErrorTexts } from '../../../src/domain/cards/chat-card-texts.js';
+import { OrderFormInputId } from '../../../src/domain/cards/order-form-inputs.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { startConnectorStandIn } from '../../support/connector-stand-in.js';
@@ -51,10 +52,10 @@ function post(server: RunningApp, body: unknown): Promise<Response> {
   });
 }
 
-/** The order card submitted in a personal chat of `tenantId`; the card the bot answers with. */
-async function submitInChat(server: RunningApp, tenantId: string): Promise<AdaptiveCard> {
+/** The order card submitted in a personal chat of `tenantId` with `submissionId`; the card the bot answers with. */
+async function submitInChat(server: RunningApp, tenantId: string, submissionId = randomUUID()): Promise<AdaptiveCard> {
   const chat = { serviceUrl: connector.url, locale: 'en-US', tenantId };
-  const data = { submissionId: randomUUID(), ...orderFormAnswers() };
+  const data = { submissionId, ...orderFormAnswers() };
   const response = await postActivity(server.url, cardActionInvoke(chat, CardVerb.submitOrder, data));
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: AdaptiveCard }).value;
@@ -83,9 +84,13 @@ describe('ORDER_RATE_LIMIT_PER_MINUTE', () => {
     const ids = await Promise.all(created.map(async (answer) => ((await answer.json()) as { id: string }).id));
     for (const id of ids) expect((await fetch(`${server.url}/api/orders/${id}`)).status).toBe(200);
 
-    // The bot counts against the same limit: the demo tenant is refused in chat too, with a time to come back.
-    const refused = await submitInChat(server, DEMO_TENANT);
+    // The bot counts against the same limit: the demo tenant is refused in chat too, with a time to come back,
+    // and gets its form back in place with what it typed and the same submission id.
+    const submissionId = randomUUID();
+    const refused = await submitInChat(server, DEMO_TENANT, submissionId);
     expect(cardTexts(refused)).toContain(chatErrorTexts.rateLimited('09:01 UTC').en);
+    expect(JSON.stringify(refused)).toContain(submissionId);
+    expect(JSON.stringify(refused)).toContain(String(orderFormAnswers()[OrderFormInputId.inn]));
     expect((await server.app.orders.list(DEMO_TENANT)).length).toBe(PER_MINUTE - 10);
 
     // Another tenant is unaffected.

@@ -9,6 +9,7 @@ import {
   quantityInputId,
 } from '../../../src/domain/cards/order-form-card.js';
 import type { OrderFormValues } from '../../../src/domain/cards/order-form-card.js';
+import { orderFormTexts } from '../../../src/domain/cards/card-texts.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import type { FieldError } from '../../../src/domain/order/order.js';
 import { validateOrder } from '../../../src/domain/order/order-validation.js';
@@ -78,6 +79,15 @@ describe.each<Locale>(['ru', 'en'])('order form card (%s)', (locale) => {
     ];
     const card = buildOrderFormCard({ locale, catalog, today: TODAY, submissionId: SUBMISSION_ID, values: completeValues, errors });
     expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
+  });
+
+  it('says at the top why a valid form came back unsent, keeping every value and no "correct the fields" line', () => {
+    const notice = { ru: 'Отправьте её снова в 09:01 UTC', en: 'Send it again at 09:01 UTC' };
+    const card = buildOrderFormCard({ locale, catalog, today: TODAY, submissionId: SUBMISSION_ID, values: completeValues, notice });
+    expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+    expect(card.body[2]).toMatchObject({ type: 'TextBlock', text: notice[locale], color: 'attention' });
+    expect(JSON.stringify(card)).not.toContain(orderFormTexts.fixErrors[locale]);
+    expect(JSON.stringify(card)).toContain(completeValues.organization?.inn ?? 'no INN');
   });
 
   it('asks for all ten items, each input labelled', () => {
