@@ -27,18 +27,21 @@ import { createWebhookChannel } from './delivery/webhook-channel.js';
 import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
+import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
+import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
 import { DeliveryStore } from './storage/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
 import { createTableStorage } from './storage/table-storage.js';
+import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
 
 export interface App {
@@ -55,6 +58,10 @@ export interface AppOverrides {
   readonly clock?: () => Date;
   /** Outbox timing, shortened by tests. */
   readonly outbox?: { readonly sweepIntervalMs?: number };
+  /** The storage SDK's HTTP client; tests wrap it to count the rows read. */
+  readonly storageClient?: TableStorageOptions['client'];
+  /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
+  readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
 }
 
 /**
@@ -72,6 +79,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     config.storage.kind === 'connectionString'
       ? config.storage.connectionString
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
+    overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
   await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
@@ -116,6 +124,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     timeZone: config.timeZone,
     channels: channels.map((channel) => channel.name),
     outbox,
+    // One limiter for the API and the bot: both submit through this service.
+    rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
+    openOrdersMax: config.limits.openOrdersPerTenantMax,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -176,6 +187,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
   const server = createHttpServer({
     logger,
+    demo: config.demo,
+    ...(overrides.http ?? {}),
     readiness: [storage.readiness(ORDERS_TABLE)],
     handleBotActivity: (req, res) => adapter.process(botRequest(req), res, (context) => bot.run(context)),
     publicConfig: () => ({

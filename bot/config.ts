@@ -105,6 +105,13 @@ export interface AppConfig {
   readonly partnerGraph?: { readonly clientId: string; readonly clientSecret: string };
   readonly storage: StorageSettings;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** What one tenant may ask of the server; 0 turns a limit off. Counted per process. */
+  readonly limits: {
+    /** Order submissions (valid or not, API and bot together) per tenant per minute (`ORDER_RATE_LIMIT_PER_MINUTE`). */
+    readonly orderRatePerMinute: number;
+    /** Orders not yet completed per tenant (`OPEN_ORDERS_PER_TENANT_MAX`). */
+    readonly openOrdersPerTenantMax: number;
+  };
   readonly delivery: {
     /** Language of what the distributor's staff read. */
     readonly locale: Locale;
@@ -119,6 +126,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DEMO_DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const DEFAULT_PORT = 3978;
 const DEFAULT_AZURITE_TABLE_PORT = 10002;
+const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
+const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
 
 /**
  * Reads and validates every setting once, at start. Any problem stops the
@@ -198,6 +207,10 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     ...(aadClientId === undefined ? {} : { aad: { clientId: aadClientId.toLowerCase(), ...(aadClientSecret ? { clientSecret: aadClientSecret } : {}) } }),
     storage,
     logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
+    limits: {
+      orderRatePerMinute: parse('ORDER_RATE_LIMIT_PER_MINUTE', text('ORDER_RATE_LIMIT_PER_MINUTE'), limitSchema, DEFAULT_ORDER_RATE_PER_MINUTE),
+      openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
+    },
     ...partnerGraphSettings(text),
     delivery: deliverySettings(text),
   });
@@ -345,6 +358,8 @@ function smtpSettings(host: string, text: (name: string) => string | undefined):
 const PORT_RANGE = 'expected a port number from 1 to 65535';
 // Digits only: Number() would also read "0x50" or "1e3" as ports.
 const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
+const LIMIT_RANGE = 'expected a whole number from 0 (off) to 1000000';
+const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 // Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).

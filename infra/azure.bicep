@@ -115,6 +115,12 @@ param defaultSku string = ''
 @description('DELIVERY_TEAMS: false turns off delivery to the Teams inbox channel (then a webhook or e-mail is needed).')
 param deliveryTeams string = ''
 
+@description('ORDER_RATE_LIMIT_PER_MINUTE: order submissions per customer tenant and minute (server default 30; 0 = off).')
+param orderRateLimitPerMinute string = ''
+
+@description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
+param openOrdersPerTenantMax string = ''
+
 @secure()
 @description('DELIVERY_WEBHOOK_URL: a Workflows "when a webhook request is received" URL; its signature makes it a secret.')
 param deliveryWebhookUrl string = ''
@@ -175,6 +181,8 @@ var optionalSettings = {
   TERMS_URL: termsUrl
   DEFAULT_SKU: defaultSku
   DELIVERY_TEAMS: deliveryTeams
+  ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
+  OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost
   SMTP_PORT: smtpPort

@@ -73,6 +73,9 @@ async function main(): Promise<number> {
       playgroundConfigPath: join(rootDir, '.m365agentsplayground.yml'),
       playgroundLogFile: join(localDir, 'playground', 'm365agentsplayground.log'),
       baseEnv: process.env,
+      // The demo tenant keeps every order a developer ever sent (.local/azurite), so the open-orders cap is
+      // off unless set; the rate limit keeps its production default.
+      serverEnv: { OPEN_ORDERS_PER_TENANT_MAX: process.env['OPEN_ORDERS_PER_TENANT_MAX'] ?? '0' },
       output: print,
     });
   } catch (error) {

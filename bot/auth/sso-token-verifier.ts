@@ -56,6 +56,8 @@ export function createSsoTokenVerifier(options: SsoTokenVerifierOptions): SsoTok
         audience: options.clientId,
         algorithms: ['RS256'],
         clockTolerance: 60,
+        // jose checks `exp` only when present; a token that never expires is refused.
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
       throw new UnauthorizedError(describeJoseError(error));
@@ -78,7 +80,8 @@ export function createSsoTokenVerifier(options: SsoTokenVerifierOptions): SsoTok
     }
 
     return {
-      tenantId,
+      // Lower case, like every tenant id the server stores or compares (partition keys).
+      tenantId: tenantId.toLowerCase(),
       userId,
       token,
       ...optionalString('name', payload['name']),
@@ -107,7 +110,9 @@ function roleTemplateIds(claim: unknown): { roleTemplateIds?: readonly string[] 
 
 function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'token expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${error.claim}" is invalid`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return error.reason === 'missing' ? `token has no "${error.claim}" claim` : `token claim "${error.claim}" is invalid`;
+  }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature is invalid';
   if (error instanceof joseErrors.JWKSNoMatchingKey) return 'token is signed with an unknown key';
   if (error instanceof joseErrors.JOSEError) return `token rejected (${error.code})`;

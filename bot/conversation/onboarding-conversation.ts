@@ -4,6 +4,7 @@ import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { buildActionErrorCard } from '../../src/domain/cards/action-error-card.js';
 import type { AdaptiveCard } from '../../src/domain/cards/adaptive-card.js';
 import { CardVerb } from '../../src/domain/cards/card-actions.js';
+import { formatCardClockTime } from '../../src/domain/cards/card-format.js';
 import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
 import { buildHelpCard } from '../../src/domain/cards/help-card.js';
@@ -13,8 +14,8 @@ import {
   orderFromCardInputs,
   REVISES_ORDER_ID_KEY,
 } from '../../src/domain/cards/order-form-card.js';
-import type { OrderFormValues } from '../../src/domain/cards/order-form-card.js';
-import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
+import type { OrderFormCardInput, OrderFormValues } from '../../src/domain/cards/order-form-card.js';
+import { buildOrderListCard, ORDER_LIST_CARD_LIMIT } from '../../src/domain/cards/order-list-card.js';
 import { buildSmallTalkCard } from '../../src/domain/cards/small-talk-card.js';
 import { buildTechnicalDomainCard } from '../../src/domain/cards/technical-domain-card.js';
 import type { TechnicalDomainCardInput } from '../../src/domain/cards/technical-domain-card.js';
@@ -205,19 +206,26 @@ export class OnboardingConversation {
         ? await this.deps.orders.submit(actor.tenantId, input, context)
         : await this.deps.orders.resubmit(actor.tenantId, revisesOrderId, input, context);
 
+    const formAgain = (extra: Pick<OrderFormCardInput, 'errors' | 'notice'>): AdaptiveCard =>
+      buildOrderFormCard({
+        ...this.formBasics(actor),
+        values: input,
+        ...extra,
+        submissionId,
+        ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
+      });
     switch (result.kind) {
       case 'invalid':
-        return buildOrderFormCard({
-          ...this.formBasics(actor),
-          values: input,
-          errors: result.errors,
-          submissionId,
-          ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
-        });
+        return formAgain({ errors: result.errors });
       case 'created':
       case 'existing':
       case 'resubmitted':
         return this.receipt(result.order, actor.locale);
+      // Nothing was stored: the same form comes back in place, every value kept, saying when to send it.
+      case 'rateLimited':
+        return formAgain({ notice: chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)) });
+      case 'tooManyOpenOrders':
+        return formAgain({ notice: chatErrorTexts.tooManyOpenOrders(result.limit) });
       case 'notFound':
         return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
       case 'invalidTransition':
@@ -306,7 +314,8 @@ export class OnboardingConversation {
   }
 
   private async orderList(tenantId: string, locale: Locale): Promise<AdaptiveCard> {
-    return buildOrderListCard({ locale, orders: await this.deps.orders.list(tenantId) });
+    // One more than the card shows, so it can say there are more without reading them all.
+    return buildOrderListCard({ locale, orders: await this.deps.orders.list(tenantId, ORDER_LIST_CARD_LIMIT + 1) });
   }
 
   /** The earlier answers, with a fresh key and without an activation date that has passed. */

@@ -21,9 +21,30 @@ export const MAX_BOT_ACTIVITY_BYTES = 256 * 1024;
 
 export const BOT_ENDPOINT = '/api/messages';
 
+/**
+ * How long a client may take to send its headers, and its whole request
+ * (headers and body), before Node answers 408 and closes the connection:
+ * bounds what a slow or idle client holds before anyone checks who it is.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** HSTS outside demo mode: a year, subdomains included (the server is reached over https only). */
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
 export interface HttpServerDependencies {
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
+  /** `/readyz` reuses a result this long (default `READINESS_CACHE_MS`). */
+  readonly readinessCacheMs?: number;
+  /**
+   * Demo mode: anonymous, so only requests addressed to this loopback server
+   * (`Host` a loopback name or address with the listening port) are answered,
+   * others get 421 (stops DNS rebinding); no HSTS (plain http on a laptop).
+   */
+  readonly demo: boolean;
+  /** Header and whole-request timeouts; tests shorten them. */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
   /** The Bot Framework endpoint; the only code that knows botbuilder sits behind it. */
   readonly handleBotActivity: (req: Request, res: Response) => Promise<void>;
   /** The body of `GET /api/config`, computed per request (it contains today's date). */
@@ -37,7 +58,16 @@ export interface HttpServerDependencies {
 
 export function createHttpServer(deps: HttpServerDependencies): Server {
   const server = restify.createServer({ name: 'csp-onboarding', handleUncaughtExceptions: false });
+  // Node's own limits apply before any route or authentication runs.
+  server.server.headersTimeout = deps.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = deps.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  // Node checks those timeouts on this interval (default 30 s), read when the server starts listening;
+  // the option exists since Node 18.12 but is missing from @types/node 20.
+  (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.min(1_000, server.server.headersTimeout / 2);
 
+  // First, so every answer (404s and other errors included) carries them.
+  server.pre(securityHeaders(deps.demo));
+  if (deps.demo) server.pre(onlyLoopbackHost);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: restify's general bodyParser also takes multipart uploads,
   // which it writes to the temp folder with no size limit, before any route
@@ -62,7 +92,11 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
     callback();
   });
 
-  registerHealthRoutes(server, deps.readiness);
+  registerHealthRoutes(server, {
+    checks: deps.readiness,
+    logger: deps.logger,
+    ...(deps.readinessCacheMs === undefined ? {} : { cacheMs: deps.readinessCacheMs }),
+  });
 
   server.get('/api/config', (_req: Request, res: Response, next: () => void) => {
     res.header('Cache-Control', 'no-cache');
@@ -84,6 +118,33 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
   registerAuthWindowRoutes(server, deps.tab.directory);
   registerTabRoutes(server, deps.tab);
   return server;
+}
+
+function securityHeaders(demo: boolean): RequestHandler {
+  return (_req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    if (!demo) res.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    next();
+  };
+}
+
+/**
+ * Demo mode answers only requests addressed to itself: a web page that
+ * rebinds its own host name to 127.0.0.1 still sends its name as `Host`.
+ */
+const onlyLoopbackHost: RequestHandler = (req, res, next) => {
+  if (isLoopbackHost(req.header('host', ''), req.socket.localPort)) return next();
+  res.json(421, apiError('misdirected_request', 'Demo mode answers only requests to a loopback address (127.0.0.1, localhost or [::1]) with its own port'));
+  return next(false);
+};
+
+export function isLoopbackHost(hostHeader: string, listeningPort: number | undefined): boolean {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.trim().toLowerCase());
+  if (!match?.[1]) return false;
+  const name = match[1].replace(/^\[|\]$/g, '');
+  const port = match[2] === undefined ? 80 : Number(match[2]);
+  const loopback = name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+  return loopback && port === listeningPort;
 }
 
 /** 415 before a byte is read for bodies that are not plain (uncompressed) JSON. */
@@ -133,6 +194,7 @@ function isActivityLike(body: unknown): boolean {
 
 function errorCode(status: number, err: Error): string {
   if (status === 413) return 'payload_too_large';
+  if (status === 408) return 'request_timeout';
   if (status === 415) return 'unsupported_media_type';
   if (status === 404) return 'not_found';
   if (status === 403) return 'forbidden';

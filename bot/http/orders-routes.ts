@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { localeFromTag } from '../../src/domain/i18n/locale.js';
 import { localizeErrors } from '../../src/domain/order/order-validation.js';
+import { customerOrderView } from '../orders/customer-order-view.js';
 import type { OrderService } from '../orders/order-service.js';
 import type { Logger } from '../logger.js';
 import { apiError } from './api-error.js';
@@ -32,11 +33,21 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
       res.json(422, { errors: localizeErrors(result.errors, localeFromTag(req.header('accept-language'))) });
       return;
     }
-    res.json(result.kind === 'created' ? 201 : 200, result.order);
+    if (result.kind === 'rateLimited') {
+      const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - clock().getTime()) / 1000));
+      res.header('Retry-After', String(seconds));
+      res.json(429, apiError('rate_limited', `Too many order submissions from your organization this minute. Retry after ${seconds} s with the same submissionId.`));
+      return;
+    }
+    if (result.kind === 'tooManyOpenOrders') {
+      res.json(429, apiError('too_many_open_orders', `Your organization has ${result.limit} orders not yet completed, the most allowed. Send a new one once the distributor completes one of them.`));
+      return;
+    }
+    res.json(result.kind === 'created' ? 201 : 200, customerOrderView(result.order));
   }));
 
   server.get('/api/orders', authenticated(deps, async (_req, res, caller) => {
-    res.json(200, { orders: await deps.orders.list(caller.tenantId) });
+    res.json(200, { orders: (await deps.orders.list(caller.tenantId)).map(customerOrderView) });
   }));
 
   server.get('/api/orders/:id', authenticated(deps, async (req, res, caller) => {
@@ -46,7 +57,7 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
       res.json(404, apiError('order_not_found', `No order ${id} in your organization`, 'id'));
       return;
     }
-    res.json(200, order);
+    res.json(200, customerOrderView(order));
   }));
 }
 

@@ -4,9 +4,10 @@ import restify from 'restify';
 import type { Request, Response, Server } from 'restify';
 
 /**
- * Hosts allowed to frame the tab (Microsoft Learn, "Tab requirements"):
- * all Microsoft 365 hosts are moving to *.cloud.microsoft; the older Teams,
- * Microsoft 365 and Outlook origins stay for backward compatibility.
+ * Hosts allowed to frame the tab: the frame-ancestor table of "Tab
+ * requirements" (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements):
+ * all hosts are moving to *.cloud.microsoft; the Teams, Microsoft 365 and
+ * Outlook origins stay for backward compatibility, as the page asks.
  */
 export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
   'https://*.cloud.microsoft',
@@ -16,7 +17,34 @@ export const TEAMS_FRAME_ANCESTORS: readonly string[] = [
   'https://*.office.com',
   'https://outlook.office.com',
   'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
 ];
+
+/**
+ * teams-js 2 fetches the list of valid host origins from Microsoft's CDN
+ * (`validOriginsCdnEndpoint` in microsoft/microsoft-teams-library-js,
+ * src/internal/validOrigins.ts; the URL is in the installed package).
+ */
+const TEAMS_JS_VALID_ORIGINS = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+
+/**
+ * The tab's Content-Security-Policy: scripts and everything else only from
+ * this server. Styles also inline: Fluent UI (Griffel) inserts its rules at
+ * run time, and index.html has a small inline style.
+ */
+export function tabContentSecurityPolicy(extraFrameAncestors: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `connect-src 'self' ${TEAMS_JS_VALID_ORIGINS}`,
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `frame-ancestors 'self' ${[...TEAMS_FRAME_ANCESTORS, ...extraFrameAncestors].join(' ')}`,
+  ].join('; ');
+}
 
 export interface TabHosting {
   /** The Vite build output (`dist/tab`). */
@@ -28,8 +56,7 @@ export interface TabHosting {
 /** Serves the built tab at `/` with headers that let only Teams (and us) frame it. */
 export function registerTabRoutes(server: Server, tab: TabHosting): void {
   const securityHeaders = {
-    'Content-Security-Policy': `frame-ancestors 'self' ${[...TEAMS_FRAME_ANCESTORS, ...tab.frameAncestors].join(' ')}`,
-    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': tabContentSecurityPolicy(tab.frameAncestors),
     'Referrer-Policy': 'strict-origin-when-cross-origin',
   };
 

@@ -11,6 +11,7 @@ import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import { OrderTooLargeError } from '../storage/order-errors.js';
 import { newOrderId } from '../storage/order-id.js';
+import type { SubmissionRateLimiter } from './submission-rate-limiter.js';
 import { shownOrder } from '../storage/order-repository.js';
 import type { LoadedOrder, OrderRepository, OrderWithDeliveries } from '../storage/order-repository.js';
 
@@ -28,6 +29,10 @@ export interface OrderServiceDependencies {
    * attempt before sweeps may take over; at least the outbox lease (default 60 s).
    */
   readonly firstAttemptGraceMs?: number;
+  /** Submissions per tenant and minute, shared by the API and the bot (one instance in bot/app.ts). */
+  readonly rateLimiter?: SubmissionRateLimiter;
+  /** The most orders a tenant may have not yet completed; 0 or absent: no cap. */
+  readonly openOrdersMax?: number;
 }
 
 export interface CallContext {
@@ -38,16 +43,23 @@ export interface CallContext {
   readonly submitter?: OrderSubmitter;
 }
 
+/** The tenant sent too many submissions this minute; nothing was read or stored. */
+export type RateLimited = { readonly kind: 'rateLimited'; readonly retryAt: Date };
+
 export type SubmitResult =
   | { readonly kind: 'created'; readonly order: OrderWithDeliveries }
   | { readonly kind: 'existing'; readonly order: OrderWithDeliveries }
-  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] };
+  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
+  | RateLimited
+  /** The tenant has `limit` orders not yet completed; a new one waits until one is. */
+  | { readonly kind: 'tooManyOpenOrders'; readonly limit: number };
 
 export type ResubmitResult =
   | { readonly kind: 'resubmitted'; readonly order: OrderWithDeliveries }
   /** The same resubmission (submission id) was stored before. */
   | { readonly kind: 'existing'; readonly order: OrderWithDeliveries }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
+  | RateLimited
   | NotChanged;
 
 export type StatusChangeResult =
@@ -80,8 +92,17 @@ export class OrderService {
   }
 
   async submit(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
+    // Counted before validation: invalid submissions cost too.
+    const admission = this.admit(tenantId, context.now);
+    if (admission) return admission;
     const validation = this.validate(input, context.now);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+    const cap = this.deps.openOrdersMax ?? 0;
+    if (cap > 0 && (await this.deps.repository.countOpen(tenantId, cap)) >= cap) {
+      // A repeat of an order already stored still gets that order, whatever the count.
+      const earlier = await this.deps.repository.findBySubmission(tenantId, validation.order.submissionId);
+      return earlier ? { kind: 'existing', order: earlier } : { kind: 'tooManyOpenOrders', limit: cap };
+    }
     for (let attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       const next = submitOrder(
         { tenantId, id: newOrderId(), submission: validation.order, delivery: this.deliveryPlan(context.now) },
@@ -100,6 +121,8 @@ export class OrderService {
 
   /** A new revision after the distributor asked for changes (same validation as `submit`). */
   async resubmit(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
+    const admission = this.admit(tenantId, context.now);
+    if (admission) return admission;
     const validation = this.validate(input, context.now);
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
     const submission: OrderSubmission = validation.order;
@@ -128,9 +151,9 @@ export class OrderService {
     return this.deps.repository.get(tenantId, orderId);
   }
 
-  /** The tenant's orders, newest first. */
-  list(tenantId: string): Promise<OrderWithDeliveries[]> {
-    return this.deps.repository.list(tenantId);
+  /** The tenant's newest orders, newest first: at most `limit` (the repository's page by default). */
+  list(tenantId: string, limit?: number): Promise<OrderWithDeliveries[]> {
+    return this.deps.repository.list(tenantId, limit);
   }
 
   /** The newest order, to prefill the next form. */
@@ -185,6 +208,11 @@ export class OrderService {
       if (!isStale(outcome)) return outcome;
     }
     return { kind: 'conflict', message: `order ${orderId} kept changing concurrently` };
+  }
+
+  private admit(tenantId: string, now: Date): RateLimited | undefined {
+    const admission = this.deps.rateLimiter?.admit(tenantId, now);
+    return admission === undefined || admission.admitted ? undefined : { kind: 'rateLimited', retryAt: admission.retryAt };
   }
 
   private deliveryPlan(now: Date): DeliveryPlan {

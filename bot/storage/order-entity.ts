@@ -10,10 +10,54 @@ import { OrderTooLargeError } from './order-errors.js';
  * - `order|{orderId}`: the order (submission and history as JSON strings,
  *   because entities are flat and limited to 252 properties);
  * - `order|{orderId}|delivery|…`: its outbox records (delivery-entity.ts);
- * - `submission|{submissionId}`: the idempotency key, pointing at the order.
+ * - `submission|{submissionId}`: the idempotency key, pointing at the order;
+ * - `recent|{inverted creation time}|{orderId}`: the newest-first index
+ *   (order ids are random, so they cannot order a listing);
+ * - `open|{orderId}`: one row per order not yet completed, so counting a
+ *   tenant's open orders reads only those;
+ * - `index|recent`: marks a partition whose orders all have index rows
+ *   (orders stored before the index are indexed once, on first read).
+ * The index rows are written in the same entity-group transaction as the order.
  */
 export const ORDER_KIND = 'order';
 export const SUBMISSION_KIND = 'submission';
+export const RECENT_KIND = 'recent';
+export const OPEN_KIND = 'open';
+export const INDEX_MARKER_ROW_KEY = 'index|recent';
+
+/** Larger than any millisecond timestamp until the year 2286, so 13 digits always sort. */
+const TIME_CEILING_MS = 9_999_999_999_999;
+
+/** Newest first: the creation time counted down from a ceiling, fixed width, then the id to break ties. */
+export function recentRowKey(createdAt: string, orderId: string): string {
+  const inverted = TIME_CEILING_MS - Date.parse(createdAt);
+  return `recent|${String(inverted).padStart(13, '0')}|${orderId}`;
+}
+
+export const RECENT_ROWS = { from: 'recent|', to: 'recent|~' } as const;
+
+export function openRowKey(orderId: string): string {
+  return `open|${orderId}`;
+}
+
+export const OPEN_ROWS = { from: 'open|', to: 'open|~' } as const;
+
+export function recentEntity(order: Pick<StoredOrder, 'tenantId' | 'id' | 'createdAt'>): TableEntity {
+  return { partitionKey: order.tenantId, rowKey: recentRowKey(order.createdAt, order.id), kind: RECENT_KIND, orderId: order.id };
+}
+
+export function openEntity(order: Pick<StoredOrder, 'tenantId' | 'id'>): TableEntity {
+  return { partitionKey: order.tenantId, rowKey: openRowKey(order.id), kind: OPEN_KIND, orderId: order.id };
+}
+
+const indexRowSchema = z.object({ orderId: z.string() });
+
+/** The order id an index row (`recent|…`, `open|…`) points at. */
+export function indexedOrderId(entity: unknown): string {
+  const result = indexRowSchema.safeParse(entity);
+  if (!result.success) throw new Error(`stored index row has an unexpected shape: ${z.prettifyError(result.error)}`);
+  return result.data.orderId;
+}
 
 export function orderRowKey(orderId: string): string {
   return `order|${orderId}`;

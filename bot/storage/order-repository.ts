@@ -1,7 +1,9 @@
 import { odata } from '@azure/data-tables';
+import { LRUCache } from 'lru-cache';
 import type { TableClient, TableEntity, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { OrderSubmitter, PendingDelivery } from '../../src/domain/order/order-events.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
+import { isOpenStatus } from '../../src/domain/order/status-transitions.js';
 import {
   isDeliveryEntity,
   isDistributorDelivery,
@@ -12,11 +14,18 @@ import {
 import type { DeliveryRecord, DeliverySummary } from './delivery-entity.js';
 import {
   ALL_ORDER_ROWS,
+  INDEX_MARKER_ROW_KEY,
+  indexedOrderId,
+  OPEN_ROWS,
+  openEntity,
+  openRowKey,
   ORDER_KIND,
   orderEntity,
   orderRowRange,
   parseOrderEntity,
   parseSubmissionEntity,
+  RECENT_ROWS,
+  recentEntity,
   submissionEntity,
   submissionRowKey,
 } from './order-entity.js';
@@ -67,6 +76,11 @@ export interface OrderRepositoryOptions {
   readonly listLimit?: number;
 }
 
+/** Tenants known to be indexed, remembered per process; bounded for many tenants. */
+const INDEXED_TENANTS_REMEMBERED = 10_000;
+/** An entity-group transaction holds at most 100 entities. */
+const TRANSACTION_MAX_ENTITIES = 100;
+
 /**
  * Orders in Azure Table Storage, one partition per tenant. It reads, and
  * writes what the order lifecycle (src/domain/order/order-lifecycle.ts)
@@ -77,6 +91,7 @@ export interface OrderRepositoryOptions {
  */
 export class OrderRepository {
   private readonly listLimit: number;
+  private readonly indexed = new LRUCache<string, Promise<void>>({ max: INDEXED_TENANTS_REMEMBERED });
 
   constructor(
     private readonly table: TableClient,
@@ -98,6 +113,8 @@ export class OrderRepository {
       const response = await this.table.submitTransaction([
         ['create', orderEntity(order, submitter)],
         ['create', submissionEntity(order.tenantId, order.submissionId, order.id, new Date(order.createdAt))],
+        ['create', recentEntity(order)],
+        ...(isOpenStatus(order.status) ? [['create', openEntity(order)] as TransactionAction] : []),
         ...entities.map((entity): TransactionAction => ['create', entity]),
       ]);
       const newDeliveries = withEtags(entities, response);
@@ -116,36 +133,51 @@ export class OrderRepository {
     return loaded && shownOrder(loaded);
   }
 
-  /** The tenant's orders, newest first, at most `listLimit`. */
-  async list(tenantId: string): Promise<OrderWithDeliveries[]> {
+  /**
+   * The tenant's orders, newest first, at most `limit` (default `listLimit`):
+   * reads `limit` index rows and then only those orders, so the cost does
+   * not grow with the tenant's history.
+   */
+  async list(tenantId: string, limit = this.listLimit): Promise<OrderWithDeliveries[]> {
     assertKeyPart(tenantId, 'tenant id');
-    // Per-tenant volumes are small (a customer orders a few times a year), so
-    // reading the partition's order rows and sorting here beats an index row.
-    const rows = await this.query(
-      odata`PartitionKey eq ${tenantId} and RowKey ge ${ALL_ORDER_ROWS.from} and RowKey le ${ALL_ORDER_ROWS.to}`,
+    await this.ensureIndexed(tenantId);
+    const rows = await this.firstPage(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${RECENT_ROWS.from} and RowKey le ${RECENT_ROWS.to}`,
+      Math.min(limit, this.listLimit),
       'listing orders',
     );
-    const orders = new Map<string, { order?: StoredOrder; deliveries: DeliveryRecord[] }>();
-    for (const row of rows) {
-      if (row['kind'] === ORDER_KIND) {
-        const { order } = parseOrderEntity(row);
-        orders.set(order.id, { order, deliveries: orders.get(order.id)?.deliveries ?? [] });
-      } else if (isDeliveryEntity(row)) {
-        const delivery = parseDeliveryEntity(row);
-        const entry = orders.get(delivery.orderId) ?? { deliveries: [] };
-        entry.deliveries.push(delivery);
-        orders.set(delivery.orderId, entry);
-      }
-    }
-    return [...orders.values()]
-      .flatMap(({ order, deliveries }) => (order ? [withDeliveries(order, deliveries)] : []))
-      .sort((a, b) => compareDescending(a.createdAt, b.createdAt) || compareDescending(a.id, b.id))
-      .slice(0, this.listLimit);
+    const orders = await Promise.all(rows.map((row) => this.get(tenantId, indexedOrderId(row))));
+    return orders.filter((order): order is OrderWithDeliveries => order !== undefined);
   }
 
   /** The tenant's newest order, e.g. to prefill the next order form. */
   async findLatest(tenantId: string): Promise<OrderWithDeliveries | undefined> {
-    return (await this.list(tenantId))[0];
+    return (await this.list(tenantId, 1))[0];
+  }
+
+  /** How many of the tenant's orders are not completed, counted up to `atMost` (reads at most that many rows). */
+  async countOpen(tenantId: string, atMost: number): Promise<number> {
+    assertKeyPart(tenantId, 'tenant id');
+    await this.ensureIndexed(tenantId);
+    const rows = await this.firstPage(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${OPEN_ROWS.from} and RowKey le ${OPEN_ROWS.to}`,
+      atMost,
+      'counting open orders',
+      ['RowKey'],
+    );
+    return rows.length;
+  }
+
+  /** The order a submission id was stored for, if any. */
+  async findBySubmission(tenantId: string, submissionId: string): Promise<OrderWithDeliveries | undefined> {
+    assertKeyPart(tenantId, 'tenant id');
+    if (!isKeySafe(submissionId)) return undefined;
+    const orderId = await this.submissionOwner(tenantId, submissionId);
+    if (orderId === undefined) return undefined;
+    const order = await this.get(tenantId, orderId);
+    // The idempotency row and the order are written in one transaction.
+    if (!order) throw new Error(`submission ${submissionId} points at missing order ${orderId}`);
+    return order;
   }
 
   /** The order row and its delivery rows, in one range query; undefined for an unknown or malformed id. */
@@ -183,13 +215,17 @@ export class OrderRepository {
     const newSubmission = next.submissionId !== loaded.order.submissionId;
     if (newSubmission) assertKeyPart(next.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
+    const closes = isOpenStatus(loaded.order.status) && !isOpenStatus(next.status);
+    // The open row to delete exists only once the partition is indexed.
+    if (closes) await this.ensureIndexed(next.tenantId);
     try {
       let newDeliveries: DeliveryRecord[] = [];
-      if (!newSubmission && entities.length === 0) {
+      if (!newSubmission && entities.length === 0 && !closes) {
         await this.table.updateEntity(orderEntity(next, submitter), 'Replace', { etag: loaded.etag });
       } else {
         const response = await this.table.submitTransaction([
           ['update', orderEntity(next, submitter), 'Replace', { etag: loaded.etag }],
+          ...(closes ? [['delete', { partitionKey: next.tenantId, rowKey: openRowKey(next.id) }] as TransactionAction] : []),
           ...(newSubmission
             ? [['create', submissionEntity(next.tenantId, next.submissionId, next.id, new Date(next.updatedAt))] as TransactionAction]
             : []),
@@ -208,13 +244,63 @@ export class OrderRepository {
     }
   }
 
-  private async findBySubmission(tenantId: string, submissionId: string): Promise<OrderWithDeliveries | undefined> {
-    const orderId = await this.submissionOwner(tenantId, submissionId);
-    if (orderId === undefined) return undefined;
-    const order = await this.get(tenantId, orderId);
-    // The idempotency row and the order are written in one transaction.
-    if (!order) throw new Error(`submission ${submissionId} points at missing order ${orderId}`);
-    return order;
+  /**
+   * Orders stored before the index rows existed get them once per tenant,
+   * on the first read that needs them: one pass over the partition's order
+   * rows, upserts in transactions of 100, then the marker row. Later calls
+   * cost one point read per tenant and process (remembered).
+   */
+  private ensureIndexed(tenantId: string): Promise<void> {
+    let indexing = this.indexed.get(tenantId);
+    if (indexing === undefined) {
+      indexing = this.indexOnce(tenantId);
+      // A failure is not remembered: the next read tries again.
+      indexing.catch(() => this.indexed.delete(tenantId));
+      this.indexed.set(tenantId, indexing);
+    }
+    return indexing;
+  }
+
+  private async indexOnce(tenantId: string): Promise<void> {
+    try {
+      await this.table.getEntity(tenantId, INDEX_MARKER_ROW_KEY);
+      return;
+    } catch (error) {
+      if (storageStatusCode(error) !== 404) throw toStorageError(error, 'reading the order index marker');
+    }
+    const rows = await this.query(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${ALL_ORDER_ROWS.from} and RowKey le ${ALL_ORDER_ROWS.to} and kind eq ${ORDER_KIND}`,
+      'indexing orders',
+    );
+    const actions: TransactionAction[] = rows.flatMap((row) => {
+      const { order } = parseOrderEntity(row);
+      return [
+        ['upsert', recentEntity(order), 'Replace'] as TransactionAction,
+        ...(isOpenStatus(order.status) ? [['upsert', openEntity(order), 'Replace'] as TransactionAction] : []),
+      ];
+    });
+    try {
+      for (let start = 0; start < actions.length; start += TRANSACTION_MAX_ENTITIES) {
+        await this.table.submitTransaction(actions.slice(start, start + TRANSACTION_MAX_ENTITIES));
+      }
+      await this.table.upsertEntity({ partitionKey: tenantId, rowKey: INDEX_MARKER_ROW_KEY, kind: 'indexMarker', indexedAt: new Date() }, 'Replace');
+    } catch (error) {
+      throw toStorageError(error, 'indexing orders');
+    }
+  }
+
+  /** At most `size` rows of one query: one page, never the rest. */
+  private async firstPage(filter: string, size: number, operation: string, select?: string[]): Promise<Record<string, unknown>[]> {
+    if (size <= 0) return [];
+    try {
+      const pages = this.table
+        .listEntities({ queryOptions: { filter, ...(select === undefined ? {} : { select }) } })
+        .byPage({ maxPageSize: size });
+      const first = await pages.next();
+      return first.done === true ? [] : first.value.slice(0, size);
+    } catch (error) {
+      throw toStorageError(error, operation);
+    }
   }
 
   private async submissionOwner(tenantId: string, submissionId: string): Promise<string | undefined> {
@@ -238,8 +324,13 @@ export class OrderRepository {
   }
 }
 
-function compareDescending(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
+function isKeySafe(value: string): boolean {
+  try {
+    assertKeyPart(value, 'submission id');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A loaded order as the API and cards show it. */

@@ -31,8 +31,17 @@ export function isStorageUnavailable(error: unknown): boolean {
  */
 export function toStorageError(error: unknown, operation: string): unknown {
   if (error instanceof StorageUnavailableError || !isStorageUnavailable(error)) return error;
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const detail = withoutUrlQueries(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   return new StorageUnavailableError(`Table Storage unavailable during ${operation}: ${detail}`, {
     cause: error,
   });
+}
+
+/**
+ * Drops the query string of every URL in `text`: a storage URL's query may
+ * be a SAS token whose `sig` is a credential, so messages that go to logs
+ * or callers carry the endpoint only.
+ */
+export function withoutUrlQueries(text: string): string {
+  return text.replace(/\b(https?:\/\/[^\s?#"'<>]*)\?[^\s"'<>]*/gi, '$1').replace(/\bsig=[^\s&;"'<>]*/gi, '[signature removed]');
 }

@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import type { TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import type { ReadinessCheck } from './readiness-check.js';
-import { StorageUnavailableError, isStorageUnavailable, storageStatusCode } from './storage-errors.js';
+import { StorageUnavailableError, isStorageUnavailable, storageStatusCode, withoutUrlQueries } from './storage-errors.js';
 
 export interface TableStorage {
   /** The account endpoint, for messages and logs (no secrets). */
@@ -81,9 +81,9 @@ export function createTableStorage(account: string | TableStorageTarget, options
       : 'credential' in target
         ? 'check AZURE_STORAGE_ACCOUNT_URL, the network, and that the managed identity has the role "Storage Table Data Contributor" on the account'
         : 'check the storage connection string and the network';
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return new StorageUnavailableError(
-      `Azure Table Storage is not reachable at ${endpoint}: ${hint}. Cause: ${detail}`,
+      withoutUrlQueries(`Azure Table Storage is not reachable at ${endpoint}: ${hint}. Cause: ${detail}`),
       { cause: error },
     );
   };

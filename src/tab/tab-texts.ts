@@ -472,8 +472,6 @@ export const tabTexts = {
       failed: { ru: 'Не доставлено', en: 'Not delivered' },
       superseded: { ru: 'Заменено новой редакцией', en: 'Replaced by a newer revision' },
     },
-    deliveredAt: (date: string): Text => ({ ru: `Доставлено ${date}`, en: `Delivered ${date}` }),
-    attempts: (count: number): Text => ({ ru: `Попыток: ${count}`, en: `Attempts: ${count}` }),
   },
 
   configError: {

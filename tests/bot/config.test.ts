@@ -49,6 +49,8 @@ function productionEnv(overrides: Env = {}): Env {
     SMTP_PASSWORD: 'smtp-secret',
     SMTP_FROM: 'orders@example.com',
     DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
+    ORDER_RATE_LIMIT_PER_MINUTE: '12',
+    OPEN_ORDERS_PER_TENANT_MAX: '0',
     ...overrides,
   };
 }
@@ -118,6 +120,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('limits each tenant to 30 submissions a minute and 100 open orders', () => {
+    expect(config.limits).toEqual({ orderRatePerMinute: 30, openOrdersPerTenantMax: 100 });
+  });
+
   it("lets the Playground's user choose the inbox, as its only distributor admin", () => {
     expect(config.distributorAdmins).toEqual([PLAYGROUND_ADMIN_OBJECT_ID]);
     expect(loadConfig({ DISTRIBUTOR_ADMINS: `${ADMIN_A};${PLAYGROUND_ADMIN_OBJECT_ID}` }).distributorAdmins).toEqual([ADMIN_A, PLAYGROUND_ADMIN_OBJECT_ID]);
@@ -163,6 +169,7 @@ describe('loadConfig in production', () => {
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
+      limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
       delivery: {
         locale: 'en',
         teams: true,
@@ -241,6 +248,8 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT', explains: /"abc"/ },
     { name: 'PORT out of range', env: { PORT: '70000' }, variable: 'PORT', explains: /65535/ },
     { name: 'PORT written in hex', env: { PORT: '0x50' }, variable: 'PORT' },
+    { name: 'a negative rate limit', env: { ORDER_RATE_LIMIT_PER_MINUTE: '-1' }, variable: 'ORDER_RATE_LIMIT_PER_MINUTE', explains: /0 \(off\)/ },
+    { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
     { name: 'HOST beyond loopback in demo mode', env: { HOST: '0.0.0.0' }, variable: 'HOST', explains: /loopback/ },
     {
       name: 'a MultiTenant bot',

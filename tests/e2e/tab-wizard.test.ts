@@ -44,6 +44,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
   let browser: Browser | undefined;
   let tabDirectory: string | undefined;
   let context: BrowserContext | undefined;
+  const blockedByPolicy: string[] = [];
 
   beforeAll(async () => {
     tabDirectory = await mkdtemp(join(tmpdir(), 'tab-e2e-'));
@@ -71,6 +72,10 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     if (!context || !app) throw new Error('the stack did not start');
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
+    // The server's Content-Security-Policy must not block anything the tab needs.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blockedByPolicy.push(message.text());
+    });
     await page.goto(`${app.url}/?${query}`);
     await page.getByRole('tab').first().waitFor();
     return page;
@@ -149,6 +154,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     const listed = (await (await fetch(`${app.url}/api/orders`)).json()) as { orders: { id: string; status: string }[] };
     expect(listed.orders.map((order) => [order.id, order.status])).toEqual([[orderId, 'submitted']]);
     expect(violations).toEqual([]);
+    expect(blockedByPolicy).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORDERS_TABLE, OrderRepository } from '../../bot/storage/order-repository.js';
+import { createTableStorage } from '../../bot/storage/table-storage.js';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
 import { waitUntil } from '../bot/storage/fixtures.js';
@@ -48,11 +50,11 @@ describe('a server killed between storing and delivering', () => {
       body: JSON.stringify(orderInput({ activationDate: daysFromNow(2) })),
     });
     expect(submitted.status).toBe(201);
-    const order = (await submitted.json()) as { id: string };
+    const order = (await submitted.json()) as { id: string; tenantId: string };
 
     // The webhook is down (nothing listens yet): the first attempt fails and the record waits.
     const waiting = await waitUntil(
-      () => deliveryOf(order.id),
+      () => deliveryOf(order.tenantId, order.id),
       (delivery) => delivery !== undefined && delivery.attempts >= 1 && delivery.state === 'pending',
       { timeoutMs: 20_000 },
     );
@@ -67,7 +69,7 @@ describe('a server killed between storing and delivering', () => {
     await startServer();
 
     const delivered = await waitUntil(
-      () => deliveryOf(order.id),
+      () => deliveryOf(order.tenantId, order.id),
       (delivery) => delivery?.state === 'delivered',
       { timeoutMs: 30_000 },
     );
@@ -85,11 +87,10 @@ interface DeliveryView {
   readonly lastError?: string;
 }
 
-async function deliveryOf(orderId: string): Promise<DeliveryView | undefined> {
-  const response = await fetch(`${baseUrl()}/api/orders/${orderId}`).catch(() => undefined);
-  if (!response?.ok) return undefined;
-  const order = (await response.json()) as { deliveries: DeliveryView[] };
-  return order.deliveries.find((delivery) => delivery.channel === 'webhook');
+/** The webhook's delivery record, read from storage (customers see channel and state only). */
+async function deliveryOf(tenantId: string, orderId: string): Promise<DeliveryView | undefined> {
+  const order = await new OrderRepository(createTableStorage(azurite.connectionString).table(ORDERS_TABLE)).get(tenantId, orderId);
+  return order?.deliveries.find((delivery) => delivery.channel === 'webhook');
 }
 
 function baseUrl(): string {

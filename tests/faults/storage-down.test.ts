@@ -37,7 +37,8 @@ beforeAll(async () => {
   ]);
   server = await startApp(
     demoEnv(azurite.connectionString, { DELIVERY_TEAMS: 'false', DELIVERY_WEBHOOK_URL: webhook.url }),
-    { tabDirectory: tab.path, clock: () => NOW, outbox: { sweepIntervalMs: 100 } },
+    // Every /readyz call asks storage afresh: the test watches it go down and come back.
+    { tabDirectory: tab.path, clock: () => NOW, outbox: { sweepIntervalMs: 100 }, http: { readinessCacheMs: 0 } },
   );
 });
 
@@ -152,8 +153,7 @@ describe('Table Storage goes down and comes back', () => {
     await outage(async () => {
       const response = await fetch(`${server.url}/readyz`);
       expect(response.status).toBe(503);
-      const body = (await response.json()) as { status: string; checks: { name: string; ok: boolean; error?: string }[] };
-      expect(body.checks).toEqual([expect.objectContaining({ name: 'storage', ok: false, error: expect.stringContaining('not reachable') })]);
+      expect(await response.json()).toEqual({ status: 'not ready', checks: [{ name: 'storage', ok: false }] });
     });
   });
 

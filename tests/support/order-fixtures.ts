@@ -147,7 +147,7 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
       contact: { ...SAMPLE_CONTACT, phone: '+79161234567', email: 'i.ivanov@romashka.ru' },
       subscriptionKind: 'trialConversion',
     }),
-    deliveries: [{ channel: 'teams', revision: 1, state: 'delivered', attempts: 1, deliveredAt: '2026-11-23T09:00:05.000Z' }],
+    deliveries: [{ channel: 'teams', state: 'delivered' }],
     ...overrides,
   };
 }

@@ -73,9 +73,18 @@ export function demoServerForFile(overrides: AppOverrides = {}): { readonly url:
   };
 }
 
-/** Demo-mode settings pointing at a test's own Azurite. */
+/**
+ * Demo-mode settings pointing at a test's own Azurite. The per-tenant limits
+ * are off (tests submit many orders as one tenant); the tests of the limits set them.
+ */
 export function demoEnv(connectionString: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return { AZURE_STORAGE_CONNECTION_STRING: connectionString, LOG_LEVEL: 'silent', ...extra };
+  return {
+    AZURE_STORAGE_CONNECTION_STRING: connectionString,
+    LOG_LEVEL: 'silent',
+    ORDER_RATE_LIMIT_PER_MINUTE: '0',
+    OPEN_ORDERS_PER_TENANT_MAX: '0',
+    ...extra,
+  };
 }
 
 export interface TabDirectory {

@@ -58,6 +58,13 @@ export function formatCardTimestamp(isoTimestamp: string, locale: Locale): strin
   return locale === 'ru' ? `${formatParts(parts, locale)} ${time} UTC` : `${formatParts(parts, locale)}, ${time} UTC`;
 }
 
+/** The first whole minute at or after `instant`, as `HH:MM UTC` (like the timestamps on cards): "not before". */
+export function formatCardClockTime(instant: Date): string {
+  const minute = 60_000;
+  const roundedUp = new Date(Math.ceil(instant.getTime() / minute) * minute);
+  return `${roundedUp.toISOString().slice(11, 16)} UTC`;
+}
+
 /** `100000` → `100 000` (no-break space) / `100,000`. */
 export function formatCardInteger(value: number, locale: Locale): string {
   const digits = String(Math.trunc(Math.abs(value)));

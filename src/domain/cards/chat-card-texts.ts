@@ -25,9 +25,10 @@ export const helpTexts = {
 export const orderListTexts = {
   title: { ru: 'Ваши заявки', en: 'Your orders' },
   empty: { ru: 'Заявок пока нет.', en: 'No orders yet.' },
-  more: (shown: number, total: number): Text => ({
-    ru: `Показаны последние ${shown} из ${total}; все заявки — во вкладке «Подключение».`,
-    en: `Showing the latest ${shown} of ${total}; all orders are in the Onboarding tab.`,
+  // No total: the chat reads only the orders it shows (and one more), never the whole history.
+  more: (shown: number): Text => ({
+    ru: `Показаны последние ${shown}; все заявки — во вкладке «Подключение».`,
+    en: `Showing the latest ${shown}; all orders are in the Onboarding tab.`,
   }),
   revision: (revision: number): Text => ({ ru: `редакция ${revision}`, en: `revision ${revision}` }),
   startOrder: { ru: 'Новая заявка', en: 'New order' },
@@ -39,6 +40,14 @@ export const chatErrorTexts = {
     ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст вторую заявку.',
     en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
   },
+  rateLimited: (time: string): Text => ({
+    ru: `Слишком много заявок за последнюю минуту, эта не отправлена. Отправьте её снова в ${time}: всё введённое сохранено.`,
+    en: `Too many orders in the last minute; this one was not sent. Send it again at ${time}: everything you entered is kept.`,
+  }),
+  tooManyOpenOrders: (limit: number): Text => ({
+    ru: `Число незавершённых заявок вашей организации достигло предела (${limit}), эта не отправлена. Её можно будет отправить, когда дистрибьютор завершит одну из прежних; всё введённое сохранено.`,
+    en: `Your organization has reached the limit of ${limit} orders not yet completed; this one was not sent. You can send it once the distributor completes an earlier one; everything you entered is kept.`,
+  }),
   unknownAction: {
     ru: 'Эта кнопка больше не действует. Напишите «помощь», чтобы начать заново.',
     en: 'This button no longer works. Type "help" to start over.',

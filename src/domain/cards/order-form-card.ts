@@ -58,6 +58,8 @@ export interface OrderFormCardInput {
   readonly today: string;
   readonly values?: OrderFormValues;
   readonly errors?: readonly FieldError[];
+  /** Why a valid form came back unsent (e.g. a limit), shown at the top; the values are kept. */
+  readonly notice?: LocalizedText;
   /** The idempotency key the submission will carry; keep it when re-showing the form. */
   readonly submissionId: string;
   /** Set when the form revises an order the distributor sent back: submitting resubmits that order. */
@@ -75,7 +77,7 @@ export const MORE_SKUS_CONTAINER_ID = 'more-subscriptions';
 const SHOW_ALL_ACTION_SET_ID = 'show-all-subscriptions';
 
 export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
-  const { locale, catalog, today, values = {}, submissionId, revisesOrderId, invitationUrl, relationshipLevel } = input;
+  const { locale, catalog, today, values = {}, notice, submissionId, revisesOrderId, invitationUrl, relationshipLevel } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
   // «Нет» to "invitation accepted?" is a step still to take, not a mistake: it gets the how-to, not a red error.
   const notYetAccepted = (input.errors ?? []).some((error) => error.code === 'invitation_not_accepted');
@@ -124,6 +126,7 @@ export function buildOrderFormCard(input: OrderFormCardInput): AdaptiveCard {
   const body: CardElement[] = [
     { type: 'TextBlock', text: t(orderFormTexts.title), size: 'medium', weight: 'bolder', style: 'heading', wrap: true },
     hint(orderFormTexts.allRequired),
+    ...(notice === undefined ? [] : [{ type: 'TextBlock', text: t(notice), color: 'attention', wrap: true } as const]),
     ...(errors.length > 0
       ? [
           { type: 'TextBlock', text: t(orderFormTexts.fixErrors), color: 'attention', wrap: true } as const,

@@ -14,11 +14,13 @@ export interface OrderListCardInput {
   readonly locale: Locale;
   /** Newest first. */
   readonly orders: readonly StoredOrder[];
-  /** How many to show; the rest are counted. */
+  /** How many to show; with more orders given, the card says there are more. */
   readonly limit?: number;
 }
 
-const DEFAULT_LIMIT = 10;
+/** The card shows this many; a caller reads one more to know whether there are more. */
+export const ORDER_LIST_CARD_LIMIT = 10;
+const DEFAULT_LIMIT = ORDER_LIST_CARD_LIMIT;
 
 /** The answer to "status": the tenant's orders with their current status. */
 export function buildOrderListCard({ locale, orders, limit = DEFAULT_LIMIT }: OrderListCardInput): AdaptiveCard {
@@ -58,7 +60,7 @@ export function buildOrderListCard({ locale, orders, limit = DEFAULT_LIMIT }: Or
       ],
     });
   }
-  if (orders.length > shown.length) body.push(text(t(orderListTexts.more(shown.length, orders.length)), { isSubtle: true, spacing: 'medium' }));
+  if (orders.length > shown.length) body.push(text(t(orderListTexts.more(shown.length)), { isSubtle: true, spacing: 'medium' }));
 
   return adaptiveCard({
     fallbackText: t(orderListTexts.title),

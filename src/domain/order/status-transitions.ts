@@ -19,3 +19,8 @@ export function allowedNextStatuses(from: OrderStatus): readonly OrderStatus[] {
 export function canChangeStatus(from: OrderStatus, to: OrderStatus): boolean {
   return NEXT_STATUSES[from].includes(to);
 }
+
+/** An order still needs the distributor: everything but `completed`, which is final. */
+export function isOpenStatus(status: OrderStatus): boolean {
+  return status !== 'completed';
+}

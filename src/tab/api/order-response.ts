@@ -8,15 +8,11 @@ import { storedOrderShape } from '../../domain/order/order-shape.js';
  * answer, because the server is deployed separately from the tab.
  */
 
+/** The current revision's deliveries: channel and state only (the server keeps errors and attempts to itself). */
 const deliverySchema = z.object({
   channel: z.string(),
-  revision: z.number().int(),
   // A plain string: a delivery state added on the server later must not hide the whole list.
   state: z.string(),
-  attempts: z.number().int(),
-  lastError: z.string().optional(),
-  deliveredAt: z.string().optional(),
-  nextAttemptAt: z.string().optional(),
 });
 
 export const orderViewSchema = storedOrderShape.extend({

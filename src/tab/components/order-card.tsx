@@ -93,7 +93,8 @@ export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: Or
   const texts = tabTexts.orders;
   const productName = (sku: string): string => catalog.find((item) => item.sku === sku)?.displayName ?? sku;
   const lastComment = [...order.history].reverse().find((change) => change.status === 'changesRequested')?.comment;
-  const deliveries = order.deliveries.filter((delivery) => delivery.revision === order.revision);
+  // The server answers the current revision's deliveries only.
+  const deliveries = order.deliveries;
 
   return (
     <article aria-labelledby={titleId} className={mergeClasses(styles.card, justSent && styles.highlighted)}>
@@ -189,7 +190,7 @@ export function OrderCard({ order, catalog, justSent, chatInThisApp = true }: Or
       ) : (
         <ul className={styles.deliveries}>
           {deliveries.map((delivery) => (
-            <li key={`${delivery.channel}-${delivery.revision}`} className={styles.delivery}>
+            <li key={delivery.channel} className={styles.delivery}>
               <DeliveryLine delivery={delivery} />
             </li>
           ))}
@@ -204,10 +205,7 @@ const deliveryStates: Readonly<Record<string, LocalizedText>> = tabTexts.orders.
 
 function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactElement {
   const locale = useLocale();
-  const timeZone = useTimeZone();
   const t = (text: LocalizedText): string => pick(text, locale);
-  const styles = useStyles();
-  const texts = tabTexts.orders;
   const channel = channelNames[delivery.channel];
   const state = deliveryStates[delivery.state];
   const color = delivery.state === 'delivered' ? 'success' : delivery.state === 'failed' ? 'danger' : 'informative';
@@ -217,16 +215,6 @@ function DeliveryLine({ delivery }: { readonly delivery: DeliveryView }): ReactE
       <Badge appearance="tint" color={color}>
         {state === undefined ? delivery.state : t(state)}
       </Badge>
-      {delivery.deliveredAt !== undefined && (
-        <Text size={200} className={styles.muted}>
-          {t(texts.deliveredAt(formatDateTime(delivery.deliveredAt, locale, timeZone)))}
-        </Text>
-      )}
-      {delivery.state !== 'delivered' && delivery.attempts > 0 && (
-        <Text size={200} className={styles.muted}>
-          {t(texts.attempts(delivery.attempts))}
-        </Text>
-      )}
     </>
   );
 }

@@ -33,15 +33,15 @@ function validClaims(): JWTPayload {
 
 async function sign(
   claims: JWTPayload,
-  { key = signingKey, audience = clientId, issuer = `https://login.microsoftonline.com/${tenantId}/v2.0`, expiresIn = '1h' } = {},
+  {
+    key = signingKey,
+    audience = clientId,
+    issuer = `https://login.microsoftonline.com/${tenantId}/v2.0`,
+    expiresIn = '1h' as string | null,
+  } = {},
 ): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-    .setIssuedAt()
-    .setAudience(audience)
-    .setIssuer(issuer)
-    .setExpirationTime(expiresIn)
-    .sign(key);
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuedAt().setAudience(audience).setIssuer(issuer);
+  return (expiresIn === null ? jwt : jwt.setExpirationTime(expiresIn)).sign(key);
 }
 
 async function rejection(header: string | undefined): Promise<string> {
@@ -75,6 +75,17 @@ describe('createSsoTokenVerifier', () => {
   it('rejects an expired token', async () => {
     const token = await sign(validClaims(), { expiresIn: '-10 minutes' });
     expect(await rejection(`Bearer ${token}`)).toBe('token expired');
+  });
+
+  it('rejects a token without an expiry (exp)', async () => {
+    const token = await sign(validClaims(), { expiresIn: null });
+    expect(await rejection(`Bearer ${token}`)).toBe('token has no "exp" claim');
+  });
+
+  it('answers the tenant id in lower case, whatever case the token has', async () => {
+    const upper = tenantId.toUpperCase();
+    const token = await sign({ ...validClaims(), tid: upper }, { issuer: `https://login.microsoftonline.com/${upper}/v2.0` });
+    expect((await verify(`Bearer ${token}`)).tenantId).toBe(tenantId);
   });
 
   it('rejects a token for another audience', async () => {

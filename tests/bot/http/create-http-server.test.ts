@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -31,6 +32,7 @@ beforeAll(async () => {
   });
   server = createHttpServer({
     logger: pino({ level: 'info' }, logStream),
+    demo: false,
     readiness: [],
     handleBotActivity: (req, res) => botHandler(req, res),
     publicConfig: () => ({ calls: ++configCalls }),
@@ -141,5 +143,98 @@ describe('errors restify raises', () => {
     const response = await fetch(`${url}/api/config`, { method: 'DELETE' });
     expect(response.status).toBe(405);
     expect(await response.json()).toEqual({ errors: [expect.objectContaining({ code: 'method_not_allowed' })] });
+  });
+});
+
+describe('headers on every answer', () => {
+  it('sends nosniff and HSTS (outside demo mode) on successes and on every kind of error', async () => {
+    botHandler = () => Promise.reject(new Error('boom'));
+    const answers = await Promise.all([
+      fetch(`${url}/api/config`),
+      fetch(`${url}/api/nothing-here`),
+      fetch(`${url}/api/config`, { method: 'DELETE' }),
+      postActivity('{', 'application/json'),
+      postActivity(teamsMessage(MAX_BOT_ACTIVITY_BYTES + 1024)),
+      postActivity(JSON.stringify({ type: 'message' })),
+      fetch(`${url}/`),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 405, 400, 413, 500, 200]);
+    for (const answer of answers) {
+      expect(answer.headers.get('x-content-type-options'), String(answer.status)).toBe('nosniff');
+      expect(answer.headers.get('strict-transport-security'), String(answer.status)).toMatch(/^max-age=\d+/);
+    }
+  });
+});
+
+/** A raw HTTP exchange, so `Host` and the timing of the bytes are ours to choose. */
+function rawExchange(target: string, requestText: string, options: { readonly end?: boolean } = {}): Promise<string> {
+  const { port } = new URL(target);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(requestText);
+      if (options.end) socket.end();
+    });
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('demo mode and slow clients', () => {
+  let demoServer: Server;
+  let demoUrl: string;
+  let demoPort: number;
+
+  beforeAll(async () => {
+    demoServer = createHttpServer({
+      logger: pino({ level: 'silent' }),
+      demo: true,
+      timeouts: { headersMs: 300, requestMs: 600 },
+      readiness: [],
+      handleBotActivity: () => Promise.resolve(),
+      publicConfig: () => ({}),
+      tab: { directory: tab.path, frameAncestors: [] },
+    });
+    await new Promise<void>((resolve) => demoServer.listen(0, '127.0.0.1', resolve));
+    demoPort = (demoServer.address() as AddressInfo).port;
+    demoUrl = `http://127.0.0.1:${demoPort}`;
+  });
+
+  afterAll(async () => {
+    demoServer?.server.closeAllConnections();
+    await new Promise<void>((resolve) => (demoServer ? demoServer.close(() => resolve()) : resolve()));
+  });
+
+  const get = (host: string) => rawExchange(demoUrl, `GET /api/config HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+
+  it('answers 421 to a Host that is not loopback with its own port (DNS rebinding), and serves loopback names', async () => {
+    for (const host of ['evil.example', `evil.example:${demoPort}`, '127.0.0.1', `127.0.0.1:${demoPort + 1}`, `10.0.0.5:${demoPort}`]) {
+      const answer = await get(host);
+      expect(answer, host).toMatch(/^HTTP\/1\.1 421 /);
+      expect(answer, host).toContain('misdirected_request');
+      expect(answer.toLowerCase(), host).toContain('x-content-type-options: nosniff');
+    }
+    for (const host of [`127.0.0.1:${demoPort}`, `localhost:${demoPort}`, `[::1]:${demoPort}`]) {
+      expect(await get(host), host).toMatch(/^HTTP\/1\.1 200 /);
+    }
+  });
+
+  it('sends no HSTS in demo mode (plain http on a laptop)', async () => {
+    const answer = await fetch(`${demoUrl}/api/config`);
+    expect(answer.headers.get('strict-transport-security')).toBeNull();
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('closes a connection whose headers never finish, and one whose body never arrives', async () => {
+    const started = Date.now();
+    const [headersCut, bodyCut] = await Promise.all([
+      rawExchange(demoUrl, `GET /api/config HTTP/1.1\r\nHost: 127.0.0.1:${demoPort}\r\n`),
+      rawExchange(demoUrl, `POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1:${demoPort}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`),
+    ]);
+    expect(headersCut).toMatch(/^(HTTP\/1\.1 408 |$)/);
+    expect(bodyCut).toMatch(/^(HTTP\/1\.1 408 |$)/);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -68,6 +68,20 @@ describe('tab hosting', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('limits what the tab page may load: scripts from this server only, no plugins, no foreign base URL', async () => {
+    const response = await fetch(`${production.url}/`);
+    const directives = new Map(
+      (response.headers.get('content-security-policy') ?? '').split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toBe("'self'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('base-uri')).toBe("'self'");
+  });
+
   it('lets the local Agents Playground frame the tab in demo mode only', async () => {
     const response = await fetch(`${demo.url}/`);
     expect(frameAncestors(response)).toEqual(["'self'", ...TEAMS_FRAME_ANCESTORS, 'http://localhost:*', 'http://127.0.0.1:*']);

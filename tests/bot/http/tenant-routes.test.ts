@@ -98,6 +98,7 @@ function graphService(overrides: Partial<TenantFactsServiceOptions> = {}) {
 async function startServer(tenantFacts: ReturnType<typeof createTenantFactsService>, resolveCaller: CallerResolver = ssoCallerResolver(verify)): Promise<string> {
   const server = createHttpServer({
     logger,
+    demo: false,
     readiness: [],
     handleBotActivity: () => Promise.resolve(),
     publicConfig: () => ({}),

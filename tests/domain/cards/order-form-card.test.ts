@@ -84,6 +84,15 @@ describe.each<Locale>(['ru', 'en'])('order form card (%s)', (locale) => {
     expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
   });
 
+  it('says at the top why a valid form came back unsent, keeping every value and no "correct the fields" line', () => {
+    const notice = { ru: 'Отправьте её снова в 09:01 UTC', en: 'Send it again at 09:01 UTC' };
+    const card = buildOrderFormCard({ locale, catalog, today: TODAY, submissionId: SUBMISSION_ID, values: completeValues, notice });
+    expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
+    expect(card.body[2]).toMatchObject({ type: 'TextBlock', text: notice[locale], color: 'attention' });
+    expect(JSON.stringify(card)).not.toContain(orderFormTexts.fixErrors[locale]);
+    expect(JSON.stringify(card)).toContain(completeValues.organization?.inn ?? 'no INN');
+  });
+
   it('asks for all ten items, each input labelled', () => {
     const card = buildOrderFormCard({ locale, catalog, today: TODAY, submissionId: SUBMISSION_ID });
     const ids = inputs(card).map((element) => element.id);
