@@ -44,8 +44,8 @@ export const inboxTexts = {
     en: 'To receive orders in another channel, send the bot the command inbox there.',
   },
   onlyAdmins: {
-    ru: 'Выбирать канал для заявок могут только администраторы дистрибьютора из настройки DISTRIBUTOR_ADMINS. Канал для заявок не изменён: попросите одного из них написать боту в этом канале команду inbox.',
-    en: "Only the distributor's administrators listed in the DISTRIBUTOR_ADMINS setting can choose the channel that receives orders. The inbox was not changed: ask one of them to send the bot the command inbox in this channel.",
+    ru: 'Назначать канал для приёма заявок могут только администраторы дистрибьютора, перечисленные в настройке DISTRIBUTOR_ADMINS. Канал не изменён: попросите одного из них упомянуть бота в этом канале и написать «входящие».',
+    en: "Only the distributor's administrators listed in the DISTRIBUTOR_ADMINS setting can choose the channel that receives orders. The channel was not changed: ask one of them to mention the bot in this channel and type inbox.",
   },
   notDistributorTeam: (distributorName: string): LocalizedText => ({
     ru: `Эта команда не относится к организации дистрибьютора ${distributorName}, поэтому заявки сюда не приходят. Чтобы оформить заявку, напишите боту в личном чате.`,
