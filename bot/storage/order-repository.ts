@@ -21,6 +21,7 @@ import {
   submissionRowKey,
 } from './order-entity.js';
 import { isOrderId } from './order-id.js';
+import { OutboxDueIndex, dueEntriesOf } from './outbox-due-index.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
@@ -77,12 +78,14 @@ export interface OrderRepositoryOptions {
  */
 export class OrderRepository {
   private readonly listLimit: number;
+  private readonly dueIndex: OutboxDueIndex;
 
   constructor(
     private readonly table: TableClient,
     options: OrderRepositoryOptions = {},
   ) {
     this.listLimit = options.listLimit ?? 100;
+    this.dueIndex = new OutboxDueIndex(table);
   }
 
   /**
@@ -94,6 +97,8 @@ export class OrderRepository {
     assertKeyPart(order.tenantId, 'tenant id');
     assertKeyPart(order.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
+    // Before the records: the outbox's sweeps find them by their due rows (docs/architecture.md, "The outbox").
+    await this.dueIndex.schedule(dueEntriesOf(deliveries));
     try {
       const response = await this.table.submitTransaction([
         ['create', orderEntity(order, submitter)],
@@ -183,6 +188,7 @@ export class OrderRepository {
     const newSubmission = next.submissionId !== loaded.order.submissionId;
     if (newSubmission) assertKeyPart(next.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
+    await this.dueIndex.schedule(dueEntriesOf(deliveries));
     try {
       let newDeliveries: DeliveryRecord[] = [];
       if (!newSubmission && entities.length === 0) {
