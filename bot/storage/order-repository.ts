@@ -73,7 +73,8 @@ export interface OrderRepositoryOptions {
  * writes what the order lifecycle (src/domain/order/order-lifecycle.ts)
  * decided: every write of a submission is a single entity-group transaction
  * (the order, its idempotency row and one outbox record per channel), which
- * is both the atomicity guarantee and the whole storage cost of a submit.
+ * is the atomicity guarantee; the outbox's due rows go just before it, in
+ * one more request (bot/storage/outbox-due-index.ts).
  * Every other write is conditional on the ETag read.
  */
 export class OrderRepository {
