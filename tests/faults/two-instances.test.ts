@@ -15,8 +15,8 @@ import type { ServerChild } from '../support/server-child.js';
  * wire (the webhook holds them unanswered). The survivor's sweeps find the
  * dead one's records through the due index once their first-attempt grace
  * (60 s) is over, and every order reaches the webhook exactly once.
- * (The token-exchange dedup across instances is tested against storage in
- * tests/bot/storage/token-exchange-claims.test.ts and tests/bot/conversation/chat-sign-in.test.ts.)
+ * (The token-exchange dedup across instances: two bots sharing one Azurite
+ * in tests/bot/bot-framework/bot-sign-in.test.ts.)
  */
 
 const ORDERS_PER_INSTANCE = 4;
