@@ -16,6 +16,7 @@ import type { AppConfig } from './config.js';
 import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
 import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
+import type { ExchangeClaims } from './conversation/chat-ports.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
@@ -40,6 +41,7 @@ import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
+import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
@@ -163,7 +165,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     if (caller.userId !== undefined) tenantFactsMemory.remember(tenant, caller.userId);
     return tenant;
   };
-  const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, logger);
+  const exchangeClaims = new TokenExchangeClaims(storage.table(CONVERSATIONS_TABLE), clock);
+  const signIn = chatSignIn(config, ssoVerifier, tenantFacts, tenantFactsMemory, exchangeClaims, logger);
 
   const bot = new OnboardingBot({
     conversation: new OnboardingConversation({
@@ -248,6 +251,7 @@ function chatSignIn(
   verify: SsoTokenVerifier | undefined,
   tenantFacts: TenantFactsService,
   memory: TenantFactsMemory,
+  claims: ExchangeClaims,
   logger: Logger,
 ): ChatSignIn | undefined {
   if (config.demo || config.bot.kind === 'anonymous' || verify === undefined || config.aad?.clientSecret === undefined) return undefined;
@@ -256,6 +260,7 @@ function chatSignIn(
     verify,
     tenantFacts,
     memory,
+    claims,
     resource: botSsoResource(config.publicUrl, config.bot.appId),
     signInLink: new URL(authStartPath({ mode: 'signIn' }), config.publicUrl).href,
     adminConsentUrl: (tenantId) => adminConsentUrl(tenantId, clientId),

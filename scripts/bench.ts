@@ -18,6 +18,7 @@ import { startServer } from './bench/server-process.js';
 import type { ServerUnderTest } from './bench/server-process.js';
 import { countStored } from './bench/storage-counts.js';
 import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
+import { measureSweepGrowth } from './bench/sweep-growth.js';
 
 /**
  * `npm run bench`: one run on loopback that prints figures, asserts nothing.
@@ -29,7 +30,8 @@ import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
  * ceiling. Knobs: BENCH_SECONDS (per level, default 4), BENCH_CONCURRENCY
  * (default 1,8,32,64), BENCH_SERVER (compile | dist | tsx; default compile:
  * `tsc -p tsconfig.build.json` into .local/bench/server), BENCH_LOG_LEVEL
- * (the server's LOG_LEVEL, default info; output goes to a file).
+ * (the server's LOG_LEVEL, default info; output goes to a file),
+ * BENCH_GROWTH_ORDERS (the growth step's table size, default 100 000).
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +44,9 @@ const RSS_GOAL = 200 * 1024 * 1024;
 const READY_GOAL_MS = 2_000;
 const THROUGHPUT_GOAL = 300;
 const RATIO_GOAL = 0.5;
+/** The growth step's table size (default 100 000 orders; smaller for a quick run). */
+const GROWTH_ORDERS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
+const GROWTH_RATIO_GOAL = 1.5;
 
 const RECEIPT = /CSP-[A-Z0-9]{8}/;
 const apiCreated = (status: number): boolean => status === 201;
@@ -168,6 +173,7 @@ async function main(): Promise<void> {
     console.log(`  peak throughput, ours API / bare API route: ${ratio(oursApi, bareApi)}`);
     console.log(`  server RSS: idle ${mb(idleRss)}, peak ${mb(peakRss)} (VmHWM) — goal < ${mb(RSS_GOAL)}: ${verdict(peakRss < RSS_GOAL)}   (bare bot peak ${mb(barePeakRss)})`);
     console.log(`  process start to /readyz 200: ${Math.round(ours.readyMs)} ms — goal < ${READY_GOAL_MS} ms: ${verdict(ours.readyMs < READY_GOAL_MS)}   (bare bot ${Math.round(bare.readyMs)} ms, under tsx)`);
+    await printSweepGrowth(azurite.connectionString);
   } finally {
     for (const server of servers) await server.stop();
     await connector.close();
@@ -201,6 +207,23 @@ async function measure(
  * may be stale while others edit) into .local/bench/server, where
  * `projectRoot()` still finds the package.json; production runs compiled too.
  */
+/** One outbox sweep in a tenant of 100 and of 20 000 orders (at most a fifth of the table), in a table of GROWTH_ORDERS. */
+async function printSweepGrowth(connectionString: string): Promise<void> {
+  const largeOrders = Math.min(20_000, Math.floor(GROWTH_ORDERS / 5));
+  const smallOrders = Math.min(100, largeOrders);
+  console.log(`\nGrowth: seeding ${GROWTH_ORDERS} orders' delivery records (BENCH_GROWTH_ORDERS) …`);
+  const [small, large] = await measureSweepGrowth(connectionString, { totalOrders: GROWTH_ORDERS, smallOrders, largeOrders, sweeps: 30 });
+  if (!small || !large) return;
+  for (const timing of [small, large]) {
+    console.log(
+      `  outbox sweep, tenant of ${timing.tenantOrders}: p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms` +
+        `   (the old full-table filter: ${timing.scanMs.toFixed(0)} ms)`,
+    );
+  }
+  const growth = large.p95 / small.p95;
+  console.log(`  outbox sweep p95, large / small: ${growth.toFixed(2)} — goal ≤ ${GROWTH_RATIO_GOAL}: ${verdict(growth <= GROWTH_RATIO_GOAL)}`);
+}
+
 async function serverCommand(): Promise<ServerCommand> {
   const mode = process.env['BENCH_SERVER'] ?? 'compile';
   // Production's own Node flags (the heap limits are part of the memory figure).

@@ -66,6 +66,18 @@ export interface TokenExchangeRequest {
   readonly token: string;
 }
 
+/**
+ * Token-exchange ids already taken, shared by every instance of the server
+ * (bot/storage/token-exchange-claims.ts), so each exchange is answered with
+ * the work once whichever instance each copy reaches.
+ */
+export interface ExchangeClaims {
+  /** Takes `id` for this process; false when a process (this or another) took it first. */
+  claim(tenantId: string, id: string): Promise<boolean>;
+  /** Gives `id` back after a failed exchange, so a later copy may try again. */
+  release(tenantId: string, id: string): Promise<void>;
+}
+
 /** What the sign-in made of one token exchange. */
 export type TokenExchangeOutcome =
   | { readonly kind: 'signedIn'; readonly tenant: TenantResponse }

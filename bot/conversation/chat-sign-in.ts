@@ -6,7 +6,7 @@ import type { SsoTokenVerifier } from '../auth/sso-token-verifier.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
 import type { Logger } from '../logger.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
-import type { SignInOffer, TeamsActor, TokenExchangeOutcome, TokenExchangeRequest } from './chat-ports.js';
+import type { ExchangeClaims, SignInOffer, TeamsActor, TokenExchangeOutcome, TokenExchangeRequest } from './chat-ports.js';
 import type { TenantFactsMemory } from './tenant-facts-memory.js';
 
 /**
@@ -70,8 +70,10 @@ export interface ChatSignInDependencies {
   readonly adminConsentUrl?: (tenantId: string) => string;
   readonly logger: Pick<Logger, 'warn'>;
   readonly newExchangeId?: () => string;
-  /** How many exchange ids are remembered for deduplication. */
+  /** How many exchange ids this process remembers, so its own copies of an exchange never reach storage. */
   readonly maxExchangeIds?: number;
+  /** The ids every instance has taken; without it, deduplication is per process (one instance only). */
+  readonly claims?: ExchangeClaims;
 }
 
 export class ChatSignIn {
@@ -97,24 +99,45 @@ export class ChatSignIn {
 
   /** Verifies the token, reads the tenant's facts on the user's behalf and remembers them. */
   async exchange(actor: TeamsActor, request: TokenExchangeRequest): Promise<TokenExchangeOutcome> {
-    if (request.id !== '') {
-      if (this.seenExchangeIds.has(request.id)) return { kind: 'duplicate' };
-      // Marked before the work, so a copy arriving meanwhile is a duplicate too.
-      this.seenExchangeIds.set(request.id, true);
-    }
+    if (!(await this.claim(actor.tenantId, request.id))) return { kind: 'duplicate' };
     let outcome: TokenExchangeOutcome;
     try {
       outcome = await this.signIn(actor, request.token);
     } catch (error) {
-      this.seenExchangeIds.delete(request.id);
+      await this.release(actor.tenantId, request.id);
       throw error;
     }
     // A failed id may come back once the user has consented: let it try again.
     if (outcome.kind === 'failed') {
-      this.seenExchangeIds.delete(request.id);
+      await this.release(actor.tenantId, request.id);
       this.deps.logger.warn({ tenantId: actor.tenantId, exchangeId: request.id, failureDetail: outcome.failureDetail }, 'bot sign-in (token exchange) failed');
     }
     return outcome;
+  }
+
+  /** Takes the exchange id here and, with `claims`, for every instance; false when it was taken. */
+  private async claim(tenantId: string, id: string): Promise<boolean> {
+    if (id === '') return true;
+    if (this.seenExchangeIds.has(id)) return false;
+    // Marked before the first await, so a copy arriving meanwhile is a duplicate too.
+    this.seenExchangeIds.set(id, true);
+    try {
+      return (await this.deps.claims?.claim(tenantId, id)) ?? true;
+    } catch (error) {
+      this.seenExchangeIds.delete(id);
+      throw error;
+    }
+  }
+
+  private async release(tenantId: string, id: string): Promise<void> {
+    if (id === '') return;
+    this.seenExchangeIds.delete(id);
+    try {
+      await this.deps.claims?.release(tenantId, id);
+    } catch (error) {
+      // The exchange's own outcome matters more; the id then stays taken and the user signs in by the button.
+      this.deps.logger.warn({ tenantId, exchangeId: id, err: error }, 'a failed token exchange could not be released');
+    }
   }
 
   private async signIn(actor: TeamsActor, token: string): Promise<TokenExchangeOutcome> {

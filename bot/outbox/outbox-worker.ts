@@ -205,9 +205,9 @@ export class OutboxWorker {
     if (!this.running) return false;
     if (room <= 0) return true;
     const limit = Math.min(room, this.concurrency * 16);
-    const due = await this.options.store.findDue(this.clock(), limit);
+    const { due, full } = await this.options.store.findDue(this.clock(), limit);
     for (const record of due) this.enqueueRecord(record);
-    return due.length >= limit;
+    return full;
   }
 
   private enqueueRecord(record: DeliveryRecord): void {

@@ -30,6 +30,7 @@ import {
   submissionRowKey,
 } from './order-entity.js';
 import { isOrderId } from './order-id.js';
+import { OutboxDueIndex, dueEntriesOf } from './outbox-due-index.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
@@ -86,18 +87,21 @@ const TRANSACTION_MAX_ENTITIES = 100;
  * writes what the order lifecycle (src/domain/order/order-lifecycle.ts)
  * decided: every write of a submission is a single entity-group transaction
  * (the order, its idempotency row and one outbox record per channel), which
- * is both the atomicity guarantee and the whole storage cost of a submit.
+ * is the atomicity guarantee; the outbox's due rows go just before it, in
+ * one more request (bot/storage/outbox-due-index.ts).
  * Every other write is conditional on the ETag read.
  */
 export class OrderRepository {
   private readonly listLimit: number;
   private readonly indexed = new LRUCache<string, Promise<void>>({ max: INDEXED_TENANTS_REMEMBERED });
+  private readonly dueIndex: OutboxDueIndex;
 
   constructor(
     private readonly table: TableClient,
     options: OrderRepositoryOptions = {},
   ) {
     this.listLimit = options.listLimit ?? 100;
+    this.dueIndex = new OutboxDueIndex(table);
   }
 
   /**
@@ -109,6 +113,8 @@ export class OrderRepository {
     assertKeyPart(order.tenantId, 'tenant id');
     assertKeyPart(order.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
+    // Before the records: the outbox's sweeps find them by their due rows (docs/architecture.md, "The outbox").
+    await this.dueIndex.schedule(dueEntriesOf(deliveries));
     try {
       const response = await this.table.submitTransaction([
         ['create', orderEntity(order, submitter)],
@@ -218,6 +224,7 @@ export class OrderRepository {
     const closes = isOpenStatus(loaded.order.status) && !isOpenStatus(next.status);
     // The open row to delete exists only once the partition is indexed.
     if (closes) await this.ensureIndexed(next.tenantId);
+    await this.dueIndex.schedule(dueEntriesOf(deliveries));
     try {
       let newDeliveries: DeliveryRecord[] = [];
       if (!newSubmission && entities.length === 0 && !closes) {

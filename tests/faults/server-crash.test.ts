@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDERS_TABLE, OrderRepository } from '../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../bot/storage/table-storage.js';
@@ -12,6 +9,7 @@ import type { AzuriteTables } from '../support/azurite.js';
 import { waitUntil } from '../bot/storage/fixtures.js';
 import { orderInput } from '../support/order-fixtures.js';
 import { freePort } from '../../scripts/lib/network.js';
+import { startServerChild } from '../support/server-child.js';
 
 /**
  * The whole server process is SIGKILLed after an order was stored and before
@@ -19,8 +17,6 @@ import { freePort } from '../../scripts/lib/network.js';
  * the channel exactly once. (tests/bot/outbox/outbox-crash.test.ts kills the
  * outbox at finer points: during the send and during a leased send.)
  */
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 let azurite: AzuriteTables;
 let serverPort: number;
@@ -98,26 +94,15 @@ function baseUrl(): string {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const env: Record<string, string> = {
+  const { child } = await startServerChild({
     PORT: String(serverPort),
     LOG_LEVEL: 'warn',
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     DELIVERY_TEAMS: 'false',
     DELIVERY_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hook`,
     DELIVERY_WEBHOOK_TIMEOUT_MS: '2000',
-  };
-  for (const name of ['PATH', 'HOME', 'TMPDIR']) {
-    const value = process.env[name];
-    if (value !== undefined) env[name] = value;
-  }
-  // tsx as a loader, not its CLI: the CLI would run the server in a grandchild that SIGKILL does not reach.
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
+  });
   children.push(child);
-  await waitUntil(
-    () => fetch(`${baseUrl()}/readyz`).then((response) => response.status, () => 0),
-    (status) => status === 200,
-    { timeoutMs: 30_000 },
-  );
   return child;
 }
 

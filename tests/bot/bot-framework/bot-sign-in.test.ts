@@ -5,7 +5,9 @@ import { OnboardingBot } from '../../../bot/bot-framework/onboarding-bot.js';
 import { ChatSignIn, signInTexts } from '../../../bot/conversation/chat-sign-in.js';
 import { OnboardingConversation } from '../../../bot/conversation/onboarding-conversation.js';
 import type { OnboardingConversationDependencies } from '../../../bot/conversation/onboarding-conversation.js';
+import type { ExchangeClaims } from '../../../bot/conversation/chat-ports.js';
 import { TenantFactsMemory } from '../../../bot/conversation/tenant-facts-memory.js';
+import { TokenExchangeClaims } from '../../../bot/storage/token-exchange-claims.js';
 import type { TenantFactsCaller } from '../../../bot/graph/customer-facts-source.js';
 import { ConsentRequiredError } from '../../../bot/graph/token-errors.js';
 import type { AdaptiveCard, CardInput } from '../../../src/domain/cards/adaptive-card.js';
@@ -15,7 +17,8 @@ import { assembleTenantResponse } from '../../../src/domain/tenant/assemble-tena
 import { BOT_MESSAGE_MAX_BYTES, expectValidAdaptiveCard } from '../../support/adaptive-card-validator.js';
 import { cardNodes } from '../../domain/cards/card-fixtures.js';
 import { responseInput, TENANT_ID } from '../../domain/tenant/tenant-fixtures.js';
-import { CATALOG } from '../storage/fixtures.js';
+import { CATALOG, freshTable } from '../storage/fixtures.js';
+import { startAzurite } from '../../support/azurite.js';
 import { createSsoTestTokens } from '../conversation/sso-test-tokens.js';
 import type { SsoTestTokens } from '../conversation/sso-test-tokens.js';
 import { storedOrder } from '../../support/order-fixtures.js';
@@ -39,7 +42,18 @@ interface Harness {
 }
 
 /** The bot with SSO (`sso: true`, as with an Entra app secret) or without it (demo mode, the Playground). */
-function harness({ sso, latest, consentMissing = false }: { readonly sso: boolean; readonly latest?: StoredOrder; readonly consentMissing?: boolean }): Harness {
+function harness({
+  sso,
+  latest,
+  consentMissing = false,
+  claims,
+}: {
+  readonly sso: boolean;
+  readonly latest?: StoredOrder;
+  readonly consentMissing?: boolean;
+  /** The token-exchange ids taken across instances; by default this process's own memo only. */
+  readonly claims?: ExchangeClaims;
+}): Harness {
   const exchanges: TenantFactsCaller[] = [];
   const memory = new TenantFactsMemory({ clock: () => NOW });
   const logger = { warn: () => undefined };
@@ -58,6 +72,7 @@ function harness({ sso, latest, consentMissing = false }: { readonly sso: boolea
       return assembleTenantResponse(responseInput({ tenantId: caller.tenantId }));
     },
     memory,
+    ...(claims === undefined ? {} : { claims }),
     resource: RESOURCE,
     signInLink: SIGN_IN_LINK,
     adminConsentUrl: (tenantId) => `https://login.microsoftonline.com/${tenantId}/adminconsent?client_id=app`,
@@ -193,6 +208,23 @@ describe('Teams bot SSO in the personal chat', () => {
     expect(invokeResponse(second)).toEqual({ status: 200 });
     expect(h.exchanges).toHaveLength(1);
     expect(orderForms(second)).toEqual([]);
+  });
+
+  it('does the exchange once when the copies reach two instances sharing one storage', async () => {
+    const azurite = await startAzurite();
+    try {
+      const claims = new TokenExchangeClaims(await freshTable(azurite.connectionString));
+      const instances = [harness({ sso: true, claims }), harness({ sso: true, claims })];
+      const token = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID });
+
+      const [first, second] = await Promise.all(instances.map((h) => run(h, tokenExchange('both', token))));
+
+      expect([invokeResponse(first ?? []), invokeResponse(second ?? [])]).toEqual([{ status: 200 }, { status: 200 }]);
+      expect(instances.flatMap((h) => h.exchanges)).toHaveLength(1);
+      expect([orderForms(first ?? []).length, orderForms(second ?? []).length].sort()).toEqual([0, 1]);
+    } finally {
+      await azurite.stop();
+    }
   });
 
   it('answers an invalid token 412 with failureDetail, echoing id and connectionName', async () => {

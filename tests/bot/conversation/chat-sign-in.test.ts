@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { botSsoResource, ChatSignIn, parseTokenExchangeRequest } from '../../../bot/conversation/chat-sign-in.js';
-import type { TeamsActor } from '../../../bot/conversation/chat-ports.js';
+import type { ExchangeClaims, TeamsActor } from '../../../bot/conversation/chat-ports.js';
 import { TenantFactsMemory } from '../../../bot/conversation/tenant-facts-memory.js';
 import type { TenantFactsCaller } from '../../../bot/graph/customer-facts-source.js';
 import { ConsentRequiredError } from '../../../bot/graph/token-errors.js';
@@ -20,7 +20,21 @@ beforeAll(async () => {
   tokens = await createSsoTestTokens();
 });
 
-function harness(options: { readonly fail?: Error; readonly links?: boolean } = {}) {
+/** The ids every instance has taken, as storage keeps them (bot/storage/token-exchange-claims.ts). */
+class SharedClaims implements ExchangeClaims {
+  readonly taken = new Set<string>();
+  async claim(tenantId: string, id: string): Promise<boolean> {
+    const key = `${tenantId}|${id}`;
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
+  }
+  async release(tenantId: string, id: string): Promise<void> {
+    this.taken.delete(`${tenantId}|${id}`);
+  }
+}
+
+function harness(options: { readonly fail?: Error; readonly links?: boolean; readonly claims?: ExchangeClaims } = {}) {
   const calls: TenantFactsCaller[] = [];
   const warnings: string[] = [];
   const memory = new TenantFactsMemory();
@@ -36,6 +50,7 @@ function harness(options: { readonly fail?: Error; readonly links?: boolean } = 
     resource: RESOURCE,
     logger: { warn: (_fields, message) => warnings.push(message) },
     newExchangeId: () => 'exchange-1',
+    ...(options.claims === undefined ? {} : { claims: options.claims }),
     ...(options.links
       ? { signInLink: SIGN_IN_LINK, adminConsentUrl: (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/adminconsent?client_id=app` }
       : {}),
@@ -87,6 +102,29 @@ describe('ChatSignIn', () => {
 
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['duplicate', 'duplicate', 'signedIn']);
     expect(calls).toHaveLength(1);
+  });
+
+  it('does the exchange once when the copies reach different instances', async () => {
+    const claims = new SharedClaims();
+    const [first, second] = [harness({ claims }), harness({ claims })];
+    const token = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID });
+
+    const outcomes = await Promise.all([first, second, first].map(({ signIn }) => signIn.exchange(actor, { id: 'shared', connectionName: '', token })));
+
+    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['duplicate', 'duplicate', 'signedIn']);
+    expect(first.calls.length + second.calls.length).toBe(1);
+  });
+
+  it('gives a failed id back to every instance', async () => {
+    const claims = new SharedClaims();
+    const [first, second] = [harness({ claims }), harness({ claims })];
+    const forged = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID }, { foreignKey: true });
+
+    expect((await first.signIn.exchange(actor, { id: 'again', connectionName: '', token: forged })).kind).toBe('failed');
+
+    const good = await tokens.sign({ tenantId: TENANT_ID, userId: USER_ID });
+    expect((await second.signIn.exchange(actor, { id: 'again', connectionName: '', token: good })).kind).toBe('signedIn');
+    expect(claims.taken.size).toBe(1);
   });
 
   it('fails a token signed by an unknown key, and lets the same id try again later', async () => {
