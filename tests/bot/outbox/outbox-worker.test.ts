@@ -88,7 +88,12 @@ describe('OutboxWorker', () => {
     expect(webhook.calls).toHaveLength(1);
     expect(teams.calls[0]?.id).toBe(order.id);
     expect(teams.calls[0]).not.toHaveProperty('deliveries');
-    expect(logger.entries.filter((entry) => entry.message === 'delivery delivered')).toHaveLength(2);
+    // The worker logs after its write (and the due row's removal), so storage may say "delivered" first.
+    const delivered = await waitUntil(
+      () => logger.entries.filter((entry) => entry.message === 'delivery delivered'),
+      (entries) => entries.length >= 2,
+    );
+    expect(delivered).toHaveLength(2);
   });
 
   it('delivers on notify, claiming each record first', async () => {
@@ -103,6 +108,7 @@ describe('OutboxWorker', () => {
     expect((await settled(order)).map((d) => [d.state, d.attempts])).toEqual([['delivered', 1]]);
     expect(teams.callsFor(order.id)).toHaveLength(1);
     expect(teams.calls[0]).not.toHaveProperty('deliveries');
+    await waitUntil(() => logger.entries.length, (count) => count >= 2);
     expect(logger.entries.map((entry) => [entry.level, entry.message, entry.fields['state']])).toEqual([
       ['info', 'delivery claimed', 'delivering'],
       ['info', 'delivery delivered', 'delivered'],
