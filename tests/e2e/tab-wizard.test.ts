@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
+import { buildTab } from '../support/built-tab.js';
+import type { BuiltTab } from '../support/built-tab.js';
 import { launchChromium, UI_TIMEOUT_MS } from '../support/playground.js';
 import { demoEnv, startApp } from '../support/running-app.js';
 import type { RunningApp } from '../support/running-app.js';
@@ -42,21 +42,13 @@ describe('the tab wizard in Chromium (demo mode)', () => {
   let azurite: AzuriteTables | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
-  let tabDirectory: string | undefined;
+  let tab: BuiltTab | undefined;
   let context: BrowserContext | undefined;
   const blockedByPolicy: string[] = [];
 
   beforeAll(async () => {
-    tabDirectory = await mkdtemp(join(tmpdir(), 'tab-e2e-'));
-    const outDir = tabDirectory;
-    const built = build({
-      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-      root: join(PROJECT_ROOT, 'src', 'tab'),
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true },
-    });
-    [azurite, browser] = await Promise.all([startAzurite(), launchChromium(), built, mkdir(SCREENSHOTS, { recursive: true })]);
-    app = await startApp(demoEnv(azurite.connectionString), { tabDirectory: outDir });
+    [azurite, browser, tab] = await Promise.all([startAzurite(), launchChromium(), buildTab('tab-e2e-'), mkdir(SCREENSHOTS, { recursive: true })]);
+    app = await startApp(demoEnv(azurite.connectionString), { tabDirectory: tab.path });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
   }, 120_000);
 
@@ -65,7 +57,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     await browser?.close();
     await app?.close();
     await azurite?.stop();
-    if (tabDirectory) await rm(tabDirectory, { recursive: true, force: true });
+    await tab?.remove();
   }, 60_000);
 
   async function open(query: string): Promise<Page> {
