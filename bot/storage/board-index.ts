@@ -153,6 +153,17 @@ export class BoardIndex {
     }
   }
 
+  /** The `updatedAt` staff last saw of the order; `undefined` when never, or when it has no row. */
+  async seenAt(order: Pick<StoredOrder, 'tenantId' | 'id' | 'createdAt'>): Promise<string | undefined> {
+    const key = this.key(order);
+    try {
+      return parseBoardRow(await this.table.getEntity(key.partitionKey, key.rowKey)).seenAt;
+    } catch (error) {
+      if (storageStatusCode(error) === 404) return undefined;
+      throw toStorageError(error, 'reading a board row');
+    }
+  }
+
   /** Staff opened the order: everything up to `updatedAt` is seen. A missing row is left alone. */
   async markSeen(order: Pick<StoredOrder, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>): Promise<void> {
     try {

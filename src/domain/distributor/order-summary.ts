@@ -10,17 +10,7 @@ import type { BoardFilter } from './board-query.js';
  * lines as SKU and quantity (product names come from the catalog when read,
  * so a renamed product shows its current name).
  */
-export interface IndexedOrder {
-  readonly tenantId: string;
-  readonly id: string;
-  readonly status: OrderStatus;
-  readonly revision: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly organizationName: string;
-  readonly inn: string;
-  readonly technicalDomain: string;
-  readonly contactEmail: string;
+export interface IndexedOrder extends Omit<OrderSummary, 'lines' | 'needsAction'> {
   readonly lines: readonly { readonly sku: string; readonly quantity: number }[];
 }
 
