@@ -20,7 +20,7 @@ import { exportFile } from './export-files.js';
 import type { StaffCaller, StaffCallerResolver } from './staff-caller.js';
 
 export interface DistributorRoutesDependencies {
-  readonly board: OrderBoard;
+  readonly board: Pick<OrderBoard, 'list' | 'select' | 'detail'>;
   readonly orders: Pick<OrderService, 'get' | 'changeStatus'>;
   readonly resolveCaller: StaffCallerResolver;
   readonly catalog: Catalog;
