@@ -131,15 +131,16 @@ export class BoardIndex {
         if (row.confirmed === undefined) await this.table.deleteEntity(row.partition, row.rowKey, { etag: row.etag });
         return row.confirmed;
       }
+      // The order as read is the truth: a pending state it does not show was a write that failed, or one
+      // still in flight, whose own confirmation then finds this row changed and settles it again.
       const truth = indexedOrder(order);
       const newest = row.confirmed !== undefined && row.confirmed.updatedAt > truth.updatedAt ? row.confirmed : truth;
-      const pendingDone = row.pending === undefined || row.pending.updatedAt <= newest.updatedAt;
       await this.table.updateEntity(
         {
           partitionKey: row.partition,
           rowKey: row.rowKey,
           confirmed: JSON.stringify(newest),
-          ...(pendingDone ? { pending: '' } : {}),
+          pending: '',
           ...(seen ? { seenAt: order.updatedAt } : {}),
         },
         'Merge',
