@@ -100,6 +100,7 @@ export class OrderBoard {
   private async matching(filter: BoardFilter): Promise<{ shown: OrderSummary[]; counts: OrderListResponse['counts'] }> {
     const start = startOfDayInTimeZone(filter.from, this.deps.timeZone);
     const end = startOfDayInTimeZone(addDays(filter.to, 1), this.deps.timeZone);
+    await this.deps.index.ensureBackfilled();
     const rows = await this.deps.index.read(start, end, this.deps.maxRangeOrders);
     const entries = await this.settled(rows);
     const found = entries.filter((entry) => matchesSearch(entry.order, filter.search));
