@@ -80,7 +80,7 @@ function ConfigText({ distributorName, inTeams, saveFailed }: { readonly distrib
         </MessageBar>
       )}
       {saveFailed && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{t(boardTexts.config.saveFailed)}</MessageBarBody>
         </MessageBar>
       )}

@@ -21,6 +21,7 @@ export interface CopyButtonProps {
 export function CopyButton({ value, what, clipboard }: CopyButtonProps): ReactElement {
   const t = useText();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [hovered, setHovered] = useState(false);
   const copy = async (): Promise<void> => {
     try {
       await (clipboard ?? navigator.clipboard).writeText(value);
@@ -33,16 +34,21 @@ export function CopyButton({ value, what, clipboard }: CopyButtonProps): ReactEl
   const feedback = state === 'copied' ? t(boardTexts.partnerCenter.copied) : state === 'failed' ? t(boardTexts.partnerCenter.copyFailed) : label;
   return (
     <>
-    <Tooltip content={feedback} relationship="description" {...(state === 'idle' ? {} : { visible: true })}>
-      <Button
-        size="small"
-        appearance="subtle"
-        aria-label={label}
-        icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
-        onClick={() => void copy()}
-        onBlur={() => setState('idle')}
-      />
-    </Tooltip>
+      <Tooltip
+        content={feedback}
+        relationship="description"
+        visible={hovered || state !== 'idle'}
+        onVisibleChange={(_event, data) => setHovered(data.visible)}
+      >
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-label={label}
+          icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
+          onClick={() => void copy()}
+          onBlur={() => setState('idle')}
+        />
+      </Tooltip>
       <span role="status" style={visuallyHidden}>
         {state === 'idle' ? '' : feedback}
       </span>

@@ -131,7 +131,7 @@ function Notice({ notice, host, onReload }: { readonly notice: ActionNotice; rea
   switch (notice.kind) {
     case 'done':
       return (
-        <MessageBar intent="success" role="status">
+        <MessageBar intent="success" layout="multiline" role="status">
           <MessageBarBody>{t(boardTexts.actions.done)}</MessageBarBody>
         </MessageBar>
       );
