@@ -25,7 +25,14 @@ import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
-import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { demoCaller, demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { registerDistributorRoutes } from './http/distributor-routes.js';
+import { demoStaffCallerResolver, ssoStaffCallerResolver } from './http/staff-caller.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
+import { OrderBoard } from './distributor/order-board.js';
+import { createOboTokenProvider } from './graph/obo-token-provider.js';
+import { createStaffGroupCheck } from './graph/staff-group-check.js';
+import { BoardIndex } from './storage/board-index.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
@@ -148,6 +155,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
+  const resolveStaff = staffCallerResolver(config, ssoVerifier);
+  const board = new OrderBoard({
+    index: new BoardIndex(storage.table(ORDERS_TABLE)),
+    orders,
+    catalog,
+    timeZone: config.timeZone,
+    maxRangeOrders: config.board.rangeMaxOrders,
+  });
   const tenantFacts = createTenantFacts({
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
@@ -209,6 +224,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
       registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerDistributorRoutes(api, {
+        board,
+        orders,
+        resolveCaller: resolveStaff,
+        catalog,
+        timeZone: config.timeZone,
+        locale: config.delivery.locale,
+        exportMaxOrders: config.board.exportMaxOrders,
+        // The board's status changes show in the inbox card too, as the card's own buttons do.
+        onStatusChanged: (order) => desk.refreshInboxCard(order),
+        logger,
+        clock,
+      });
     },
     legal: {
       distributorName: config.distributorName,
@@ -239,6 +267,27 @@ function callerResolver(config: AppConfig, verifier: SsoTokenVerifier | undefine
   // The demo's tab user is the Playground's current user, so what the tab reads prefills their chat form.
   if (config.demo) return demoCallerResolver(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID);
   throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
+}
+
+/**
+ * The distributor's staff (bot/http/staff-caller.ts): in demo mode the demo
+ * user; otherwise Teams SSO of the distributor's tenant, and with
+ * `DISTRIBUTOR_STAFF_GROUP_ID` membership of that group, asked on behalf of
+ * the caller (which needs the Entra app's secret).
+ */
+function staffCallerResolver(config: AppConfig, verify: SsoTokenVerifier | undefined): StaffCallerResolver {
+  if (verify === undefined) return demoStaffCallerResolver(demoCaller(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID));
+  const groupId = config.board.staffGroupId;
+  if (groupId === undefined) return ssoStaffCallerResolver({ verify, distributorTenantId: config.distributorTenantId });
+  const clientSecret = config.aad?.clientSecret;
+  if (config.aad === undefined || clientSecret === undefined) {
+    throw new ConfigurationError('needs AAD_APP_CLIENT_SECRET: group membership is read on behalf of the staff member', 'DISTRIBUTOR_STAFF_GROUP_ID');
+  }
+  return ssoStaffCallerResolver({
+    verify,
+    distributorTenantId: config.distributorTenantId,
+    inStaffGroup: createStaffGroupCheck({ groupId, obo: createOboTokenProvider({ clientId: config.aad.clientId, clientSecret }) }),
+  });
 }
 
 /**
