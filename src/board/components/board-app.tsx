@@ -72,9 +72,12 @@ export function BoardApp({ connectHost, loadConfig, initialPreferences, fetchApi
   return (
     <LocaleContext.Provider value={locale}>
       <TimeZoneContext.Provider value={config?.timeZone ?? 'Europe/Moscow'}>
-        <FluentProvider theme={fluentTheme} lang={locale} className={page.root}>
-          <TabHeader title={boardTexts.appTitle} distributorName={config?.distributorName} demo={config?.demo} />
-          <main className={styles.main}>{content}</main>
+        <FluentProvider theme={fluentTheme} lang={locale}>
+          {/* The page's layout on a div of its own: Fluent copies the provider's classes onto its portals (tooltips), which must not fill the page. */}
+          <div className={page.root}>
+            <TabHeader title={boardTexts.appTitle} distributorName={config?.distributorName} demo={config?.demo} />
+            <main className={styles.main}>{content}</main>
+          </div>
         </FluentProvider>
       </TimeZoneContext.Provider>
     </LocaleContext.Provider>

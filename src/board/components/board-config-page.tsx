@@ -58,8 +58,8 @@ export function BoardConfigPage({ configuration = teamsTabConfiguration, ...shel
 
   return (
     <LocaleContext.Provider value={locale}>
-      <FluentProvider theme={fluentTheme} lang={locale} className={styles.root}>
-        <main>{content}</main>
+      <FluentProvider theme={fluentTheme} lang={locale}>
+        <main className={styles.root}>{content}</main>
       </FluentProvider>
     </LocaleContext.Provider>
   );
