@@ -89,6 +89,8 @@ export function createBoardApiClient(options: ApiClientOptions): BoardApiClient 
     async exportOrders(filters, format) {
       const query = filterQuery(filters);
       query.set('format', format);
+      // The file's headers in the language the staff member reads the board in.
+      query.set('locale', options.locale());
       const result = await transport.exchange('GET', `${DISTRIBUTOR_ORDERS_PATH}/export?${query.toString()}`, undefined);
       if (!result.ok) return result;
       const { response } = result;

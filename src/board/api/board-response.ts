@@ -57,6 +57,11 @@ export const orderDetailSchema = z.object({
     tenantId: z.string(),
     technicalDomain: z.string(),
     lines: z.array(partnerCenterLineSchema),
+    // Older servers leave it out: no trial to show.
+    trial: z
+      .object({ sku: z.string(), licenses: z.number(), endsOn: z.string().optional() })
+      .nullish()
+      .transform((trial) => trial ?? null),
   }),
   technicalDomainIsDefault: z.boolean().nullable(),
   evidence: z.object({ atSubmission: relationshipLevelSchema.nullable(), now: relationshipLevelSchema.nullable() }),

@@ -147,7 +147,14 @@ function Copyable({ value, what }: { readonly value: string; readonly what: stri
   );
 }
 
-/** What staff type into Partner Center, each value with a copy button. */
+/**
+ * What staff type into Partner Center, each value with a copy button.
+ * Microsoft documents no stable Partner Center URL for one customer (its
+ * pages say: Customers, the customer, Account, where "Microsoft ID" is the
+ * tenant id; "Get a customer by ID",
+ * https://learn.microsoft.com/partner-center/developer/get-a-customer-by-id),
+ * so the tenant id is there to copy rather than a link.
+ */
 function PartnerCenterValues({ detail }: OrderSectionProps): ReactElement {
   const t = useText();
   const styles = useStyles();
@@ -159,6 +166,9 @@ function PartnerCenterValues({ detail }: OrderSectionProps): ReactElement {
         rows={[
           [boardTexts.order.tenantId, <Copyable value={partnerCenter.tenantId} what={t(boardTexts.order.tenantId)} />],
           [orderFactTexts.technicalDomain, <Copyable value={partnerCenter.technicalDomain} what={t(orderFactTexts.technicalDomain)} />],
+          ...(partnerCenter.trial === null
+            ? []
+            : ([[orderFactTexts.convertedTrial, <Copyable value={partnerCenter.trial.sku} what={t(orderFactTexts.convertedTrial)} />]] as const)),
         ]}
       />
       <Table aria-label={t(orderFactTexts.subscriptions)}>

@@ -129,7 +129,7 @@ describe('the board: the orders list', () => {
     expect(clicked).toEqual(['заявки.xlsx']);
     expect(created).toHaveLength(1);
     const exported = api.requests.find((request) => request.url.pathname.endsWith('/export'));
-    expect(Object.fromEntries(exported?.url.searchParams ?? [])).toEqual({ q: 'romashka', format: 'xlsx' });
+    expect(Object.fromEntries(exported?.url.searchParams ?? [])).toEqual({ q: 'romashka', format: 'xlsx', locale: 'ru' });
   });
 });
 
@@ -163,6 +163,7 @@ describe('the board: one order', () => {
     expect(copyLabels).toEqual([
       'Копировать: ID клиента (тенанта)',
       'Копировать: Технический домен',
+      'Копировать: Пробная подписка',
       'Копировать: Продукт Microsoft 365 Business Premium',
       'Копировать: skuPartNumber SPB',
       'Копировать: skuId SPB',
