@@ -128,6 +128,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
   });
+  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
+  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const orders = new OrderService({
     repository,
     catalog,
@@ -137,6 +139,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -175,8 +178,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     maxRangeOrders: config.board.rangeMaxOrders,
     relationshipNow: createPartnerSideRelationship(tenantFactsSettings),
   });
-  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
-  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.
