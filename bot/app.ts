@@ -120,6 +120,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
   });
+  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
+  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const orders = new OrderService({
     repository,
     catalog,
@@ -129,6 +131,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -157,8 +160,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
   });
-  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
-  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.

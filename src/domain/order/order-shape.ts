@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationshipLevelSchema } from '../tenant/tenant-response.js';
 import type { ChangedField, FieldChange, OrderStatus, OrderSubmission, StatusChange, StoredOrder } from './order.js';
 
 /**
@@ -67,4 +68,5 @@ export const storedOrderShape = orderSubmissionShape.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   history: z.array(statusChangeShape),
+  evidenceAtSubmission: relationshipLevelSchema.nullable().optional(),
 }) satisfies z.ZodType<StoredOrder>;

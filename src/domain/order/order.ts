@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale.js';
+import type { RelationshipLevel } from '../tenant/tenant-response.js';
 
 /**
  * The order contract of `POST /api/orders`. These types are what the rest of the
@@ -127,6 +128,13 @@ export interface StoredOrder extends OrderSubmission {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly history: readonly StatusChange[];
+  /**
+   * How strong the evidence of the CSP relationship was when the customer
+   * last submitted (src/domain/tenant/relationship-evidence.ts); null when
+   * nothing had been read for the submitter; absent on orders stored before
+   * it was recorded.
+   */
+  readonly evidenceAtSubmission?: RelationshipLevel | null | undefined;
 }
 
 /** One invalid field, by dotted path (`organization.inn`, `lines.0.quantity`). */
