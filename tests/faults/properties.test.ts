@@ -162,8 +162,8 @@ describe('card builders on arbitrary text', () => {
   it('the distributor card (Teams and webhook), the customer status card and the order list', () => {
     fc.assert(
       fc.property(locale, storedOrder, userText, (lang, order, distributorName) => {
-        expectSafeCard(buildDistributorOrderCard({ locale: lang, order, catalog: CATALOG, actions: 'universal' }), BOT_MESSAGE_MAX_BYTES);
-        expectSafeCard(buildDistributorOrderCard({ locale: lang, order, catalog: CATALOG, actions: 'none' }), WEBHOOK_CARD_MAX_BYTES);
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'universal' }), BOT_MESSAGE_MAX_BYTES);
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'none' }), WEBHOOK_CARD_MAX_BYTES);
         expectSafeCard(buildCustomerStatusCard({ locale: lang, order, catalog: CATALOG, distributorName }), BOT_MESSAGE_MAX_BYTES);
         expectSafeCard(buildOrderListCard({ locale: lang, orders: [order, order] }), BOT_MESSAGE_MAX_BYTES);
       }),

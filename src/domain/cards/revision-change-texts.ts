@@ -11,9 +11,6 @@ import { commonTexts, licenseCount, orderFactTexts, subscriptionKindLabels } fro
 
 type Text = LocalizedText;
 
-const ruPlurals = new Intl.PluralRules('ru');
-const ruChangeForms: Readonly<Record<string, string>> = { one: 'изменение', few: 'изменения', many: 'изменений' };
-
 const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
   invitationAccepted: orderFactTexts.invitationAccepted,
   technicalDomain: orderFactTexts.technicalDomain,
@@ -34,11 +31,6 @@ export const revisionChangeTexts = {
     en: `Changes since revision ${revision}`,
   }),
   none: { ru: 'Клиент отправил заявку без изменений.', en: 'The customer resubmitted the order unchanged.' },
-  /** «3 изменения» / "3 changes", for the e-mail subject. */
-  count: (count: number): Text => ({
-    ru: `${count} ${ruChangeForms[ruPlurals.select(count)] ?? 'изменения'}`,
-    en: `${count} ${count === 1 ? 'change' : 'changes'}`,
-  }),
   lineAdded: (product: string, licenses: Text): Text => ({
     ru: `Добавлено: ${product}, ${licenses.ru}`,
     en: `Added: ${product}, ${licenses.en}`,
