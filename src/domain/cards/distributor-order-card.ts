@@ -44,19 +44,26 @@ export interface DistributorOrderCardInput {
  * field, the evidence of the relationship at submission, the status and
  * its history, and the actions the current status allows. The history is
  * cut from its oldest end when needed to keep the card within the 28 KB that
- * a webhook accepts (which also keeps it under the bot's 40 KB).
+ * a webhook accepts (which also keeps it under the bot's 40 KB); if that is
+ * not enough, the list of changes is cut from its end, saying how many more
+ * the board and the e-mail show.
  */
 export function buildDistributorOrderCard(input: DistributorOrderCardInput): AdaptiveCard {
   let shownHistory = input.order.history.length;
-  let card = buildCard(input, shownHistory);
+  let shownChanges = currentRevisionChanges(input.order)?.length ?? 0;
+  let card = buildCard(input, shownHistory, shownChanges);
   while (cardJsonBytes(card) >= WEBHOOK_CARD_MAX_BYTES && shownHistory > 0) {
     shownHistory -= 1;
-    card = buildCard(input, shownHistory);
+    card = buildCard(input, shownHistory, shownChanges);
+  }
+  while (cardJsonBytes(card) >= WEBHOOK_CARD_MAX_BYTES && shownChanges > 0) {
+    shownChanges -= 1;
+    card = buildCard(input, shownHistory, shownChanges);
   }
   return card;
 }
 
-function buildCard(input: DistributorOrderCardInput, shownHistory: number): AdaptiveCard {
+function buildCard(input: DistributorOrderCardInput, shownHistory: number, shownChanges: number): AdaptiveCard {
   const { locale, order, catalog, timeZone } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
   const heading = (text: LocalizedText): TextBlock => ({
@@ -81,7 +88,7 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
       wrap: true,
       spacing: 'none',
     },
-    ...changeElements(order, locale),
+    ...changeElements(order, shownChanges, locale),
     {
       type: 'FactSet',
       facts: [
@@ -187,11 +194,18 @@ function statusActions(status: OrderStatus, data: JsonObject, locale: Locale): C
   }
 }
 
-function changeElements(order: StoredOrder, locale: Locale): CardElement[] {
+function changeElements(order: StoredOrder, shown: number, locale: Locale): CardElement[] {
   const changes = currentRevisionChanges(order);
   if (changes === undefined) return [];
   const t = (text: LocalizedText): string => pick(text, locale);
-  const lines = changes.length === 0 ? [t(revisionChangeTexts.none)] : changes.map((change) => `• ${escapeCardText(t(describeFieldChange(change)))}`);
+  const omitted = changes.length - shown;
+  const lines =
+    changes.length === 0
+      ? [t(revisionChangeTexts.none)]
+      : [
+          ...changes.slice(0, shown).map((change) => `• ${escapeCardText(t(describeFieldChange(change)))}`),
+          ...(omitted > 0 ? [t(revisionChangeTexts.moreNotShown(omitted))] : []),
+        ];
   return [
     {
       type: 'TextBlock',

@@ -31,6 +31,10 @@ export const revisionChangeTexts = {
     en: `Changes since revision ${revision}`,
   }),
   none: { ru: 'Клиент отправил заявку без изменений.', en: 'The customer resubmitted the order unchanged.' },
+  moreNotShown: (count: number): Text => ({
+    ru: `Ещё изменений: ${count} — они в письме и в панели заявок.`,
+    en: `${count} more changes: see the e-mail and the orders board.`,
+  }),
   lineAdded: (product: string, licenses: Text): Text => ({
     ru: `Добавлено: ${product}, ${licenses.ru}`,
     en: `Added: ${product}, ${licenses.en}`,

@@ -7,7 +7,8 @@ import {
   buildDistributorOrderCard,
 } from '../../../src/domain/cards/distributor-order-card.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
-import type { OrderStatus, StatusChange } from '../../../src/domain/order/order.js';
+import type { FieldChange, OrderStatus, StatusChange } from '../../../src/domain/order/order.js';
+import { MAX_CHANGE_VALUE_LENGTH, MAX_FIELD_CHANGES } from '../../../src/domain/order/revision-changes.js';
 import {
   BOT_MESSAGE_MAX_BYTES,
   WEBHOOK_CARD_MAX_BYTES,
@@ -252,6 +253,18 @@ describe('distributor order card: for the people who read the channel', () => {
     expect(ru).toContain('03.05.2026 00:30 (Europe/Moscow) · Отправлена');
     expect(ru).not.toContain('UTC');
     expect(texts('en').join('\n')).toContain('3 May 2026, 00:30 (Europe/Moscow)');
+  });
+
+  it('cuts the list of changes last, saying how many more there are, to stay under 28 KB', () => {
+    const value = 'Я'.repeat(MAX_CHANGE_VALUE_LENGTH);
+    const changes = Array.from({ length: MAX_FIELD_CHANGES }, (): FieldChange => ({ field: 'address', before: value, after: value }));
+    const order = resubmittedOrder({ history: [{ status: 'submitted', at: '2026-05-02T21:30:00.000Z', revision: 2, changes }] });
+    const card = buildDistributorOrderCard({ timeZone: 'UTC', locale: 'ru', order, catalog, actions: 'none' });
+    expect(expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES }).bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
+    const more = cardTexts(card).find((text) => text.startsWith('Ещё изменений:'));
+    const shown = cardTexts(card).filter((text) => text.startsWith('• Адрес:')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(more).toBe(`Ещё изменений: ${MAX_FIELD_CHANGES - shown} — они в письме и в панели заявок.`);
   });
 
   it.each<'universal' | 'none'>(['universal', 'none'])('opens the order on the board from a button (%s)', (actions) => {
