@@ -19,12 +19,12 @@ import { OnboardingConversation } from './conversation/onboarding-conversation.j
 import type { ExchangeClaims } from './conversation/chat-ports.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { createBoardLinks } from './distributor/board-links.js';
-import type { BoardLinks } from './distributor/board-links.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
 import { createTeamsChannel } from './delivery/teams-channel.js';
 import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.js';
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
+import type { BoardLinks } from './delivery/distributor-reading.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
 import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';

@@ -1,7 +1,12 @@
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
-import type { BoardLinks } from '../distributor/board-links.js';
+
+/**
+ * The Teams deep link to an order on the board, for cards and e-mails;
+ * undefined when there is none to give (bot/distributor/board-links.ts makes it).
+ */
+export type BoardLinks = (order: StoredOrder) => Promise<string | undefined>;
 
 /** How the distributor's staff read an order on every channel: the card in Teams, the webhook's card, the e-mail. */
 export interface DistributorReading {

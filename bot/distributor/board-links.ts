@@ -1,10 +1,7 @@
 import { boardDeepLink } from '../../src/domain/distributor/board-deep-link.js';
-import type { StoredOrder } from '../../src/domain/order/order.js';
+import type { BoardLinks } from '../delivery/distributor-reading.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { channelConversationId } from './channel-reference.js';
-
-/** The Teams deep link to an order on the board, for cards and e-mails; undefined when there is none to give. */
-export type BoardLinks = (order: StoredOrder) => Promise<string | undefined>;
 
 export interface BoardLinkOptions {
   /** `TEAMS_APP_ID`; without it no link can be made. */

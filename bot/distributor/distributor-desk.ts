@@ -29,7 +29,7 @@ import { inboxTexts } from './distributor-chat-texts.js';
 import { StaffMembership } from './staff-membership.js';
 import type { StaffVerdict } from './staff-membership.js';
 import type { Logger } from '../logger.js';
-import type { BoardLinks } from './board-links.js';
+import type { BoardLinks } from '../delivery/distributor-reading.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;

@@ -233,7 +233,6 @@ export const evidenceLevelLabels: Readonly<Record<RelationshipLevel | 'unknown',
 };
 
 export const distributorOrderTexts = {
-  title: (orderId: string): Text => ({ ru: `Заявка ${orderId}`, en: `Order ${orderId}` }),
   /** «ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard». */
   headline: (organization: string, inn: string, summary: string): Text => ({
     ru: `${organization}, ИНН ${inn} — ${summary}`,

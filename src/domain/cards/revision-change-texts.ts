@@ -25,7 +25,6 @@ const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text
 };
 
 export const revisionChangeTexts = {
-  title: { ru: 'Что изменилось', en: 'What changed' },
   titleSince: (revision: number): Text => ({
     ru: `Изменения по сравнению с редакцией ${revision}`,
     en: `Changes since revision ${revision}`,
