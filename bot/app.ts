@@ -18,11 +18,13 @@ import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
 import type { ExchangeClaims } from './conversation/chat-ports.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
+import { createBoardLinks } from './distributor/board-links.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
 import { createTeamsChannel } from './delivery/teams-channel.js';
 import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.js';
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
+import type { BoardLinks } from './delivery/distributor-reading.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
 import { demoCaller, demoCallerResolver, ssoCallerResolver } from './http/caller.js';
@@ -97,7 +99,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
   const adapter = createCloudAdapter(config.bot, logger);
   const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
-  const channels = deliveryChannels(config, catalog, logger);
+  // "Open in board" on every order card and e-mail: the inbox channel's board tab.
+  const boardLinks = createBoardLinks({
+    teamsAppId: config.teamsAppId,
+    distributorTenantId: config.distributorTenantId,
+    store: conversations,
+  });
+  const channels = deliveryChannels(config, catalog, boardLinks, logger);
   if (config.delivery.teams) {
     channels.unshift(
       createTeamsChannel({
@@ -106,6 +114,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         distributorTenantId: config.distributorTenantId,
         locale: config.delivery.locale,
         catalog,
+        timeZone: config.timeZone,
+        boardLinks,
         logger,
         clock,
       }),
@@ -148,6 +158,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     admins: config.distributorAdmins,
     locale: config.delivery.locale,
     catalog,
+    timeZone: config.timeZone,
+    boardLinks,
     orders,
     store: conversations,
     messenger,
@@ -321,10 +333,11 @@ function chatSignIn(
   });
 }
 
-function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {
+function deliveryChannels(config: AppConfig, catalog: Catalog, boardLinks: BoardLinks, logger: Logger): DeliveryChannel[] {
   const { locale, webhook, email } = config.delivery;
+  const { timeZone } = config;
   const channels: DeliveryChannel[] = [];
-  if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog }));
-  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, logger }));
+  if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog, timeZone, boardLinks }));
+  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, timeZone, boardLinks, logger }));
   return channels;
 }

@@ -95,6 +95,11 @@ export interface AppConfig {
   /** The SKU (`skuPartNumber`) a head count typed in chat is ordered for (`DEFAULT_SKU`), one of the catalog's. */
   readonly defaultSku?: string;
   readonly timeZone: string;
+  /**
+   * The Teams app's id (`TEAMS_APP_ID`, the manifest `id`): order cards and
+   * e-mails link to the board tab with it; absent, they carry no such link.
+   */
+  readonly teamsAppId?: string;
   /** The distributor's own privacy and terms pages (`PRIVACY_URL`, `TERMS_URL`); absent: the app's `/privacy` and `/terms`. */
   readonly privacyUrl?: string;
   readonly termsUrl?: string;
@@ -177,6 +182,11 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     throw new ConfigurationError(`"${timeZone}" is not an IANA time zone (e.g. Europe/Moscow)`, 'DISTRIBUTOR_TIME_ZONE');
   }
 
+  const teamsAppId = text('TEAMS_APP_ID');
+  if (teamsAppId !== undefined && !isGuid(teamsAppId)) {
+    throw new ConfigurationError(`"${teamsAppId}" is not a Teams app id (the GUID in the manifest's "id")`, 'TEAMS_APP_ID');
+  }
+
   const offeredRaw = text('OFFERED_SKUS');
   const catalog = createCatalog(offeredRaw === undefined ? DEFAULT_OFFERED_SKUS : parseOfferedSkus(offeredRaw), skuNames);
   const defaultSku = defaultSkuSetting(text('DEFAULT_SKU'), catalog);
@@ -212,6 +222,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     catalog,
     ...(defaultSku === undefined ? {} : { defaultSku }),
     timeZone,
+    ...(teamsAppId === undefined ? {} : { teamsAppId: teamsAppId.toLowerCase() }),
     ...optionalUrl('privacyUrl', 'PRIVACY_URL', text('PRIVACY_URL')),
     ...optionalUrl('termsUrl', 'TERMS_URL', text('TERMS_URL')),
     bot,

@@ -95,6 +95,9 @@ param logLevel string = 'info'
 // empty, so a setting is wired in azure.parameters.json only when it is used
 // (the README's Deploy section shows how).
 
+@description('TEAMS_APP_ID: the Teams app id (manifest id), for the "Open in board" links on order cards and e-mails.')
+param teamsAppId string = ''
+
 @description('OFFERED_SKUS: the subscriptions offered, comma-separated skuPartNumber or skuId.')
 param offeredSkus string = ''
 
@@ -183,6 +186,7 @@ module storage 'modules/storage.bicep' = {
 }
 
 var optionalSettings = {
+  TEAMS_APP_ID: teamsAppId
   OFFERED_SKUS: offeredSkus
   INVITATION_DELEGATED_ADMIN: invitationDelegatedAdmin
   GDAP_INVITATION_LINK: gdapInvitationLink

@@ -2,14 +2,14 @@ import { createTransport } from 'nodemailer';
 import { asciiMailAddress } from './ascii-mail-address.js';
 import type { NodemailerError } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
-import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { ConfigurationError } from '../../src/domain/configuration-error.js';
 import { renderOrderEmail } from '../../src/domain/email/order-email.js';
-import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import type { Logger } from '../logger.js';
+import { orderReading } from './distributor-reading.js';
+import type { DistributorReading } from './distributor-reading.js';
 
 /**
  * Sends each order by e-mail over SMTP, the distributor's original process.
@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
  * sockets), opened on the first delivery, never at construction.
  */
 
-export interface EmailChannelOptions {
+export interface EmailChannelOptions extends DistributorReading {
   /** `SMTP_HOST` */
   readonly host: string;
   /** `SMTP_PORT`: 465 with `secure`, otherwise usually 587 (or 25 for an internal relay). */
@@ -32,9 +32,6 @@ export interface EmailChannelOptions {
   readonly from: string;
   /** `DELIVERY_EMAIL_TO`: the distributor's inbox(es). */
   readonly to: readonly string[];
-  /** Language of the e-mail (`DELIVERY_LOCALE`). */
-  readonly locale: Locale;
-  readonly catalog: Catalog;
   /**
    * Fail rather than send without TLS. Defaults to on when credentials are
    * set (so a password never crosses the network in clear), except to a
@@ -79,7 +76,7 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   return {
     name: 'email',
     async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
-      const email = renderOrderEmail({ locale: options.locale, order, catalog: options.catalog });
+      const email = renderOrderEmail(await orderReading(options, order));
       const previous = Array.from({ length: order.revision - 1 }, (_, index) =>
         orderMessageId(order, index + 1, settings.fromDomain),
       );

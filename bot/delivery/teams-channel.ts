@@ -1,20 +1,17 @@
 import { buildDistributorOrderCard } from '../../src/domain/cards/distributor-order-card.js';
-import type { Catalog } from '../../src/domain/catalog/catalog.js';
-import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import type { ConversationStore } from '../storage/conversation-store.js';
 import { ConversationGoneError } from './card-messenger.js';
 import type { CardMessenger } from './card-messenger.js';
 import type { Logger } from '../logger.js';
+import { orderReading } from './distributor-reading.js';
+import type { DistributorReading } from './distributor-reading.js';
 
-export interface TeamsChannelOptions {
+export interface TeamsChannelOptions extends DistributorReading {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly distributorTenantId: string;
-  /** Language of the distributor's staff. */
-  readonly locale: Locale;
-  readonly catalog: Catalog;
   readonly logger: Logger;
   readonly clock?: () => Date;
 }
@@ -37,7 +34,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): DeliveryChanne
   return {
     name: 'teams',
     async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
-      const card = buildDistributorOrderCard({ locale: options.locale, order, catalog: options.catalog, actions: 'universal' });
+      const card = buildDistributorOrderCard({ ...(await orderReading(options, order)), actions: 'universal' });
 
       const posted = await options.store.getPostedCard(order.tenantId, order.id);
       signal.throwIfAborted();

@@ -1,17 +1,19 @@
-import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../src/domain/cards/adaptive-card.js';
 import type { AdaptiveCard, TextBlock } from '../../src/domain/cards/adaptive-card.js';
 import { WEBHOOK_CARD_MAX_BYTES } from '../../src/domain/cards/card-size.js';
 import { buildDistributorOrderCard } from '../../src/domain/cards/distributor-order-card.js';
+import type { DistributorOrderCardInput } from '../../src/domain/cards/distributor-order-card.js';
 import { ConfigurationError } from '../../src/domain/configuration-error.js';
 import { pick } from '../../src/domain/i18n/locale.js';
-import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
+import type { LocalizedText } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
 import { createJsonPoster, JsonPostAbortedError, JsonPostTimeoutError } from './json-post.js';
 import type { JsonPoster, JsonPostAnswer } from './json-post.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from './webhook-url.js';
+import { orderReading } from './distributor-reading.js';
+import type { DistributorReading } from './distributor-reading.js';
 
 /**
  * Posts the order card to a Teams channel through a Workflows webhook ("Post
@@ -19,12 +21,9 @@ import { parseWebhookUrl, redactSignatures, redactWebhookUrl } from './webhook-u
  * a flow-posted message cannot route Submit/Execute back to this bot.
  */
 
-export interface WebhookChannelOptions {
+export interface WebhookChannelOptions extends DistributorReading {
   /** The trigger URL the distributor pasted (`DELIVERY_WEBHOOK_URL`); it contains a signature. */
   readonly url: string;
-  /** Language of the card the distributor's staff read. */
-  readonly locale: Locale;
-  readonly catalog: Catalog;
   /** Whole request, body included; a slower answer counts as a retryable failure. */
   readonly timeoutMs: number;
 }
@@ -63,7 +62,7 @@ export function createWebhookChannel(options: WebhookChannelOptions): WebhookCha
     name: 'webhook',
     target,
     async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
-      const body = serializedPayload(order, options.locale, options.catalog);
+      const body = serializedPayload({ ...(await orderReading(options, order)), actions: 'none' });
       await post(poster, { target, body, timeoutMs: options.timeoutMs, signal, orderId: order.id });
     },
   };
@@ -81,11 +80,12 @@ export function webhookPayload(card: AdaptiveCard): WebhookPayload {
  * history to fit the card itself; the envelope adds a little, so when that
  * tips it over, the card goes without history (with a note saying so).
  */
-function serializedPayload(order: StoredOrder, locale: Locale, catalog: Catalog): string {
-  const full = JSON.stringify(webhookPayload(buildDistributorOrderCard({ locale, order, catalog, actions: 'none' })));
+function serializedPayload(input: DistributorOrderCardInput): string {
+  const { order, locale } = input;
+  const full = JSON.stringify(webhookPayload(buildDistributorOrderCard(input)));
   if (fits(full)) return full;
 
-  const card = buildDistributorOrderCard({ locale, order: { ...order, history: [] }, catalog, actions: 'none' });
+  const card = buildDistributorOrderCard({ ...input, order: { ...order, history: withoutPastEntries(order) } });
   const note: TextBlock = { type: 'TextBlock', text: pick(historyLeftOut, locale), isSubtle: true, wrap: true };
   const compact = JSON.stringify(webhookPayload({ ...card, body: [...card.body, note] }));
   if (fits(compact)) return compact;
@@ -94,6 +94,11 @@ function serializedPayload(order: StoredOrder, locale: Locale, catalog: Catalog)
     `order ${order.id}: the webhook message is ${byteLength(compact)} bytes even without history; ` +
       `Teams accepts less than ${WEBHOOK_CARD_MAX_BYTES}`,
   );
+}
+
+/** Only the entry that holds what the current revision changed is kept, so the compact card still says it. */
+function withoutPastEntries(order: StoredOrder): StoredOrder['history'] {
+  return order.history.filter((change) => change.revision === order.revision && change.changes !== undefined).slice(-1);
 }
 
 function byteLength(json: string): number {

@@ -29,6 +29,7 @@ import { inboxTexts } from './distributor-chat-texts.js';
 import { StaffMembership } from './staff-membership.js';
 import type { StaffVerdict } from './staff-membership.js';
 import type { Logger } from '../logger.js';
+import type { BoardLinks } from '../delivery/distributor-reading.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
@@ -40,6 +41,10 @@ export interface TeamsDistributorDeskOptions {
   /** Language of the distributor's staff: the inbox cards and messages use it. */
   readonly locale: Locale;
   readonly catalog: Catalog;
+  /** `DISTRIBUTOR_TIME_ZONE`, for the times on the order cards. */
+  readonly timeZone: string;
+  /** The order card's "Open in board" link; none without it. */
+  readonly boardLinks?: BoardLinks;
   readonly orders: Pick<OrderService, 'get' | 'changeStatus'>;
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
@@ -227,7 +232,7 @@ export class TeamsDistributorDesk implements DistributorDesk {
   }
 
   private async afterChange(order: StoredOrder, action: DistributorCardAction): Promise<AdaptiveCard> {
-    const card = this.orderCard(order);
+    const card = await this.orderCard(order);
     this.options.logger.info(
       { tenantId: order.tenantId, orderId: order.id, revision: order.revision, status: order.status, by: action.actor.name },
       'order status changed from the inbox',
@@ -267,13 +272,25 @@ export class TeamsDistributorDesk implements DistributorDesk {
     return this.orderCard(order);
   }
 
-  private orderCard(order: StoredOrder): AdaptiveCard {
+  private async orderCard(order: StoredOrder): Promise<AdaptiveCard> {
     return buildDistributorOrderCard({
       locale: this.options.locale,
       order,
       catalog: this.options.catalog,
+      timeZone: this.options.timeZone,
       actions: 'universal',
+      boardLink: await this.boardLink(order),
     });
+  }
+
+  /** The answer to an action that was done must not fail for want of a link: the card's next refresh brings it. */
+  private async boardLink(order: StoredOrder): Promise<string | undefined> {
+    try {
+      return await this.options.boardLinks?.(order);
+    } catch (error) {
+      this.options.logger.warn({ tenantId: order.tenantId, orderId: order.id, err: error }, 'order card without its board link');
+      return undefined;
+    }
   }
 
   private errorCard(message: LocalizedText, order?: OrderCardReference): AdaptiveCard {

@@ -17,6 +17,7 @@ const CURRENT_INVITATION =
   'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship' +
   '&partnerId=9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a&msppId=1234567&DAP=true#/BillingAccounts/partner-invitation';
 const GDAP_RELATIONSHIP = '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836';
+const TEAMS_APP = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const WEBHOOK = 'https://prod-00.westeurope.logic.azure.com/workflows/0f5e/triggers/manual/paths/invoke?api-version=2016-06-01&sig=webhook-secret';
 
 /** A complete SingleTenant production environment; each test changes one thing. */
@@ -40,6 +41,7 @@ function productionEnv(overrides: Env = {}): Env {
     TERMS_URL: 'https://www.example.com/terms',
     OFFERED_SKUS: 'SPB, O365_BUSINESS_PREMIUM;05e9a617-0261-4cee-bb44-138d3ef5d965',
     DISTRIBUTOR_TIME_ZONE: 'Asia/Yekaterinburg',
+    TEAMS_APP_ID: TEAMS_APP.toUpperCase(),
     LOG_LEVEL: 'warn',
     DELIVERY_LOCALE: 'en',
     DELIVERY_WEBHOOK_URL: WEBHOOK,
@@ -117,6 +119,8 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
       displayName: 'Microsoft 365 Business Premium',
     });
     expect(config.timeZone).toBe('Europe/Moscow');
+    // No Teams app id: order cards and e-mails carry no board link.
+    expect(config.teamsAppId).toBeUndefined();
   });
 
   it('delivers in Russian to the Teams channel, logs at info', () => {
@@ -171,6 +175,7 @@ describe('loadConfig in production', () => {
         { sku: 'SPE_E3', skuId: '05e9a617-0261-4cee-bb44-138d3ef5d965', displayName: 'Microsoft 365 E3' },
       ],
       timeZone: 'Asia/Yekaterinburg',
+      teamsAppId: TEAMS_APP,
       privacyUrl: 'https://www.example.com/privacy',
       termsUrl: 'https://www.example.com/terms',
       bot: { kind: 'SingleTenant', appId: BOT_ID, password: 'bot-client-secret', tenantId: DISTRIBUTOR_TENANT },
@@ -345,6 +350,7 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'a SKU in the wrong case', env: { OFFERED_SKUS: 'spb' }, variable: 'OFFERED_SKUS', explains: /did you mean "SPB"/ },
     { name: 'OFFERED_SKUS listing nothing', env: { OFFERED_SKUS: ' , ; ' }, variable: 'OFFERED_SKUS' },
     { name: 'a DEFAULT_SKU that is not offered', env: { OFFERED_SKUS: 'SPB', DEFAULT_SKU: 'ENTERPRISEPACK' }, variable: 'DEFAULT_SKU', explains: /ENTERPRISEPACK/ },
+    { name: 'a TEAMS_APP_ID that is not a GUID', env: { TEAMS_APP_ID: 'csp-onboarding' }, variable: 'TEAMS_APP_ID', explains: /csp-onboarding/ },
     { name: 'a time zone that does not exist', env: { DISTRIBUTOR_TIME_ZONE: 'Europe/Mordor' }, variable: 'DISTRIBUTOR_TIME_ZONE', explains: /Europe\/Mordor/ },
     { name: 'an unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL', explains: /"verbose"/ },
     { name: 'a PUBLIC_URL that is not http(s)', env: { PUBLIC_URL: 'ftp://example.com' }, variable: 'PUBLIC_URL' },

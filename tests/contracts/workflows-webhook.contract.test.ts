@@ -35,7 +35,7 @@ afterEach(() => standIn.close());
 
 describe('POST to the Workflows webhook trigger', () => {
   it('sends one JSON message envelope with the order as an Adaptive Card attachment, and takes 202 as delivered', async () => {
-    await createWebhookChannel({ url: standIn.url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder(), new AbortController().signal);
+    await createWebhookChannel({ timeZone: 'Europe/Moscow', url: standIn.url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder(), new AbortController().signal);
 
     const [request] = standIn.requests;
     expect(request?.method).toBe('POST');

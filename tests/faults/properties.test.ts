@@ -10,7 +10,8 @@ import { buildOrderFormCard } from '../../src/domain/cards/order-form-card.js';
 import { buildOrderListCard } from '../../src/domain/cards/order-list-card.js';
 import { buildWelcomeCard } from '../../src/domain/cards/welcome-card.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import type { OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
+import type { ChangedField, OrderStatus, StoredOrder } from '../../src/domain/order/order.js';
+import { MAX_CHANGE_VALUE_LENGTH, MAX_FIELD_CHANGES } from '../../src/domain/order/revision-changes.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { isValidationCode } from '../../src/domain/order/validation-messages.js';
 import { CATALOG } from '../bot/storage/fixtures.js';
@@ -159,11 +160,38 @@ describe('card builders on arbitrary text', () => {
     );
   });
 
+  it("the distributor card with a revision's changes of arbitrary text, at most as many as a form can make", () => {
+    const fieldChange = fc.record(
+      {
+        field: fc.constantFrom<ChangedField>('line', 'trial', 'organizationName', 'address', 'contactEmail', 'inn', 'activationDate', 'subscriptionKind'),
+        sku: userText,
+        product: userText,
+        // Values as long as validation allows (320 after the cut), plus injected fragments.
+        before: fc.oneof(userText, fc.string({ unit: 'grapheme', minLength: 300, maxLength: MAX_CHANGE_VALUE_LENGTH })),
+        after: fc.oneof(userText, fc.string({ unit: 'grapheme', minLength: 300, maxLength: MAX_CHANGE_VALUE_LENGTH })),
+      },
+      { requiredKeys: ['field'] },
+    );
+    const resubmitted = fc
+      .tuple(storedOrder, fc.array(fieldChange, { maxLength: MAX_FIELD_CHANGES }))
+      .map(([order, changes]): StoredOrder => ({
+        ...order,
+        history: [...order.history, { status: 'submitted', at: order.updatedAt, revision: order.revision, changes }],
+      }));
+    fc.assert(
+      fc.property(locale, resubmitted, (lang, order) => {
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'universal' }), BOT_MESSAGE_MAX_BYTES);
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'none' }), WEBHOOK_CARD_MAX_BYTES);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('the distributor card (Teams and webhook), the customer status card and the order list', () => {
     fc.assert(
       fc.property(locale, storedOrder, userText, (lang, order, distributorName) => {
-        expectSafeCard(buildDistributorOrderCard({ locale: lang, order, catalog: CATALOG, actions: 'universal' }), BOT_MESSAGE_MAX_BYTES);
-        expectSafeCard(buildDistributorOrderCard({ locale: lang, order, catalog: CATALOG, actions: 'none' }), WEBHOOK_CARD_MAX_BYTES);
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'universal' }), BOT_MESSAGE_MAX_BYTES);
+        expectSafeCard(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: lang, order, catalog: CATALOG, actions: 'none' }), WEBHOOK_CARD_MAX_BYTES);
         expectSafeCard(buildCustomerStatusCard({ locale: lang, order, catalog: CATALOG, distributorName }), BOT_MESSAGE_MAX_BYTES);
         expectSafeCard(buildOrderListCard({ locale: lang, orders: [order, order] }), BOT_MESSAGE_MAX_BYTES);
       }),

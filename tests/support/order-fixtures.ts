@@ -133,6 +133,35 @@ export function storedOrder(overrides: Partial<StoredOrder> = {}): StoredOrder {
   };
 }
 
+/**
+ * The sample order resubmitted as revision 2 after staff asked for changes:
+ * one line changed (Exchange Online (Plan 1) 40 → 45) and the activation date,
+ * the contact's e-mail stored in punycode (as browsers send it), evidence "detected".
+ */
+export function resubmittedOrder(overrides: Partial<StoredOrder> = {}): StoredOrder {
+  return storedOrder({
+    revision: 2,
+    organization: { ...SAMPLE_ORGANIZATION, inn: '7707083893' },
+    lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 25 }],
+    contact: { ...SAMPLE_CONTACT, email: 'maria@xn--e1afmkfd.xn--p1ai' },
+    evidenceAtSubmission: 'detected',
+    history: [
+      { status: 'submitted', at: '2026-05-01T09:15:00.000Z', revision: 1 },
+      { status: 'changesRequested', at: '2026-05-01T10:00:00.000Z', comment: 'Уточните количество', revision: 1 },
+      {
+        status: 'submitted',
+        at: '2026-05-02T21:30:00.000Z',
+        revision: 2,
+        changes: [
+          { field: 'line', sku: 'EXCHANGESTANDARD', product: 'Exchange Online (Plan 1)', before: '40', after: '45' },
+          { field: 'activationDate', before: '2026-12-01', after: '2026-12-15' },
+        ],
+      },
+    ],
+    ...overrides,
+  });
+}
+
 /** The sample order as the tab's API answers it: a trial conversion, delivered to the Teams channel. */
 export function orderView(overrides: Partial<OrderView> = {}): OrderView {
   return {

@@ -5,6 +5,7 @@ import { inboxTexts } from '../../bot/distributor/distributor-chat-texts.js';
 import * as cardTexts from '../../src/domain/cards/card-texts.js';
 import * as chatCardTexts from '../../src/domain/cards/chat-card-texts.js';
 import * as distributorCardTexts from '../../src/domain/cards/distributor-card-texts.js';
+import { revisionChangeTexts } from '../../src/domain/cards/revision-change-texts.js';
 import { orderEmailTexts } from '../../src/domain/email/order-email-texts.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
 import { tabTexts } from '../../src/tab/tab-texts.js';
@@ -15,6 +16,7 @@ const SURFACES = {
   cards: cardTexts,
   chatCards: chatCardTexts,
   distributorCards: distributorCardTexts,
+  revisionChanges: revisionChangeTexts,
   chat: chatTexts,
   signIn: signInTexts,
   inbox: inboxTexts,

@@ -2,8 +2,10 @@ import type { Locale } from '../i18n/locale.js';
 
 /**
  * Dates on cards, formatted by hand rather than with `Intl` so the text is the
- * same in every browser, Node version and test run. Times are shown in UTC
- * because a card has no idea of its viewer's time zone.
+ * same in every browser, Node version and test run (`Intl` only supplies the
+ * numbers of a time in a zone). A card has no idea of its viewer's time zone,
+ * so a time names its zone: the customer's cards say UTC, and what the
+ * distributor reads is in `DISTRIBUTOR_TIME_ZONE`, e.g. `(Europe/Moscow)`.
  */
 
 const englishMonths = [
@@ -47,15 +49,43 @@ export function formatCardDate(isoDate: string, locale: Locale): string {
   return parts ? formatParts(parts, locale) : isoDate;
 }
 
-/** `2026-12-01T10:05:03.123Z` → `01.12.2026 10:05 UTC` / `1 December 2026, 10:05 UTC`. */
-export function formatCardTimestamp(isoTimestamp: string, locale: Locale): string {
+/**
+ * `2026-12-01T10:05:03.123Z` → `01.12.2026 10:05 UTC` / `1 December 2026, 10:05 UTC`;
+ * with a time zone, the wall time there and the zone's name:
+ * `01.12.2026 13:05 (Europe/Moscow)` / `1 December 2026, 13:05 (Europe/Moscow)`.
+ */
+export function formatCardTimestamp(isoTimestamp: string, locale: Locale, timeZone?: string): string {
   const instant = new Date(isoTimestamp);
   if (Number.isNaN(instant.getTime())) return isoTimestamp;
-  const utc = instant.toISOString();
-  const parts = dateParts(utc);
+  const local = timeZone === undefined || timeZone === 'UTC' ? instant.toISOString() : wallTime(instant, timeZone);
+  const parts = dateParts(local);
   if (!parts) return isoTimestamp;
-  const time = utc.slice(11, 16);
-  return locale === 'ru' ? `${formatParts(parts, locale)} ${time} UTC` : `${formatParts(parts, locale)}, ${time} UTC`;
+  const time = local.slice(11, 16);
+  const zone = timeZone === undefined || timeZone === 'UTC' ? 'UTC' : `(${timeZone})`;
+  return locale === 'ru' ? `${formatParts(parts, locale)} ${time} ${zone}` : `${formatParts(parts, locale)}, ${time} ${zone}`;
+}
+
+// Made once per zone: constructing Intl.DateTimeFormat is costly and every card shows several times.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The instant's date and time in `timeZone`, as `YYYY-MM-DDTHH:MM`. */
+function wallTime(instant: Date, timeZone: string): string {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
 /** The first whole minute at or after `instant`, as `HH:MM UTC` (like the timestamps on cards): "not before". */

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../i18n/locale.js';
 import type { OrderStatus, SubscriptionKind } from '../order/order.js';
+import type { RelationshipLevel } from '../tenant/tenant-response.js';
 
 /**
  * Every text on the cards, in Russian and English. Texts are markdown source
@@ -214,10 +215,30 @@ export const orderFactTexts = {
   contactFullName: { ru: 'Контактное лицо', en: 'Contact' },
   contactPhone: { ru: 'Телефон', en: 'Phone' },
   contactEmail: { ru: 'Эл. почта', en: 'E-mail' },
+  tenantId: { ru: 'ID клиента в Microsoft Entra (tenant ID)', en: 'Customer tenant ID (Microsoft Entra)' },
+  evidenceAtSubmission: { ru: 'Связь с партнёром при отправке', en: 'Partner relationship at submission' },
 } as const satisfies Record<string, Text>;
 
+/**
+ * The relationship evidence level as staff read it (the levels of
+ * src/domain/tenant/relationship-evidence.ts); `unknown`: nothing had been
+ * read for the customer's admin when they submitted.
+ */
+export const evidenceLevelLabels: Readonly<Record<RelationshipLevel | 'unknown', Text>> = {
+  confirmed: { ru: 'Подтверждена со стороны партнёра', en: 'Confirmed on the partner side' },
+  detected: { ru: 'Найдены признаки в организации клиента', en: 'Signs found in the customer’s organization' },
+  declared: { ru: 'Только со слов клиента', en: 'Declared by the customer only' },
+  notFound: { ru: 'Не найдена', en: 'Not found' },
+  unknown: { ru: 'Неизвестно: сведения не запрашивались', en: 'Unknown: not checked' },
+};
+
 export const distributorOrderTexts = {
-  title: (orderId: string): Text => ({ ru: `Заявка ${orderId}`, en: `Order ${orderId}` }),
+  /** «ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard». */
+  headline: (organization: string, inn: string, summary: string): Text => ({
+    ru: `${organization}, ИНН ${inn} — ${summary}`,
+    en: `${organization}, INN ${inn} — ${summary}`,
+  }),
+  openInBoard: { ru: 'Открыть в панели заявок', en: 'Open in the orders board' },
   customerSection: { ru: 'Организация и контактное лицо', en: 'Organization and contact' },
   termsSection: { ru: 'Условия заявки', en: 'Order terms' },
   historyTitle: { ru: 'История', en: 'History' },

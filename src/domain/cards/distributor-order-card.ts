@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { pick } from '../i18n/locale.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { OrderStatus, StatusChange, StoredOrder } from '../order/order.js';
+import { currentRevisionChanges } from '../order/revision-changes.js';
 import { MAX_COMMENT_LENGTH } from '../order/order-lifecycle.js';
 import { adaptiveCard } from './adaptive-card.js';
 import type { AdaptiveCard, CardAction, CardElement, JsonObject, TextBlock } from './adaptive-card.js';
@@ -10,7 +11,8 @@ import { cardJsonBytes, WEBHOOK_CARD_MAX_BYTES } from './card-size.js';
 import { escapeCardText } from './card-text.js';
 import { formatCardTimestamp } from './card-format.js';
 import { distributorOrderTexts, orderFactTexts, orderStatusLabels } from './card-texts.js';
-import { customerFacts, orderTermsFacts, subscriptionLineFacts } from './order-facts.js';
+import { customerFacts, evidenceAtSubmissionText, orderHeadline, orderTermsFacts, subscriptionLineFacts } from './order-facts.js';
+import { describeFieldChange, revisionChangeTexts } from './revision-change-texts.js';
 import { statusColor } from './status-color.js';
 
 /** Id of the comment input of "request changes"; the bot reads the comment under this key. */
@@ -30,26 +32,39 @@ export interface DistributorOrderCardInput {
   readonly actions: 'universal' | 'none';
   /** MRIs of users whose Teams refreshes the card automatically; at most 60 are kept. */
   readonly refreshUserIds?: readonly string[];
+  /** `DISTRIBUTOR_TIME_ZONE`: every time on the card is shown there, the zone named. */
+  readonly timeZone: string;
+  /** The Teams deep link to this order on the board (src/domain/distributor/board-deep-link.ts); absent: no button. */
+  readonly boardLink?: string | undefined;
 }
 
 /**
- * The order as the distributor's staff see it: every field, the status and
+ * The order as the distributor's staff see it: a title that says whose order
+ * and what (organization, INN, first line), what this revision changed, every
+ * field, the evidence of the relationship at submission, the status and
  * its history, and the actions the current status allows. The history is
  * cut from its oldest end when needed to keep the card within the 28 KB that
- * a webhook accepts (which also keeps it under the bot's 40 KB).
+ * a webhook accepts (which also keeps it under the bot's 40 KB); if that is
+ * not enough, the list of changes is cut from its end, saying how many more
+ * the board and the e-mail show.
  */
 export function buildDistributorOrderCard(input: DistributorOrderCardInput): AdaptiveCard {
   let shownHistory = input.order.history.length;
-  let card = buildCard(input, shownHistory);
+  let shownChanges = currentRevisionChanges(input.order)?.length ?? 0;
+  let card = buildCard(input, shownHistory, shownChanges);
   while (cardJsonBytes(card) >= WEBHOOK_CARD_MAX_BYTES && shownHistory > 0) {
     shownHistory -= 1;
-    card = buildCard(input, shownHistory);
+    card = buildCard(input, shownHistory, shownChanges);
+  }
+  while (cardJsonBytes(card) >= WEBHOOK_CARD_MAX_BYTES && shownChanges > 0) {
+    shownChanges -= 1;
+    card = buildCard(input, shownHistory, shownChanges);
   }
   return card;
 }
 
-function buildCard(input: DistributorOrderCardInput, shownHistory: number): AdaptiveCard {
-  const { locale, order, catalog } = input;
+function buildCard(input: DistributorOrderCardInput, shownHistory: number, shownChanges: number): AdaptiveCard {
+  const { locale, order, catalog, timeZone } = input;
   const t = (text: LocalizedText): string => pick(text, locale);
   const heading = (text: LocalizedText): TextBlock => ({
     type: 'TextBlock',
@@ -59,26 +74,31 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
     separator: true,
     spacing: 'medium',
   });
-  const status = t(orderStatusLabels[order.status]);
+  const status = orderStatusLabels[order.status];
+  const headline = t(orderHeadline(order, catalog));
+  const evidence = evidenceAtSubmissionText(order);
 
   const body: CardElement[] = [
+    { type: 'TextBlock', text: escapeCardText(headline), size: 'medium', weight: 'bolder', style: 'heading', wrap: true },
     {
       type: 'TextBlock',
-      text: t(distributorOrderTexts.title(escapeCardText(order.id))),
-      size: 'medium',
+      text: t(status),
+      color: statusColor(order.status),
       weight: 'bolder',
-      style: 'heading',
       wrap: true,
+      spacing: 'none',
     },
-    { type: 'TextBlock', text: status, color: statusColor(order.status), weight: 'bolder', wrap: true, spacing: 'none' },
+    ...changeElements(order, shownChanges, locale),
     {
       type: 'FactSet',
       facts: [
         { title: t(orderFactTexts.orderNumber), value: escapeCardText(order.id) },
-        { title: t(orderFactTexts.status), value: status },
+        { title: t(orderFactTexts.status), value: t(status) },
         { title: t(orderFactTexts.revision), value: String(order.revision) },
-        { title: t(orderFactTexts.createdAt), value: formatCardTimestamp(order.createdAt, locale) },
-        { title: t(orderFactTexts.updatedAt), value: formatCardTimestamp(order.updatedAt, locale) },
+        { title: t(orderFactTexts.createdAt), value: formatCardTimestamp(order.createdAt, locale, timeZone) },
+        { title: t(orderFactTexts.updatedAt), value: formatCardTimestamp(order.updatedAt, locale, timeZone) },
+        { title: t(orderFactTexts.tenantId), value: escapeCardText(order.tenantId) },
+        ...(evidence === undefined ? [] : [{ title: t(orderFactTexts.evidenceAtSubmission), value: t(evidence) }]),
       ],
     },
     heading(orderFactTexts.subscriptions),
@@ -87,11 +107,18 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
     { type: 'FactSet', facts: orderTermsFacts(order, catalog, locale) },
     heading(distributorOrderTexts.customerSection),
     { type: 'FactSet', facts: customerFacts(order, locale) },
-    ...historyElements(order.history, shownHistory, locale),
+    ...historyElements(order.history, shownHistory, locale, timeZone),
   ];
+  const openInBoard: CardAction[] =
+    input.boardLink === undefined ? [] : [{ type: 'Action.OpenUrl', title: t(distributorOrderTexts.openInBoard), url: input.boardLink }];
 
   if (input.actions === 'none') {
-    return adaptiveCard({ fallbackText: t(distributorOrderTexts.title(order.id)), msteams: { width: 'Full' }, body });
+    return adaptiveCard({
+      fallbackText: headline,
+      msteams: { width: 'Full' },
+      body,
+      ...(openInBoard.length > 0 ? { actions: openInBoard } : {}),
+    });
   }
 
   const actionData: JsonObject = { orderId: order.id, tenantId: order.tenantId, revision: order.revision };
@@ -99,9 +126,9 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
     body.push({ type: 'TextBlock', text: t(distributorOrderTexts.waitingForCustomer), isSubtle: true, wrap: true });
   }
   const userIds = input.refreshUserIds?.slice(0, MAX_REFRESH_USER_IDS);
-  const actions = statusActions(order.status, actionData, locale);
+  const actions = [...statusActions(order.status, actionData, locale), ...openInBoard];
   return adaptiveCard({
-    fallbackText: t(distributorOrderTexts.title(order.id)),
+    fallbackText: headline,
     msteams: { width: 'Full' },
     body,
     ...(actions.length > 0 ? { actions } : {}),
@@ -167,13 +194,38 @@ function statusActions(status: OrderStatus, data: JsonObject, locale: Locale): C
   }
 }
 
-function historyElements(history: readonly StatusChange[], shown: number, locale: Locale): CardElement[] {
+function changeElements(order: StoredOrder, shown: number, locale: Locale): CardElement[] {
+  const changes = currentRevisionChanges(order);
+  if (changes === undefined) return [];
+  const t = (text: LocalizedText): string => pick(text, locale);
+  const omitted = changes.length - shown;
+  const lines =
+    changes.length === 0
+      ? [t(revisionChangeTexts.none)]
+      : [
+          ...changes.slice(0, shown).map((change) => `• ${escapeCardText(t(describeFieldChange(change)))}`),
+          ...(omitted > 0 ? [t(revisionChangeTexts.moreNotShown(omitted))] : []),
+        ];
+  return [
+    {
+      type: 'TextBlock',
+      text: t(revisionChangeTexts.titleSince(order.revision - 1)),
+      weight: 'bolder',
+      wrap: true,
+      separator: true,
+      spacing: 'medium',
+    },
+    ...lines.map((text): TextBlock => ({ type: 'TextBlock', text, wrap: true, spacing: 'none' })),
+  ];
+}
+
+function historyElements(history: readonly StatusChange[], shown: number, locale: Locale, timeZone: string): CardElement[] {
   if (history.length === 0) return [];
   const t = (text: LocalizedText): string => pick(text, locale);
   const omitted = history.length - shown;
   const entries = history.slice(omitted).flatMap((change): CardElement[] => {
     const parts = [
-      formatCardTimestamp(change.at, locale),
+      formatCardTimestamp(change.at, locale, timeZone),
       t(orderStatusLabels[change.status]),
       ...(change.by ? [escapeCardText(change.by)] : []),
       t(distributorOrderTexts.historyRevision(change.revision)),

@@ -4,11 +4,20 @@ import { pick } from '../i18n/locale.js';
 import type { Locale } from '../i18n/locale.js';
 import { addressText, readablePhone } from '../order/display-values.js';
 import { unicodeMailAddress } from '../order/mail-address.js';
-import type { OrderLine, OrderSubmission } from '../order/order.js';
+import type { OrderLine, OrderSubmission, StoredOrder } from '../order/order.js';
 import type { Fact } from './adaptive-card.js';
 import { escapeCardText } from './card-text.js';
 import { formatCardDate } from './card-format.js';
-import { commonTexts, convertedTrialText, licenseCount, orderFactTexts, subscriptionKindLabels } from './card-texts.js';
+import type { LocalizedText } from '../i18n/locale.js';
+import {
+  commonTexts,
+  convertedTrialText,
+  distributorOrderTexts,
+  evidenceLevelLabels,
+  licenseCount,
+  orderFactTexts,
+  subscriptionKindLabels,
+} from './card-texts.js';
 
 /**
  * Facts describing an order, shared by the distributor's and the customer's
@@ -63,6 +72,25 @@ export function describeTrial(order: OrderSubmission, catalog: Catalog, locale: 
   const product = item ? `${item.displayName} (${trial.sku})` : trial.sku;
   const endsOn = trial.endsOn === undefined ? undefined : formatCardDate(trial.endsOn, locale);
   return pick(convertedTrialText(product, licenseCount(trial.licenses), endsOn), locale);
+}
+
+/**
+ * The order in one line for the people who read the channel, the e-mail and
+ * the webhook: organization, INN and the first line, the others counted
+ * («ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard +2»).
+ * Plain text: a card escapes it.
+ */
+export function orderHeadline(order: OrderSubmission, catalog: Catalog): LocalizedText {
+  const [first, ...others] = order.lines;
+  const product = first === undefined ? '' : (findCatalogItem(catalog, first.sku)?.displayName ?? first.sku);
+  const summary = (first === undefined ? '' : `${first.quantity} × ${product}`) + (others.length > 0 ? ` +${others.length}` : '');
+  return distributorOrderTexts.headline(order.organization.name, order.organization.inn, summary);
+}
+
+/** The relationship evidence level recorded when the order was submitted, as staff read it; undefined on orders from before it was recorded. */
+export function evidenceAtSubmissionText(order: StoredOrder): LocalizedText | undefined {
+  if (order.evidenceAtSubmission === undefined) return undefined;
+  return evidenceLevelLabels[order.evidenceAtSubmission ?? 'unknown'];
 }
 
 /** Organization, INN, address and the main contact. */

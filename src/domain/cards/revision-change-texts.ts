@@ -11,9 +11,6 @@ import { commonTexts, licenseCount, orderFactTexts, subscriptionKindLabels } fro
 
 type Text = LocalizedText;
 
-const ruPlurals = new Intl.PluralRules('ru');
-const ruChangeForms: Readonly<Record<string, string>> = { one: 'изменение', few: 'изменения', many: 'изменений' };
-
 const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
   invitationAccepted: orderFactTexts.invitationAccepted,
   technicalDomain: orderFactTexts.technicalDomain,
@@ -28,16 +25,14 @@ const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text
 };
 
 export const revisionChangeTexts = {
-  title: { ru: 'Что изменилось', en: 'What changed' },
   titleSince: (revision: number): Text => ({
     ru: `Изменения по сравнению с редакцией ${revision}`,
     en: `Changes since revision ${revision}`,
   }),
   none: { ru: 'Клиент отправил заявку без изменений.', en: 'The customer resubmitted the order unchanged.' },
-  /** «3 изменения» / "3 changes", for the e-mail subject. */
-  count: (count: number): Text => ({
-    ru: `${count} ${ruChangeForms[ruPlurals.select(count)] ?? 'изменения'}`,
-    en: `${count} ${count === 1 ? 'change' : 'changes'}`,
+  moreNotShown: (count: number): Text => ({
+    ru: `Ещё изменений: ${count} — они в письме и в панели заявок.`,
+    en: `${count} more changes: see the e-mail and the orders board.`,
   }),
   lineAdded: (product: string, licenses: Text): Text => ({
     ru: `Добавлено: ${product}, ${licenses.ru}`,

@@ -10,11 +10,18 @@ import type { LocalizedText } from '../i18n/locale.js';
 type Text = LocalizedText;
 
 export const orderEmailTexts = {
-  subject: (orderId: string, organizationName: string, inn: string): Text => ({
-    ru: `Заявка ${orderId} · ${organizationName} · ИНН ${inn}`,
-    en: `Order ${orderId} · ${organizationName} · INN ${inn}`,
+  /** `headline`: organization, INN and the first line (cards/order-facts.ts `orderHeadline`). */
+  subject: (orderId: string, headline: string): Text => ({
+    ru: `Заявка ${orderId}: ${headline}`,
+    en: `Order ${orderId}: ${headline}`,
   }),
   subjectRevision: (revision: number): Text => ({ ru: ` · редакция ${revision}`, en: ` · revision ${revision}` }),
+  /** The revision's changes, named in the subject so staff see them in the inbox list. */
+  subjectChanges: (summary: string): Text => ({
+    ru: summary === '' ? ' · без изменений' : ` · изменено: ${summary}`,
+    en: summary === '' ? ' · unchanged' : ` · changed: ${summary}`,
+  }),
+  openInBoard: { ru: 'Открыть в панели заявок в Teams', en: 'Open in the orders board in Teams' },
   heading: (orderId: string): Text => ({
     ru: `Заявка ${orderId} на подписки Microsoft 365`,
     en: `Microsoft 365 subscription order ${orderId}`,
@@ -27,7 +34,6 @@ export const orderEmailTexts = {
     ru: `Клиент отправил исправленную заявку (редакция ${revision}).`,
     en: `A customer has sent a revised order (revision ${revision}).`,
   }),
-  tenantId: { ru: 'ID клиента в Microsoft Entra (tenant ID)', en: 'Customer tenant ID (Microsoft Entra)' },
   formTitle: { ru: 'Данные заявки', en: 'Order form' },
   subscriptionsAndLicenses: { ru: 'Подписки и количество лицензий', en: 'Subscriptions and number of licenses' },
   attachmentNote: (filename: string): Text => ({

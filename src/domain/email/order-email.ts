@@ -1,7 +1,8 @@
 import { findCatalogItem } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { formatCardDate, formatCardTimestamp } from '../cards/card-format.js';
-import { describeTrial } from '../cards/order-facts.js';
+import { describeTrial, evidenceAtSubmissionText, orderHeadline } from '../cards/order-facts.js';
+import { describeFieldChange, revisionChangeTexts } from '../cards/revision-change-texts.js';
 import {
   commonTexts,
   distributorOrderTexts,
@@ -15,6 +16,7 @@ import type { Locale, LocalizedText } from '../i18n/locale.js';
 import { addressText, readablePhone } from '../order/display-values.js';
 import { unicodeMailAddress } from '../order/mail-address.js';
 import type { StoredOrder } from '../order/order.js';
+import { currentRevisionChanges } from '../order/revision-changes.js';
 import { orderEmailTexts } from './order-email-texts.js';
 
 /**
@@ -29,6 +31,10 @@ export interface OrderEmailInput {
   readonly locale: Locale;
   readonly order: StoredOrder;
   readonly catalog: Catalog;
+  /** `DISTRIBUTOR_TIME_ZONE`: every time in the message is shown there, the zone named. */
+  readonly timeZone: string;
+  /** The Teams deep link to the order on the board; absent: no link. */
+  readonly boardLink?: string | undefined;
 }
 
 export interface OrderEmailAttachment {
@@ -75,9 +81,11 @@ export function renderOrderEmail(input: OrderEmailInput): OrderEmail {
   const t = (text: LocalizedText): string => pick(text, locale);
   const filename = orderAttachmentFilename(order);
 
+  const changes = currentRevisionChanges(order);
   const subject =
-    t(orderEmailTexts.subject(order.id, order.organization.name, order.organization.inn)) +
-    (order.revision > 1 ? t(orderEmailTexts.subjectRevision(order.revision)) : '');
+    t(orderEmailTexts.subject(order.id, t(orderHeadline(order, input.catalog)))) +
+    (order.revision > 1 ? t(orderEmailTexts.subjectRevision(order.revision)) : '') +
+    (changes === undefined ? '' : t(orderEmailTexts.subjectChanges(changeSummary(changes.map((change) => t(describeFieldChange(change)))))));
   const heading = t(orderEmailTexts.heading(order.id));
   const intro = order.revision > 1 ? t(orderEmailTexts.introRevised(order.revision)) : t(orderEmailTexts.introNew);
   const headerRows = summaryRows(input);
@@ -88,6 +96,15 @@ export function renderOrderEmail(input: OrderEmailInput): OrderEmail {
   const sections: RenderedSections = {
     heading,
     intro,
+    ...(changes === undefined
+      ? {}
+      : {
+          changes: {
+            title: t(revisionChangeTexts.titleSince(order.revision - 1)),
+            lines: changes.length === 0 ? [t(revisionChangeTexts.none)] : changes.map((change) => t(describeFieldChange(change))),
+          },
+        }),
+    ...(input.boardLink === undefined ? {} : { boardLink: { label: t(orderEmailTexts.openInBoard), url: input.boardLink } }),
     headerRows,
     formTitle: t(orderEmailTexts.formTitle),
     formRows,
@@ -108,6 +125,9 @@ export function renderOrderEmail(input: OrderEmailInput): OrderEmail {
 interface RenderedSections {
   readonly heading: string;
   readonly intro: string;
+  /** What this revision changed; absent for a first revision. */
+  readonly changes?: { readonly title: string; readonly lines: readonly string[] };
+  readonly boardLink?: { readonly label: string; readonly url: string };
   readonly headerRows: readonly Row[];
   readonly formTitle: string;
   readonly formRows: readonly Row[];
@@ -117,17 +137,32 @@ interface RenderedSections {
   readonly footer: string;
 }
 
-function summaryRows({ locale, order }: OrderEmailInput): Row[] {
+function summaryRows({ locale, order, timeZone }: OrderEmailInput): Row[] {
   const t = (text: LocalizedText): string => pick(text, locale);
   const single = (label: LocalizedText, text: string): Row => ({ label: t(label), values: [{ text }] });
+  const evidence = evidenceAtSubmissionText(order);
   return [
     single(orderFactTexts.orderNumber, order.id),
     single(orderFactTexts.status, t(orderStatusLabels[order.status])),
     single(orderFactTexts.revision, String(order.revision)),
-    single(orderFactTexts.createdAt, formatCardTimestamp(order.createdAt, locale)),
-    single(orderFactTexts.updatedAt, formatCardTimestamp(order.updatedAt, locale)),
-    single(orderEmailTexts.tenantId, order.tenantId),
+    single(orderFactTexts.createdAt, formatCardTimestamp(order.createdAt, locale, timeZone)),
+    single(orderFactTexts.updatedAt, formatCardTimestamp(order.updatedAt, locale, timeZone)),
+    single(orderFactTexts.tenantId, order.tenantId),
+    ...(evidence === undefined ? [] : [single(orderFactTexts.evidenceAtSubmission, t(evidence))]),
   ];
+}
+
+/** The subject names up to two changes, each cut to a readable length, and counts the rest. */
+const SUBJECT_CHANGES = 2;
+const SUBJECT_CHANGE_LENGTH = 80;
+
+function changeSummary(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  const named = lines
+    .slice(0, SUBJECT_CHANGES)
+    .map((line) => (line.length > SUBJECT_CHANGE_LENGTH ? `${line.slice(0, SUBJECT_CHANGE_LENGTH - 1)}…` : line))
+    .join('; ');
+  return lines.length > SUBJECT_CHANGES ? `${named}; +${lines.length - SUBJECT_CHANGES}` : named;
 }
 
 /** The ten items of the distributor's order form, numbered as on the form (3 and 4 are answered together). */
@@ -172,11 +207,11 @@ function orderFormRows({ locale, order, catalog }: OrderEmailInput): Row[] {
   ];
 }
 
-function historyEntries({ locale, order }: OrderEmailInput): HistoryEntry[] {
+function historyEntries({ locale, order, timeZone }: OrderEmailInput): HistoryEntry[] {
   const t = (text: LocalizedText): string => pick(text, locale);
   return order.history.map((change) => {
     const line = [
-      formatCardTimestamp(change.at, locale),
+      formatCardTimestamp(change.at, locale, timeZone),
       t(orderStatusLabels[change.status]),
       ...(change.by ? [change.by] : []),
       t(distributorOrderTexts.historyRevision(change.revision)),
@@ -187,6 +222,8 @@ function historyEntries({ locale, order }: OrderEmailInput): HistoryEntry[] {
 
 function renderText(s: RenderedSections): string {
   const out: string[] = [s.heading, '', s.intro, ''];
+  if (s.changes) out.push(`${s.changes.title}:`, ...s.changes.lines.map((line) => `  • ${line}`), '');
+  if (s.boardLink) out.push(`${s.boardLink.label}: ${s.boardLink.url}`, '');
   for (const row of s.headerRows) out.push(...textRow(row));
   out.push('', `${s.formTitle}:`, '');
   for (const row of s.formRows) out.push(...textRow(row));
@@ -247,6 +284,13 @@ function renderHtml(s: RenderedSections, subject: string, locale: Locale): strin
     `<body style="${STYLE.body}">`,
     `<h1 style="${STYLE.heading}">${escapeHtml(s.heading)}</h1>`,
     `<p>${escapeHtml(s.intro)}</p>`,
+    ...(s.changes
+      ? [
+          `<h2 style="${STYLE.subheading}">${escapeHtml(s.changes.title)}</h2>`,
+          `<ul style="${STYLE.list}">${s.changes.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+        ]
+      : []),
+    ...(s.boardLink ? [`<p><a href="${escapeHtml(s.boardLink.url)}">${escapeHtml(s.boardLink.label)}</a></p>`] : []),
     htmlTable(s.headerRows),
     `<h2 style="${STYLE.subheading}">${escapeHtml(s.formTitle)}</h2>`,
     htmlTable(s.formRows),

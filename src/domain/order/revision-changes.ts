@@ -1,7 +1,7 @@
 import { findCatalogItem } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { addressText, readablePhone } from './display-values.js';
-import type { ChangedField, ConvertedTrial, FieldChange, OrderSubmission } from './order.js';
+import type { ChangedField, ConvertedTrial, FieldChange, OrderSubmission, StoredOrder } from './order.js';
 import { unicodeMailAddress } from './mail-address.js';
 
 /**
@@ -32,6 +32,15 @@ export function revisionChanges(before: OrderSubmission, after: OrderSubmission,
     ...trialChanges(before.trial, after.trial, catalog),
   ];
   return changes.slice(0, MAX_FIELD_CHANGES);
+}
+
+/**
+ * What the order's current revision changed, from its `submitted` history
+ * entry; undefined for a first revision (and for revisions stored before
+ * changes were recorded).
+ */
+export function currentRevisionChanges(order: StoredOrder): readonly FieldChange[] | undefined {
+  return order.history.findLast((change) => change.revision === order.revision && change.status === 'submitted')?.changes;
 }
 
 function valueChange(field: ChangedField, before: string, after: string): FieldChange[] {

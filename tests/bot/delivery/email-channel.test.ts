@@ -8,7 +8,7 @@ import { ConfigurationError } from '../../../src/domain/configuration-error.js';
 import { startSmtpStandIn } from '../../support/smtp-stand-in.js';
 import type { ReceivedMessage, SmtpStandIn } from '../../support/smtp-stand-in.js';
 import { catalog, largestOrder, longNamesCatalog } from './delivery-fixtures.js';
-import { storedOrder } from '../../support/order-fixtures.js';
+import { resubmittedOrder, storedOrder } from '../../support/order-fixtures.js';
 import { startHungSmtpReceiver } from './hung-receivers.js';
 
 /** What the outbox passes while an attempt still has time. */
@@ -35,6 +35,7 @@ function options(overrides: Partial<EmailChannelOptions> = {}): EmailChannelOpti
     to: [INBOX],
     locale: 'ru',
     catalog,
+    timeZone: 'Europe/Moscow',
     timeoutMs: 10_000,
     ...overrides,
   };
@@ -60,7 +61,7 @@ describe('email channel: the message', () => {
     expect(message.mailFrom).toBe('csp-bot@distributor.example');
     expect(message.rcptTo).toEqual([INBOX, 'sales@distributor.example']);
     const mail = await receivedMail();
-    expect(mail.subject).toBe('Заявка CSP-7K2M9Q · ООО «Ромашка» · ИНН 0012345673');
+    expect(mail.subject).toBe('Заявка CSP-7K2M9Q: ООО «Ромашка», ИНН 0012345673 — 25 × Microsoft 365 Business Premium +1');
     expect(mail.from?.value).toEqual([{ name: 'Заявки CSP', address: 'csp-bot@distributor.example' }]);
     expect(mail.messageId).toBe(`<CSP-7K2M9Q.r1.${order.tenantId}@distributor.example>`);
     expect(mail.inReplyTo).toBeUndefined();
@@ -79,6 +80,26 @@ describe('email channel: the message', () => {
     const mail = await receivedMail();
     // The order itself shows the address as the customer typed it.
     expect(mail.text).toContain('it@почта.рф');
+  });
+
+  it("carries a revision's changes in the subject and body, times in the distributor's zone, the board link and Unicode addresses", async () => {
+    const order = resubmittedOrder();
+    const link = 'https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000001/board?label=CSP-7K2M9Q';
+    await createEmailChannel(options({ boardLinks: () => Promise.resolve(link) })).deliver(order, notAborted);
+
+    const mail = await receivedMail();
+    expect(mail.subject).toBe(
+      'Заявка CSP-7K2M9Q: ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard · редакция 2 · ' +
+        'изменено: Exchange Online (Plan 1): 40 → 45 лицензий; Дата активации: 01.12.2026 → 15.12.2026',
+    );
+    expect(mail.text).toContain('Изменения по сравнению с редакцией 1:\n  • Exchange Online (Plan 1): 40 → 45 лицензий');
+    expect(mail.text).toContain('03.05.2026 00:30 (Europe/Moscow)');
+    expect(mail.text).not.toContain('UTC');
+    expect(mail.text).toContain('maria@пример.рф');
+    expect(mail.text).toContain(`Открыть в панели заявок в Teams: ${link}`);
+    expect(mail.html).toContain(`<a href="${link}">`);
+    expect(mail.html).toContain('<li>Exchange Online (Plan 1): 40 → 45 лицензий</li>');
+    expect(String(mail.html)).not.toContain('xn--');
   });
 
   it('threads a revised order under its earlier revisions', async () => {

@@ -4,6 +4,7 @@ import { PermanentDeliveryError } from '../../../bot/delivery/delivery-channel.j
 import type { DeliveryChannel } from '../../../bot/delivery/delivery-channel.js';
 import { ConversationGoneError } from '../../../bot/delivery/card-messenger.js';
 import { createTeamsChannel, NO_INBOX_MESSAGE } from '../../../bot/delivery/teams-channel.js';
+import { createBoardLinks } from '../../../bot/distributor/board-links.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
 import { DeliveryStore } from '../../../bot/storage/delivery-store.js';
 import { OutboxWorker } from '../../../bot/outbox/outbox-worker.js';
@@ -44,7 +45,7 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-async function setUp() {
+async function setUp(options: { readonly teamsAppId?: string } = {}) {
   const { store, table } = await freshStore(azurite.connectionString);
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
@@ -54,6 +55,8 @@ async function setUp() {
     distributorTenantId: DISTRIBUTOR_TENANT_ID.toLowerCase(),
     locale: 'ru',
     catalog,
+    timeZone: 'Europe/Moscow',
+    boardLinks: createBoardLinks({ teamsAppId: options.teamsAppId, distributorTenantId: DISTRIBUTOR_TENANT_ID.toLowerCase(), store }),
     logger,
     clock: () => new Date('2026-05-01T10:00:00.000Z'),
   });
@@ -72,6 +75,23 @@ const order = (overrides: Parameters<typeof storedOrder>[0] = {}) =>
   storedOrder({ id: 'CSP-7K2M9Q4D', tenantId: tenantId(), ...overrides });
 
 describe('Teams delivery channel', () => {
+  it("links the card to the order on the board tab of the inbox channel", async () => {
+    const { channel, messenger, store } = await setUp({ teamsAppId: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b' });
+    await claimInbox(store, '19:inbox@thread.tacv2');
+    const submitted = order();
+
+    await channel.deliver(submitted, notAborted);
+
+    const open = nth(messenger.posts).card.actions?.find((action) => action.type === 'Action.OpenUrl');
+    if (open?.type !== 'Action.OpenUrl') throw new Error('no Open in board button');
+    const url = new URL(open.url);
+    expect(url.pathname).toBe('/l/entity/3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b/board');
+    expect(JSON.parse(url.searchParams.get('context') ?? '')).toEqual({
+      subEntityId: `order/${submitted.tenantId}/CSP-7K2M9Q4D`,
+      channelId: '19:inbox@thread.tacv2',
+    });
+  });
+
   it('is named teams', async () => {
     const { channel } = await setUp();
     expect(channel.name).toBe('teams');
@@ -116,7 +136,9 @@ describe('Teams delivery channel', () => {
       },
     });
     // The staff's language (delivery locale), not the customer's.
-    expect(allText(post.card)).toContain('Заявка CSP-7K2M9Q4D');
+    expect(allText(post.card)).toContain('ИНН 0012345673');
+    // Without TEAMS_APP_ID there is no board to link to.
+    expect(post.card.actions?.some((action) => action.type === 'Action.OpenUrl')).toBe(false);
     expect(await store.getPostedCard(submitted.tenantId, submitted.id)).toEqual({
       tenantId: submitted.tenantId,
       orderId: submitted.id,

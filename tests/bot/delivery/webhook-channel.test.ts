@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 function channel(overrides: Partial<WebhookChannelOptions> = {}) {
-  return createWebhookChannel({ url: standIn.url, locale: 'ru', catalog, timeoutMs: 10_000, ...overrides });
+  return createWebhookChannel({ timeZone: 'Europe/Moscow', url: standIn.url, locale: 'ru', catalog, timeoutMs: 10_000, ...overrides });
 }
 
 function onlyRequest(): RecordedRequest {
@@ -65,7 +65,7 @@ describe('webhook channel: what it sends', () => {
         {
           contentType: 'application/vnd.microsoft.card.adaptive',
           contentUrl: null,
-          content: buildDistributorOrderCard({ locale: 'ru', order, catalog, actions: 'none' }),
+          content: buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order, catalog, actions: 'none' }),
         },
       ],
     });
@@ -90,7 +90,7 @@ describe('webhook channel: what it sends', () => {
 
   it('writes the card in the configured language', async () => {
     await channel({ locale: 'en' }).deliver(storedOrder(), notAborted);
-    expect(cardTexts(receivedCard(onlyRequest()))).toContain('Order CSP-7K2M9Q');
+    expect(cardTexts(receivedCard(onlyRequest()))).toContain('ООО «Ромашка», INN 0012345673 — 25 × Microsoft 365 Business Premium +1');
   });
 
   it('stays under 28 KB for an order at every limit, keeping all of its lines', async () => {
@@ -115,7 +115,7 @@ describe('webhook channel: what it sends', () => {
       const change: StatusChange = { status: 'submitted', at: '2026-05-01T09:15:00.000Z', by: 'Ж'.repeat(index + 1), revision: 1 };
       return storedOrder({ history: Array.from({ length: 400 }, () => change) });
     }).find((candidate) => {
-      const bytes = cardJsonBytes(buildDistributorOrderCard({ locale: 'ru', order: candidate, catalog, actions: 'none' }));
+      const bytes = cardJsonBytes(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order: candidate, catalog, actions: 'none' }));
       return bytes < WEBHOOK_CARD_MAX_BYTES && bytes + envelopeBytes >= WEBHOOK_CARD_MAX_BYTES;
     });
     if (!order) throw new Error('no fixture found in the window between card and payload limits');
@@ -189,7 +189,7 @@ describe('webhook channel: how answers are classified', () => {
     const url = standIn.url;
     await standIn.close();
     standIn = await startWebhookStandIn();
-    const failure = createWebhookChannel({ url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder(), notAborted);
+    const failure = createWebhookChannel({ timeZone: 'Europe/Moscow', url, locale: 'ru', catalog, timeoutMs: 10_000 }).deliver(storedOrder(), notAborted);
     await expect(failure).rejects.toThrow(/could not be reached for order CSP-7K2M9Q/);
     await expect(failure).rejects.not.toBeInstanceOf(PermanentDeliveryError);
   });
@@ -215,6 +215,7 @@ describe('webhook channel: configuration', () => {
   it('refuses plain http to another host, naming DELIVERY_WEBHOOK_URL and hiding the signature', () => {
     const create = () =>
       createWebhookChannel({
+        timeZone: 'Europe/Moscow',
         url: 'http://prod-01.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?sig=topsecret',
         locale: 'ru',
         catalog,

@@ -83,6 +83,7 @@ async function setUp(options: { orders?: OrderService } = {}) {
     admins: [ADMIN_ID],
     locale: 'ru',
     catalog,
+    timeZone: 'Europe/Moscow',
     orders,
     store,
     messenger,
@@ -98,6 +99,7 @@ async function setUp(options: { orders?: OrderService } = {}) {
     distributorTenantId: DISTRIBUTOR_TENANT_ID.toLowerCase(),
     locale: 'ru',
     catalog,
+    timeZone: 'Europe/Moscow',
     logger,
     clock: () => now,
   });

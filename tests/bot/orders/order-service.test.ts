@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
+import type { OrderServiceDependencies } from '../../../bot/orders/order-service.js';
 import { StorageUnavailableError } from '../../../bot/storage/storage-errors.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
@@ -31,7 +32,7 @@ class RecordingOutbox {
   }
 }
 
-function service(overrides: { repository?: OrderRepository } = {}) {
+function service(overrides: { repository?: OrderRepository; evidenceAtSubmission?: OrderServiceDependencies['evidenceAtSubmission'] } = {}) {
   const outbox = new RecordingOutbox();
   const orders = new OrderService({
     repository: overrides.repository ?? repository,
@@ -39,6 +40,7 @@ function service(overrides: { repository?: OrderRepository } = {}) {
     timeZone: 'Europe/Moscow',
     channels: ['teams', 'webhook'],
     outbox,
+    ...(overrides.evidenceAtSubmission && { evidenceAtSubmission: overrides.evidenceAtSubmission }),
   });
   return { orders, outbox };
 }
@@ -61,6 +63,28 @@ describe('OrderService.submit', () => {
     expect(outbox.dispatched[0]?.order.id).toBe(result.order.id);
     expect(outbox.dispatched[0]?.records.map((record) => record.channel)).toEqual(['teams', 'webhook']);
     expect(await orders.get(tenant, result.order.id)).toEqual(result.order);
+  });
+
+  it("records the submitter's relationship evidence level, and never fails a submission for it", async () => {
+    const asked: [string, string | undefined][] = [];
+    const known = service({
+      evidenceAtSubmission: (tenant, userId) => {
+        asked.push([tenant, userId]);
+        return 'detected';
+      },
+    });
+    const tenant = tenantId();
+    const created = await known.orders.submit(tenant, orderInput(), { now, submitter: { userId: 'user-1' } });
+    expect(created.kind === 'created' && created.order.evidenceAtSubmission).toBe('detected');
+    expect(asked).toEqual([[tenant, 'user-1']]);
+
+    const failing = service({
+      evidenceAtSubmission: () => {
+        throw new Error('facts unavailable');
+      },
+    });
+    const unknown = await failing.orders.submit(tenantId(), orderInput(), { now });
+    expect(unknown.kind === 'created' && unknown.order.evidenceAtSubmission).toBeNull();
   });
 
   it('answers a repeated submission with the stored order and dispatches nothing new', async () => {
@@ -281,6 +305,11 @@ describe('OrderService status changes and resubmission', () => {
     expect(resubmitted.kind === 'resubmitted' && [resubmitted.order.revision, resubmitted.order.lines]).toEqual([
       2,
       [{ sku: 'SPB', quantity: 7 }],
+    ]);
+    // What changed is named with the catalog's product names.
+    expect(resubmitted.kind === 'resubmitted' && resubmitted.order.history.at(-1)?.changes).toEqual([
+      { field: 'line', sku: 'SPB', product: 'Microsoft 365 Business Premium', after: '7' },
+      { field: 'line', sku: 'O365_BUSINESS_PREMIUM', product: 'Microsoft 365 Business Standard', before: '25' },
     ]);
     expect(repeated.kind).toBe('existing');
     expect(outbox.dispatched.map(({ records }) => records.map((record) => [record.channel, record.revision]))).toEqual([

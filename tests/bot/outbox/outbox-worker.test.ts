@@ -405,7 +405,7 @@ describe('OutboxWorker', () => {
       const { repository, newWorker, tenant, deliveriesOf } = await setUp();
       const url = `http://127.0.0.1:${receiver.port}/workflows/hung/triggers/manual/paths/invoke?sig=secret`;
       // The webhook's own limit is far away: only the worker's attempt time (half the lease) can end this send.
-      const webhook = createWebhookChannel({ url, locale: 'ru', catalog: CATALOG, timeoutMs: 60_000 });
+      const webhook = createWebhookChannel({ timeZone: 'Europe/Moscow', url, locale: 'ru', catalog: CATALOG, timeoutMs: 60_000 });
       const worker = newWorker([webhook], { leaseMs: 600, maxAttempts: 1 });
       worker.start();
 

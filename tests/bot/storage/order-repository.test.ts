@@ -137,7 +137,7 @@ describe('OrderRepository.replace', () => {
     if (sent.kind !== 'changed') throw new Error(sent.kind);
     await repository.replace(await loaded(tenant, order.id), sent.order);
     const before = await loaded(tenant, order.id);
-    const next = resubmitOrder(before.order, submission({ lines: [{ sku: 'SPB', quantity: 3 }] }), delivery, { now }, { catalog: [] });
+    const next = resubmitOrder(before.order, submission({ lines: [{ sku: 'SPB', quantity: 3 }] }), delivery, { now }, { catalog: [], evidence: 'confirmed' });
     if (next.kind !== 'resubmitted') throw new Error(next.kind);
 
     const outcome = await repository.replace(before, next.order, next.deliveries);
@@ -146,6 +146,12 @@ describe('OrderRepository.replace', () => {
     expect(outcome.newDeliveries.map((d) => `${d.channel}@${d.revision}`)).toEqual(['teams@2', 'webhook@2']);
     const read = await repository.get(tenant, order.id);
     expect(read).toEqual(outcome.order);
+    // What the revision changed and the evidence at submission come back from storage as written.
+    expect(read?.history.at(-1)?.changes).toEqual([
+      { field: 'line', sku: 'SPB', after: '3' },
+      { field: 'line', sku: 'O365_BUSINESS_PREMIUM', before: '25' },
+    ]);
+    expect(read?.evidenceAtSubmission).toBe('confirmed');
     expect(read?.deliveries.map((d) => `${d.channel}@${d.revision}`)).toEqual(['teams@1', 'webhook@1', 'teams@2', 'webhook@2']);
   });
 
@@ -219,6 +225,15 @@ describe('OrderRepository: a status change with its customer notice', () => {
     const after = await loaded(tenant, before.order.id);
     expect(after.order.status).toBe('submitted');
     expect(after.etag).toBe(rowsBefore.etag);
+  });
+
+  it('keeps "unknown" evidence apart from none recorded', async () => {
+    const tenant = tenantId();
+    const unknown = submitOrder({ tenantId: tenant, id: newOrderId(), submission: submission(), delivery, evidence: null }, { now });
+    await repository.insert(unknown.order, unknown.deliveries);
+    const old = await stored(tenant);
+    expect((await repository.get(tenant, unknown.order.id))?.evidenceAtSubmission).toBeNull();
+    expect((await repository.get(tenant, old.id))?.evidenceAtSubmission).toBeUndefined();
   });
 
   it('keeps no submitter for an order stored without one', async () => {

@@ -7,14 +7,15 @@ import {
   buildDistributorOrderCard,
 } from '../../../src/domain/cards/distributor-order-card.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
-import type { OrderStatus, StatusChange } from '../../../src/domain/order/order.js';
+import type { FieldChange, OrderStatus, StatusChange } from '../../../src/domain/order/order.js';
+import { MAX_CHANGE_VALUE_LENGTH, MAX_FIELD_CHANGES } from '../../../src/domain/order/revision-changes.js';
 import {
   BOT_MESSAGE_MAX_BYTES,
   WEBHOOK_CARD_MAX_BYTES,
   expectValidAdaptiveCard,
 } from '../../support/adaptive-card-validator.js';
 import { actionVerbs, cardNodes, cardTexts, catalog } from './card-fixtures.js';
-import { ORDER_STATUSES, storedOrder } from '../../support/order-fixtures.js';
+import { ORDER_STATUSES, resubmittedOrder, storedOrder } from '../../support/order-fixtures.js';
 
 const ACTION_VERBS_BY_STATUS: Readonly<Record<OrderStatus, readonly string[]>> = {
   submitted: [CardVerb.acceptOrder, CardVerb.requestChanges],
@@ -32,7 +33,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
     const order = storedOrder({ status });
 
     it('with universal actions is valid and offers only the transitions of the status', () => {
-      const card = buildDistributorOrderCard({ locale, order, catalog, actions: 'universal' });
+      const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale, order, catalog, actions: 'universal' });
       expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
       expect(actionVerbs(card)).toEqual(ACTION_VERBS_BY_STATUS[status]);
       for (const node of cardNodes(card)) {
@@ -51,7 +52,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
     });
 
     it('for a webhook has no Submit/Execute actions, no refresh and stays under 28 KB', () => {
-      const card = buildDistributorOrderCard({ locale, order, catalog, actions: 'none' });
+      const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale, order, catalog, actions: 'none' });
       const check = expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES });
       expect(check.bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
       expect(submitOrExecuteCount(card)).toBe(0);
@@ -60,7 +61,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
     });
 
     it('shows the order number, status, revision and history', () => {
-      const texts = cardTexts(buildDistributorOrderCard({ locale, order, catalog, actions: 'none' })).join('\n');
+      const texts = cardTexts(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale, order, catalog, actions: 'none' })).join('\n');
       expect(texts).toContain('CSP-7K2M9Q');
       expect(texts).toContain(orderStatusLabels[status][locale]);
       for (const change of order.history) {
@@ -72,7 +73,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
 
   it('shows every field of the order', () => {
     const order = storedOrder();
-    const texts = cardTexts(buildDistributorOrderCard({ locale, order, catalog, actions: 'universal' })).join('\n');
+    const texts = cardTexts(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale, order, catalog, actions: 'universal' })).join('\n');
     for (const expected of [
       'romashka\\.onmicrosoft\\.com',
       'Microsoft 365 Business Premium',
@@ -89,7 +90,8 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
       'Иванов Иван Иванович',
       '+7 495 123 45 67',
       'it@romashka\\.ru',
-      locale === 'ru' ? '01.05.2026 09:15 UTC' : '1 May 2026, 09:15 UTC',
+      locale === 'ru' ? '01.05.2026 12:15 (Europe/Moscow)' : '1 May 2026, 12:15 (Europe/Moscow)',
+      order.tenantId,
     ]) {
       expect(texts).toContain(expected);
     }
@@ -98,7 +100,7 @@ describe.each<Locale>(['ru', 'en'])('distributor order card (%s)', (locale) => {
 
 describe('distributor order card actions', () => {
   it('asks for a required comment before requesting changes', () => {
-    const card = buildDistributorOrderCard({ locale: 'ru', order: storedOrder(), catalog, actions: 'universal' });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order: storedOrder(), catalog, actions: 'universal' });
     const showCard = card.actions?.find((action) => action.type === 'Action.ShowCard');
     if (showCard?.type !== 'Action.ShowCard') throw new Error('no ShowCard');
     const comment = showCard.card.body.find((element): element is TextInput => element.type === 'Input.Text');
@@ -109,21 +111,21 @@ describe('distributor order card actions', () => {
   });
 
   it('says it waits for the customer while changes are requested', () => {
-    const card = buildDistributorOrderCard({ locale: 'ru', order: storedOrder({ status: 'changesRequested' }), catalog, actions: 'universal' });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order: storedOrder({ status: 'changesRequested' }), catalog, actions: 'universal' });
     expect(cardTexts(card)).toContain('Ждём исправленную заявку от клиента.');
   });
 
   it('lists the refresh users, at most 60', () => {
     const userIds = Array.from({ length: 70 }, (_, index) => `29:user-${index}`);
-    const card = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: userIds });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: userIds });
     expect(card.refresh?.userIds).toEqual(userIds.slice(0, 60));
-    const few = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: ['29:a'] });
+    const few = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'en', order: storedOrder(), catalog, actions: 'universal', refreshUserIds: ['29:a'] });
     expect(few.refresh?.userIds).toEqual(['29:a']);
     expect(() => expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES })).not.toThrow();
   });
 
   it('never refreshes or acts on a webhook card, even when refresh users are given', () => {
-    const card = buildDistributorOrderCard({ locale: 'en', order: storedOrder(), catalog, actions: 'none', refreshUserIds: ['29:a'] });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'en', order: storedOrder(), catalog, actions: 'none', refreshUserIds: ['29:a'] });
     expect(card.refresh).toBeUndefined();
     expect(submitOrExecuteCount(card)).toBe(0);
   });
@@ -142,7 +144,7 @@ describe('distributor order card escaping', () => {
   });
 
   it.each<'universal' | 'none'>(['universal', 'none'])('shows a hostile organization name as typed, not as markdown (%s)', (actions) => {
-    const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order, catalog, actions });
     const check = expectValidAdaptiveCard(card, { maxBytes: BOT_MESSAGE_MAX_BYTES });
     expect(check.rendered.textContent).toContain(hostileName);
     expect(check.rendered.querySelector('.ac-container a, strong, em, h1, ol, ul, at')).toBeNull();
@@ -150,7 +152,7 @@ describe('distributor order card escaping', () => {
   });
 
   it('escapes the history author and comment', () => {
-    const texts = cardTexts(buildDistributorOrderCard({ locale: 'ru', order, catalog, actions: 'none' })).join('\n');
+    const texts = cardTexts(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order, catalog, actions: 'none' })).join('\n');
     expect(texts).toContain('\\_Иванов\\_');
     expect(texts).toContain('Комментарий: 1\\. см. https\\://evil\\.example');
   });
@@ -181,29 +183,93 @@ describe('distributor order card size', () => {
   it.each<'universal' | 'none'>(['universal', 'none'])(
     'keeps an order with the longest fields and a long history under 28 KB by showing the latest entries (%s)',
     (actions) => {
-      const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions });
+      const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order, catalog, actions });
       const check = expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES });
       expect(check.bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
       const texts = cardTexts(card);
       expect(texts.some((text) => text.startsWith('Более ранних записей не показано:'))).toBe(true);
       // The newest entry (10:59) is kept, the oldest (10:00) is dropped.
-      expect(texts.some((text) => text.startsWith('01.05.2026 10:59 UTC'))).toBe(true);
-      expect(texts.some((text) => text.startsWith('01.05.2026 10:00 UTC'))).toBe(false);
+      expect(texts.some((text) => text.startsWith('01.05.2026 13:59 (Europe/Moscow)'))).toBe(true);
+      expect(texts.some((text) => text.startsWith('01.05.2026 13:00 (Europe/Moscow)'))).toBe(false);
     },
   );
 
   it('shows the whole history when it fits', () => {
-    const texts = cardTexts(buildDistributorOrderCard({ locale: 'ru', order: storedOrder({ status: 'completed' }), catalog, actions: 'none' }));
+    const texts = cardTexts(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order: storedOrder({ status: 'completed' }), catalog, actions: 'none' }));
     expect(texts.some((text) => text.startsWith('Более ранних записей'))).toBe(false);
-    expect(texts.filter((text) => / UTC · /.test(text))).toHaveLength(3);
+    expect(texts.filter((text) => / \(Europe\/Moscow\) · /.test(text))).toHaveLength(3);
   });
 });
 
 describe('distributor order card: a trial conversion', () => {
   it('names the trial to convert, so staff convert that very subscription', () => {
     const order = storedOrder({ subscriptionKind: 'trialConversion', trial: { sku: 'SPB', licenses: 25, endsOn: '2026-12-13' } });
-    const card = buildDistributorOrderCard({ locale: 'ru', order, catalog, actions: 'universal' });
+    const card = buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale: 'ru', order, catalog, actions: 'universal' });
     const facts = cardNodes(card).flatMap((node) => (node.type === 'FactSet' ? node.facts : []));
     expect(facts).toContainEqual({ title: 'Пробная подписка', value: 'Microsoft 365 Business Premium \\(SPB\\), 25 лицензий, действует до 13\\.12\\.2026' });
+  });
+});
+
+describe('distributor order card: for the people who read the channel', () => {
+  const resubmitted = resubmittedOrder();
+  const link = 'https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000001/board?label=CSP-7K2M9Q';
+
+  function texts(locale: Locale, order = resubmitted): string[] {
+    return cardTexts(buildDistributorOrderCard({ timeZone: 'Europe/Moscow', locale, order, catalog, actions: 'universal', boardLink: link }));
+  }
+
+  it('is titled with the organization, its INN and the first line, other lines counted', () => {
+    expect(texts('ru')[0]).toBe('ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard');
+    expect(texts('en', storedOrder())[0]).toBe('ООО «Ромашка», INN 0012345673 — 25 × Microsoft 365 Business Premium +1');
+    const card = buildDistributorOrderCard({ timeZone: 'UTC', locale: 'ru', order: resubmitted, catalog, actions: 'none' });
+    expect(card.fallbackText).toBe('ООО «Ромашка», ИНН 7707083893 — 25 × Microsoft 365 Business Standard');
+  });
+
+  it("shows the customer's e-mail in Unicode even when it was stored in punycode", () => {
+    expect(texts('ru')).toContain('maria@пример\\.рф');
+    expect(texts('ru').join('\n')).not.toContain('xn--');
+  });
+
+  it('says what this revision changed, field by field', () => {
+    const ru = texts('ru');
+    expect(ru).toContain('Изменения по сравнению с редакцией 1');
+    expect(ru).toContain('• Exchange Online \\(Plan 1\\): 40 → 45 лицензий');
+    expect(ru).toContain('• Дата активации: 01\\.12\\.2026 → 15\\.12\\.2026');
+    expect(texts('en')).toContain('• Exchange Online \\(Plan 1\\): 40 → 45 licenses');
+    expect(texts('ru', storedOrder()).some((text) => text.startsWith('Изменения'))).toBe(false);
+  });
+
+  it('shows the tenant id and the evidence level at submission', () => {
+    const facts = cardNodes(buildDistributorOrderCard({ timeZone: 'UTC', locale: 'ru', order: resubmitted, catalog, actions: 'none' }))
+      .flatMap((node) => (node.type === 'FactSet' ? node.facts : []));
+    expect(facts).toContainEqual({ title: 'ID клиента в Microsoft Entra (tenant ID)', value: resubmitted.tenantId });
+    expect(facts).toContainEqual({ title: 'Связь с партнёром при отправке', value: 'Найдены признаки в организации клиента' });
+    const unknown = cardTexts(buildDistributorOrderCard({ timeZone: 'UTC', locale: 'en', order: { ...resubmitted, evidenceAtSubmission: null }, catalog, actions: 'none' }));
+    expect(unknown).toContain('Unknown: not checked');
+  });
+
+  it('gives every time in the distributor time zone, the zone named', () => {
+    const ru = texts('ru').join('\n');
+    expect(ru).toContain('03.05.2026 00:30 (Europe/Moscow) · Отправлена');
+    expect(ru).not.toContain('UTC');
+    expect(texts('en').join('\n')).toContain('3 May 2026, 00:30 (Europe/Moscow)');
+  });
+
+  it('cuts the list of changes last, saying how many more there are, to stay under 28 KB', () => {
+    const value = 'Я'.repeat(MAX_CHANGE_VALUE_LENGTH);
+    const changes = Array.from({ length: MAX_FIELD_CHANGES }, (): FieldChange => ({ field: 'address', before: value, after: value }));
+    const order = resubmittedOrder({ history: [{ status: 'submitted', at: '2026-05-02T21:30:00.000Z', revision: 2, changes }] });
+    const card = buildDistributorOrderCard({ timeZone: 'UTC', locale: 'ru', order, catalog, actions: 'none' });
+    expect(expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES }).bytes).toBeLessThan(WEBHOOK_CARD_MAX_BYTES);
+    const more = cardTexts(card).find((text) => text.startsWith('Ещё изменений:'));
+    const shown = cardTexts(card).filter((text) => text.startsWith('• Адрес:')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(more).toBe(`Ещё изменений: ${MAX_FIELD_CHANGES - shown} — они в письме и в панели заявок.`);
+  });
+
+  it.each<'universal' | 'none'>(['universal', 'none'])('opens the order on the board from a button (%s)', (actions) => {
+    const card = buildDistributorOrderCard({ timeZone: 'UTC', locale: 'ru', order: resubmitted, catalog, actions, boardLink: link });
+    expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Открыть в панели заявок', url: link });
+    expect(() => expectValidAdaptiveCard(card, { maxBytes: WEBHOOK_CARD_MAX_BYTES })).not.toThrow();
   });
 });
