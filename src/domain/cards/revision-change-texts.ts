@@ -14,7 +14,8 @@ type Text = LocalizedText;
 const ruPlurals = new Intl.PluralRules('ru');
 const ruChangeForms: Readonly<Record<string, string>> = { one: 'изменение', few: 'изменения', many: 'изменений' };
 
-const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
+/** Each item's name, as on the cards; the board's before/after columns use it too. */
+export const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
   invitationAccepted: orderFactTexts.invitationAccepted,
   technicalDomain: orderFactTexts.technicalDomain,
   activationDate: orderFactTexts.activationDate,
@@ -92,8 +93,8 @@ function countOf(value: string | undefined): number | undefined {
   return Number.isFinite(count) ? count : undefined;
 }
 
-/** The stored language-neutral value as each language shows it. */
-function displayValue(field: ChangedField, value: string | undefined): Text {
+/** The stored language-neutral value as each language shows it (also the board's before/after cells). */
+export function displayValue(field: ChangedField, value: string | undefined): Text {
   if (value === undefined || value === '') return revisionChangeTexts.empty;
   switch (field) {
     case 'invitationAccepted':
