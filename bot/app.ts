@@ -39,7 +39,8 @@ import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
-import { createTenantFacts } from './graph/tenant-facts-wiring.js';
+import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
+import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
@@ -159,14 +160,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
   const resolveStaff = staffCallerResolver(config, ssoVerifier);
-  const board = new OrderBoard({
-    index: new BoardIndex(storage.table(ORDERS_TABLE)),
-    orders,
-    catalog,
-    timeZone: config.timeZone,
-    maxRangeOrders: config.board.rangeMaxOrders,
-  });
-  const tenantFacts = createTenantFacts({
+  const tenantFactsSettings: TenantFactsSettings = {
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
     distributorTenantId: config.distributorTenantId,
@@ -174,6 +168,15 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
     logger,
     clock,
+  };
+  const tenantFacts = createTenantFacts(tenantFactsSettings);
+  const board = new OrderBoard({
+    index: new BoardIndex(storage.table(ORDERS_TABLE)),
+    orders,
+    catalog,
+    timeZone: config.timeZone,
+    maxRangeOrders: config.board.rangeMaxOrders,
+    relationshipNow: createPartnerSideRelationship(tenantFactsSettings),
   });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);

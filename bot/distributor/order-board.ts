@@ -6,6 +6,7 @@ import { encodeCursor } from '../../src/domain/distributor/board-query.js';
 import type { BoardFilter, BoardListQuery, BoardPosition } from '../../src/domain/distributor/board-query.js';
 import { countByStatus, indexedOrder, matchesFilter, matchesSearch, orderSummary } from '../../src/domain/distributor/order-summary.js';
 import type { IndexedOrder } from '../../src/domain/distributor/order-summary.js';
+import type { StoredOrder } from '../../src/domain/order/order.js';
 import type { RelationshipLevel } from '../../src/domain/tenant/tenant-response.js';
 import type { OrderWithDeliveries } from '../storage/order-repository.js';
 import type { BoardIndex, BoardRow } from '../storage/board-index.js';
@@ -19,8 +20,8 @@ export interface OrderBoardDependencies {
   readonly timeZone: string;
   /** The most index rows one request reads (`BOARD_RANGE_MAX_ORDERS`); more answers "narrow the range". */
   readonly maxRangeOrders: number;
-  /** The partner-side relationship level now, when the distributor's own Graph app is configured. */
-  readonly relationshipNow?: ((tenantId: string) => Promise<RelationshipLevel | null>) | undefined;
+  /** The relationship level now as the server sees it (partner side, else the order's declaration), when the distributor's own Graph app is configured. */
+  readonly relationshipNow?: ((tenantId: string, declaredInvitationAccepted: boolean) => Promise<RelationshipLevel>) | undefined;
 }
 
 /** One order of a range, as the index holds it, with whether staff have seen its latest change. */
@@ -66,7 +67,7 @@ export class OrderBoard {
   async detail(tenantId: string, orderId: string): Promise<BoardOrderDetail | undefined> {
     const order = await this.deps.orders.get(tenantId, orderId);
     if (order === undefined) return undefined;
-    const [seenAt, now] = await Promise.all([this.deps.index.seenAt(order), this.relationshipNow(tenantId)]);
+    const [seenAt, now] = await Promise.all([this.deps.index.seenAt(order), this.relationshipNow(order)]);
     await this.deps.index.markSeen(order);
     return {
       order,
@@ -86,10 +87,11 @@ export class OrderBoard {
     };
   }
 
-  private async relationshipNow(tenantId: string): Promise<RelationshipLevel | null> {
+  /** `null` when not configured, or when Graph could not be asked: the view still opens. */
+  private async relationshipNow(order: StoredOrder): Promise<RelationshipLevel | null> {
     if (this.deps.relationshipNow === undefined) return null;
     try {
-      return await this.deps.relationshipNow(tenantId);
+      return await this.deps.relationshipNow(order.tenantId, order.invitationAccepted);
     } catch {
       return null;
     }
@@ -98,6 +100,7 @@ export class OrderBoard {
   private async matching(filter: BoardFilter): Promise<{ shown: OrderSummary[]; counts: OrderListResponse['counts'] }> {
     const start = startOfDayInTimeZone(filter.from, this.deps.timeZone);
     const end = startOfDayInTimeZone(addDays(filter.to, 1), this.deps.timeZone);
+    await this.deps.index.ensureBackfilled();
     const rows = await this.deps.index.read(start, end, this.deps.maxRangeOrders);
     const entries = await this.settled(rows);
     const found = entries.filter((entry) => matchesSearch(entry.order, filter.search));

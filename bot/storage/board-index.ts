@@ -5,6 +5,7 @@ import type { StoredOrder } from '../../src/domain/order/order.js';
 import { orderStatusSchema } from '../../src/domain/order/order-shape.js';
 import { indexedOrder } from '../../src/domain/distributor/order-summary.js';
 import type { IndexedOrder } from '../../src/domain/distributor/order-summary.js';
+import { ORDER_KIND, parseOrderEntity } from './order-entity.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 
 /**
@@ -84,8 +85,60 @@ export class BoardRangeTooLargeError extends Error {
   }
 }
 
+/** Marks a table whose orders all have board rows (written after the one-time backfill). */
+const MARKER = { partitionKey: `${BOARD_PREFIX}index`, rowKey: 'backfilled' } as const;
+/** Rows the backfill creates at once. */
+const BACKFILL_CONCURRENCY = 16;
+
 export class BoardIndex {
+  private backfilled: Promise<void> | undefined;
+
   constructor(private readonly table: TableClient) {}
+
+  /**
+   * Orders stored before the board index existed get their rows once, before
+   * the first board read: one pass over the table's order rows (every tenant:
+   * the only read that does, once per deployment), a row created for each
+   * order that has none, then the marker. Later calls cost nothing in this
+   * process and one point read in a new one. A failure is retried on the next read.
+   */
+  ensureBackfilled(): Promise<void> {
+    this.backfilled ??= this.backfill().catch((error: unknown) => {
+      this.backfilled = undefined;
+      throw error;
+    });
+    return this.backfilled;
+  }
+
+  private async backfill(): Promise<void> {
+    try {
+      await this.table.getEntity(MARKER.partitionKey, MARKER.rowKey);
+      return;
+    } catch (error) {
+      if (storageStatusCode(error) !== 404) throw toStorageError(error, 'reading the board index marker');
+    }
+    const orders: StoredOrder[] = [];
+    try {
+      for await (const row of this.table.listEntities({ queryOptions: { filter: odata`kind eq ${ORDER_KIND}` } })) {
+        orders.push(parseOrderEntity(row).order);
+      }
+      for (let start = 0; start < orders.length; start += BACKFILL_CONCURRENCY) {
+        await Promise.all(orders.slice(start, start + BACKFILL_CONCURRENCY).map((order) => this.createIfMissing(order)));
+      }
+      await this.table.upsertEntity({ ...MARKER, kind: 'boardMarker', backfilledAt: new Date() }, 'Replace');
+    } catch (error) {
+      throw toStorageError(error, 'backfilling the board index');
+    }
+  }
+
+  /** A row for an order that has none; an existing row (written by a submission or status change) stays. */
+  private async createIfMissing(order: StoredOrder): Promise<void> {
+    try {
+      await this.table.createEntity({ ...this.key(order), kind: BOARD_KIND, confirmed: JSON.stringify(indexedOrder(order)) });
+    } catch (error) {
+      if (storageStatusCode(error) !== 409) throw error;
+    }
+  }
 
   /** Before an order write: the state about to be stored, as `pending`. Throws when storage fails (write nothing then). */
   async prepare(order: StoredOrder): Promise<string> {

@@ -90,7 +90,9 @@ const TRANSACTION_MAX_ENTITIES = 100;
  * decided: every write of a submission is a single entity-group transaction
  * (the order, its idempotency row and one outbox record per channel), which
  * is the atomicity guarantee; the outbox's due rows go just before it, in
- * one more request (bot/storage/outbox-due-index.ts).
+ * one more request (bot/storage/outbox-due-index.ts), and so does the
+ * board's index row, `pending` until the write is confirmed
+ * (bot/storage/board-index.ts).
  * Every other write is conditional on the ETag read.
  */
 export class OrderRepository {

@@ -7,8 +7,13 @@ import type { RelationshipLevel } from '../tenant/tenant-response.js';
  * shapes (bot/http/distributor-routes.ts). Every error answers the one JSON
  * error shape of `/api/*`: `{ errors: [{ field, code, message }] }`, with
  * `field` naming the query parameter or body field at fault:
- * 401 `unauthorized`, 403 `not_staff`, 400 `invalid_query`, 404 `not_found`,
- * 409 `stale_revision`, 422 `invalid_transition`, 400 `export_too_large`.
+ * 401 `unauthorized`, 403 `not_staff` (not the distributor's staff: another
+ * organization, a guest, or outside `DISTRIBUTOR_STAFF_GROUP_ID`),
+ * 503 `staff_check_unavailable` (retry), 400 `invalid_query`,
+ * 400 `range_too_large` and `export_too_large` (narrow the range),
+ * 400 `invalid_body`, 404 `order_not_found`, 409 `stale_revision`,
+ * 422 `invalid_transition`, 422 with validation codes (e.g. `comment` `required`
+ * for "request changes" without a comment), 503 `storage_unavailable`.
  */
 
 /** Every order status, in the order the board shows them. */
@@ -134,3 +139,10 @@ export interface StatusChangeRequest {
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+/** `GET /api/distributor/orders/export`: the list's filters (no `cursor`, `limit`) and these. */
+export interface ExportQueryParams extends Omit<BoardQueryParams, 'cursor' | 'limit'> {
+  readonly format: ExportFormat;
+  /** Language of the headers; default the server's `DELIVERY_LOCALE`. */
+  readonly locale?: 'ru' | 'en';
+}

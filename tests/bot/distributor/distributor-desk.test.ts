@@ -594,3 +594,21 @@ describe('handleCardAction without storage', () => {
     expect(actionVerbs(card)).toEqual([CardVerb.refreshOrder]);
   });
 });
+
+describe('refreshInboxCard (a status changed on the board)', () => {
+  it('updates the order\'s inbox message to the new status, as a click on the card does', async () => {
+    const { desk, orders, messenger, deliveredOrder, customer } = await setUp();
+    await claim(desk);
+    const order = await deliveredOrder();
+    const changed = await orders.changeStatus(customer, order.id, { status: 'accepted', expectedRevision: 1 }, { now, actor: 'Петрова Анна' });
+    if (changed.kind !== 'changed') throw new Error(changed.kind);
+
+    await desk.refreshInboxCard(changed.order);
+
+    expect(messenger.updates).toHaveLength(1);
+    expect(messenger.updates[0]?.message).toEqual(messenger.posts[0]?.message);
+    const card = nth(messenger.updates).card;
+    expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+    expect(actionVerbs(card)).toEqual([CardVerb.completeOrder, CardVerb.requestChanges]);
+  });
+});
