@@ -246,7 +246,7 @@ export class TeamsDistributorDesk implements DistributorDesk {
    * shows it, as after a click on the card itself.
    */
   async refreshInboxCard(order: StoredOrder): Promise<void> {
-    await this.updateInboxMessage(order, this.orderCard(order));
+    await this.updateInboxMessage(order, await this.orderCard(order));
   }
 
   /** Shows the new state to everyone in the channel; failures leave only that message stale. */

@@ -1,8 +1,8 @@
-import { commonTexts, licenseCount, orderFactTexts, subscriptionKindLabels } from '../domain/cards/card-texts.js';
+import { licenseCount, orderFactTexts } from '../domain/cards/card-texts.js';
+import { displayValue, fieldLabels } from '../domain/cards/revision-change-texts.js';
 import { pick } from '../domain/i18n/locale.js';
-import type { Locale, LocalizedText } from '../domain/i18n/locale.js';
-import type { ChangedField, FieldChange } from '../domain/order/order.js';
-import { formatDate } from '../tab/components/format-date.js';
+import type { Locale } from '../domain/i18n/locale.js';
+import type { FieldChange } from '../domain/order/order.js';
 
 /** One row of a revision's changes on the board: the item, its value before and after. */
 export interface FieldChangeCells {
@@ -12,47 +12,21 @@ export interface FieldChangeCells {
   readonly after: string | undefined;
 }
 
-const labels: Readonly<Record<Exclude<ChangedField, 'line'>, LocalizedText>> = {
-  invitationAccepted: orderFactTexts.invitationAccepted,
-  technicalDomain: orderFactTexts.technicalDomain,
-  activationDate: orderFactTexts.activationDate,
-  organizationName: orderFactTexts.organizationName,
-  inn: orderFactTexts.inn,
-  address: orderFactTexts.address,
-  contactFullName: orderFactTexts.contactFullName,
-  contactPhone: orderFactTexts.contactPhone,
-  contactEmail: orderFactTexts.contactEmail,
-  subscriptionKind: orderFactTexts.subscriptionKind,
-  trial: orderFactTexts.convertedTrial,
-};
-
 /**
- * A recorded change (src/domain/order/order.ts `FieldChange`: language-neutral
- * values) worded for staff: the item's name as on the channel card, dates as
- * dates, license counts with their noun, yes/no and kinds in words.
+ * A recorded change (src/domain/order/order.ts `FieldChange`) in two
+ * columns, worded as the channel card words it in one line
+ * (src/domain/cards/revision-change-texts.ts): the item's name, then each
+ * side; a line or the trial is named by its product, with license counts.
  */
 export function fieldChangeCells(change: FieldChange, locale: Locale): FieldChangeCells {
-  const word = (value: string | undefined): string | undefined => (value === undefined ? undefined : valueText(change.field, value, locale));
-  const product = change.product ?? change.sku;
-  const label =
-    change.field === 'line'
-      ? `${product ?? ''}${change.sku !== undefined && change.sku !== product ? ` (${change.sku})` : ''}`
-      : `${pick(labels[change.field], locale)}${change.field === 'trial' && product !== undefined ? `: ${product}` : ''}`;
-  return { label, before: word(change.before), after: word(change.after) };
-}
-
-function valueText(field: ChangedField, value: string, locale: Locale): string {
-  switch (field) {
-    case 'invitationAccepted':
-      return value === 'true' ? pick(commonTexts.yes, locale) : value === 'false' ? pick(commonTexts.no, locale) : value;
-    case 'activationDate':
-      return formatDate(value, locale);
-    case 'subscriptionKind':
-      return value === 'new' || value === 'trialConversion' ? pick(subscriptionKindLabels[value], locale) : value;
-    case 'line':
-    case 'trial':
-      return /^\d+$/.test(value) ? pick(licenseCount(Number(value)), locale) : value;
-    default:
-      return value;
+  if (change.field === 'line' || change.field === 'trial') {
+    const product = change.product ?? change.sku ?? '';
+    const sku = change.sku !== undefined && change.sku !== product ? ` (${change.sku})` : '';
+    const label = change.field === 'line' ? `${product}${sku}` : `${pick(orderFactTexts.convertedTrial, locale)}: ${product}${sku}`;
+    const count = (value: string | undefined): string | undefined =>
+      value === undefined ? undefined : /^\d+$/.test(value) ? pick(licenseCount(Number(value)), locale) : value;
+    return { label, before: count(change.before), after: count(change.after) };
   }
+  const side = (value: string | undefined): string | undefined => (value === undefined ? undefined : pick(displayValue(change.field, value), locale));
+  return { label: pick(fieldLabels[change.field], locale), before: side(change.before), after: side(change.after) };
 }

@@ -27,7 +27,7 @@ describe('fieldChangeCells', () => {
       after: 'Переход с пробной версии',
     });
     expect(fieldChangeCells({ field: 'trial', sku: 'SPB', product: 'Microsoft 365 Business Premium', before: '10', after: '25' }, 'ru')).toEqual({
-      label: 'Пробная подписка: Microsoft 365 Business Premium',
+      label: 'Пробная подписка: Microsoft 365 Business Premium (SPB)',
       before: '10 лицензий',
       after: '25 лицензий',
     });

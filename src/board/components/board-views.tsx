@@ -4,8 +4,7 @@ import type { ReactElement } from 'react';
 import { useText } from '../../tab/components/locale-context.js';
 import { boardTexts } from '../board-texts.js';
 import { boardViews } from '../board-view-list.js';
-import type { BoardView } from '../board-view-list.js';
-import type { BoardViewProps } from '../board-view-props.js';
+import type { BoardView, BoardViewProps } from '../board-view.js';
 
 const useStyles = makeStyles({
   nav: { marginBlockEnd: tokens.spacingVerticalL },

@@ -11,7 +11,8 @@ import { commonTexts, licenseCount, orderFactTexts, subscriptionKindLabels } fro
 
 type Text = LocalizedText;
 
-const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
+/** Each item's name, as on the cards; the board's before/after columns use it too. */
+export const fieldLabels: Readonly<Record<Exclude<ChangedField, 'line' | 'trial'>, Text>> = {
   invitationAccepted: orderFactTexts.invitationAccepted,
   technicalDomain: orderFactTexts.technicalDomain,
   activationDate: orderFactTexts.activationDate,
@@ -88,7 +89,7 @@ function countOf(value: string | undefined): number | undefined {
 }
 
 /** The stored language-neutral value as each language shows it. */
-function displayValue(field: ChangedField, value: string | undefined): Text {
+export function displayValue(field: ChangedField, value: string | undefined): Text {
   if (value === undefined || value === '') return revisionChangeTexts.empty;
   switch (field) {
     case 'invitationAccepted':

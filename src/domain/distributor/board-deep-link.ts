@@ -1,3 +1,5 @@
+import { BOARD_ENTITY_ID } from '../board/board-pages.js';
+
 /**
  * The Teams deep link that opens the distributor's board at one order, for
  * the "Open in board" button of the order card and the link in the e-mail.
@@ -12,9 +14,6 @@
  * board as the personal tab. Windows cannot open deep links over 1900
  * characters, so the context holds ids only.
  */
-
-/** The board's entity id: the channel tab's (set by its configuration page) and the personal tab's. */
-export const BOARD_ENTITY_ID = 'board';
 
 const ORDER_PREFIX = 'order/';
 
