@@ -18,7 +18,7 @@ import { startServer } from './bench/server-process.js';
 import type { ServerUnderTest } from './bench/server-process.js';
 import { countStored } from './bench/storage-counts.js';
 import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
-import { measureSweepGrowth } from './bench/sweep-growth.js';
+import { measureSweepGrowth } from './bench/growth.js';
 
 /**
  * `npm run bench`: one run on loopback that prints figures, asserts nothing.
