@@ -95,3 +95,21 @@ export function submitOrderInvoke(serviceUrl: string): string {
     },
   });
 }
+
+/** The customer admin of `tenantId` types `status` in the personal chat. */
+export function statusMessage(serviceUrl: string, tenantId: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `f:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'en-US',
+    from: BENCH_USER,
+    recipient: BOT,
+    conversation: { conversationType: 'personal', tenantId, id: `a:1bench-${tenantId}` },
+    channelData: { tenant: { id: tenantId } },
+    text: 'status',
+    textFormat: 'plain',
+  });
+}
