@@ -1,9 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { TransactionAction } from '@azure/data-tables';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import restify from 'restify';
-import { botRequest } from '../../bot/bot-framework/bot-request.js';
 import { loadConfig } from '../../bot/config.js';
 import { createJsonPoster } from '../../bot/delivery/json-post.js';
 import { newOrderId } from '../../bot/storage/order-id.js';
@@ -11,6 +9,7 @@ import { storageStatusCode } from '../../bot/storage/storage-errors.js';
 import { todayInTimeZone } from '../../src/domain/calendar.js';
 import { orderFromCardInputs } from '../../src/domain/cards/order-form-inputs.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
+import { serveBenchBot } from './bench-bot-server.js';
 
 /**
  * "The minimal durable handler" of `npm run bench` (issue 13): what an order
@@ -76,20 +75,10 @@ class MinimalBot extends ActivityHandler {
   }
 }
 
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-const bot = new MinimalBot();
-const server = restify.createServer();
-server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(botRequest(req), res, (context) => bot.run(context));
+serveBenchBot(port, new MinimalBot(), (server) => {
+  server.post('/api/orders', async (req, res) => {
+    const stored = await handle(config.distributorTenantId, req.body);
+    if (stored.kind === 'invalid') res.send(422, { fields: stored.fields });
+    else res.send(201, { id: stored.id });
+  });
 });
-server.post('/api/orders', async (req, res) => {
-  const stored = await handle(config.distributorTenantId, req.body);
-  if (stored.kind === 'invalid') res.send(422, { fields: stored.fields });
-  else res.send(201, { id: stored.id });
-});
-server.get('/readyz', async (_req, res) => {
-  res.send(200, { status: 'ready' });
-});
-server.listen(port, '127.0.0.1');
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
