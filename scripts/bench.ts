@@ -28,13 +28,13 @@ import type { GrowthResult } from './bench/growth.js';
  * the bot's `adaptiveCard/action` submit, each at several concurrency levels
  * for a few seconds, every order distinct. A bare botbuilder bot
  * (scripts/bench/bare-bot.ts) under the same load on the same Azurite is the
- * ceiling. Knobs: BENCH_SECONDS (per level, default 4), BENCH_CONCURRENCY
+ * ceiling. Knobs: BENCH_SECONDS (per level, default 3), BENCH_CONCURRENCY
  * (default 1,8,32,64), BENCH_SERVER (compile | dist | tsx; default compile:
  * `tsc -p tsconfig.build.json` into .local/bench/server), BENCH_LOG_LEVEL
  * (the server's LOG_LEVEL, default info; output goes to a file),
  * BENCH_GROWTH_ORDERS (the growth step's table size in rows, default
  * 100 000), BENCH_GROWTH_SAMPLES (timed requests per path and size,
- * default 30), BENCH_SUSTAINED_SECONDS (default 60) and
+ * default 20), BENCH_SUSTAINED_SECONDS (default 60) and
  * BENCH_SUSTAINED_RATE (orders/s offered, default 300), BENCH_STEPS
  * (throughput,sustained,growth: which steps run).
  * Beside the bare ceiling runs "the minimal durable handler"
@@ -42,7 +42,7 @@ import type { GrowthResult } from './bench/growth.js';
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const LEVELS = (process.env['BENCH_CONCURRENCY'] ?? '1,8,32,64').split(',').map(Number);
 const MAX_REQUESTS_PER_LEVEL = 20_000;
 const WARMUP_MS = 1_000;
@@ -55,7 +55,7 @@ const RATIO_GOAL = 0.5;
 const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,sustained,growth').split(',').map((step) => step.trim()));
 /** The growth step's table size in rows (default 100 000; smaller for a quick run). */
 const GROWTH_ROWS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
-const GROWTH_SAMPLES = Number(process.env['BENCH_GROWTH_SAMPLES'] ?? 30);
+const GROWTH_SAMPLES = Number(process.env['BENCH_GROWTH_SAMPLES'] ?? 20);
 const GROWTH_RATIO_GOAL = 1.5;
 const MINIMAL_RATIO_GOAL = 0.8;
 const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 60);
