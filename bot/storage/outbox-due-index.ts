@@ -3,7 +3,6 @@ import type { TableClient, TableEntity, TransactionAction } from '@azure/data-ta
 import { z } from 'zod';
 import type { PendingDelivery } from '../../src/domain/order/order-events.js';
 import { deliveryKeyOf } from './delivery-entity.js';
-import { GroupCommit } from './group-commit.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 
 /**
@@ -71,34 +70,40 @@ export function dueEntriesOf(deliveries: readonly PendingDelivery[]): DueEntry[]
 }
 
 export class OutboxDueIndex {
-  /** Upserts and deletes of due rows that arrive while one is under way go out together (`GroupCommit`). */
-  private readonly upserts: GroupCommit<TableEntity>;
-  private readonly deletes: GroupCommit<TableEntity>;
-
-  constructor(private readonly table: TableClient) {
-    this.upserts = new GroupCommit((rows) => this.upsertRows(rows));
-    this.deletes = new GroupCommit((rows) => this.deleteRows(rows));
-  }
+  constructor(private readonly table: TableClient) {}
 
   /**
-   * Writes (or rewrites) a due row per entry. Rows of one bucket go in one
+   * Writes (or rewrites) a due row per entry. Entries of one bucket go in one
    * entity-group transaction (they share its partition), so a commit's
-   * records, which share their first attempt time, cost one request; and
-   * the rows of commits made while that request is under way share the
-   * next one.
+   * records, which share their first attempt time, cost one request.
    */
   async schedule(entries: readonly DueEntry[], heldSince?: Date): Promise<void> {
     if (entries.length === 0) return;
-    await this.upserts.submit(
-      entries.map((entry) => ({
-        partitionKey: dueBucket(entry.dueAt),
+    const byBucket = new Map<string, TableEntity[]>();
+    for (const entry of entries) {
+      const bucket = dueBucket(entry.dueAt);
+      const rows = byBucket.get(bucket) ?? [];
+      rows.push({
+        partitionKey: bucket,
         rowKey: dueRowKey(entry.tenantId, entry.recordKey),
         kind: DUE_KIND,
         tenantId: entry.tenantId,
         recordKey: entry.recordKey,
         ...(heldSince !== undefined && { heldSince }),
-      })),
-    );
+      });
+      byBucket.set(bucket, rows);
+    }
+    try {
+      await Promise.all(
+        [...byBucket.values()].flatMap((rows) => chunks(rows, MAX_TRANSACTION_ROWS)).map((rows) =>
+          rows.length === 1 && rows[0] !== undefined
+            ? this.table.upsertEntity(rows[0], 'Replace')
+            : this.table.submitTransaction(rows.map((row): TransactionAction => ['upsert', row, 'Replace'])),
+        ),
+      );
+    } catch (error) {
+      throw toStorageError(error, 'scheduling deliveries');
+    }
   }
 
   /** Due rows of every bucket up to `now`'s, oldest bucket first, at most `limit`. */
@@ -125,44 +130,9 @@ export class OutboxDueIndex {
     await this.deleteIgnoringGone(row.bucket, dueRowKey(row.tenantId, row.recordKey), row.etag);
   }
 
-  /**
-   * Deletes the row written for `entry`, if it is still there (its record is
-   * finished for good). Rows forgotten while a delete is under way go out
-   * together, a transaction per bucket.
-   */
+  /** Deletes the row written for `entry`, if it is still there (its record is finished for good). */
   async forget(entry: DueEntry): Promise<void> {
-    await this.deletes.submit([{ partitionKey: dueBucket(entry.dueAt), rowKey: dueRowKey(entry.tenantId, entry.recordKey) }]);
-  }
-
-  private async upsertRows(rows: readonly TableEntity[]): Promise<void> {
-    try {
-      await Promise.all(
-        transactions(rows).map((batch) =>
-          batch.length === 1 && batch[0] !== undefined
-            ? this.table.upsertEntity(batch[0], 'Replace')
-            : this.table.submitTransaction(batch.map((row): TransactionAction => ['upsert', row, 'Replace'])),
-        ),
-      );
-    } catch (error) {
-      throw toStorageError(error, 'scheduling deliveries');
-    }
-  }
-
-  /** A transaction fails whole when one of its rows is gone already: then each row alone. */
-  private async deleteRows(rows: readonly TableEntity[]): Promise<void> {
-    await Promise.all(
-      transactions(rows).map(async (batch) => {
-        if (batch.length > 1) {
-          try {
-            await this.table.submitTransaction(batch.map((row): TransactionAction => ['delete', row]));
-            return;
-          } catch {
-            // Some row was gone (or the request failed): one by one below.
-          }
-        }
-        await Promise.all(batch.map((row) => this.deleteIgnoringGone(row.partitionKey, row.rowKey)));
-      }),
-    );
+    await this.deleteIgnoringGone(dueBucket(entry.dueAt), dueRowKey(entry.tenantId, entry.recordKey));
   }
 
   private async deleteIgnoringGone(bucket: string, rowKey: string, etag?: string): Promise<void> {
@@ -188,21 +158,6 @@ function parseDueRow(entity: Readonly<Record<string, unknown>>): DueRow {
   if (!result.success) throw new Error(`stored due row has an unexpected shape: ${z.prettifyError(result.error)}`);
   const { partitionKey, timestamp, ...row } = result.data;
   return { ...row, bucket: partitionKey, writtenAt: timestamp };
-}
-
-/**
- * Rows grouped into entity-group transactions: one partition (bucket) each,
- * at most 100 operations, each row once (a transaction refuses a row twice;
- * the last one submitted wins).
- */
-function transactions(rows: readonly TableEntity[]): TableEntity[][] {
-  const byBucket = new Map<string, Map<string, TableEntity>>();
-  for (const row of rows) {
-    const bucket = byBucket.get(row.partitionKey) ?? new Map<string, TableEntity>();
-    bucket.set(row.rowKey, row);
-    byBucket.set(row.partitionKey, bucket);
-  }
-  return [...byBucket.values()].flatMap((bucket) => chunks([...bucket.values()], MAX_TRANSACTION_ROWS));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -1,3 +1,5 @@
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryEntity } from '../../../bot/storage/delivery-entity.js';
@@ -7,7 +9,6 @@ import { OutboxDueIndex, dueBucket } from '../../../bot/storage/outbox-due-index
 import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { countingTransport } from './counting-transport.js';
 import { freshTable, tenantId } from './fixtures.js';
 import { StoredOrders } from './stored-orders.js';
 import { submission } from '../../support/order-fixtures.js';
@@ -93,6 +94,35 @@ describe('delivery store: replace', () => {
     );
   });
 });
+
+/** What went over the wire: each request's query filter and how many rows its answer held. */
+interface Request {
+  readonly method: string;
+  readonly filter: string | undefined;
+  readonly rows: number;
+}
+
+function countingTransport(): { readonly requests: Request[]; readonly httpClient: HttpClient } {
+  const requests: Request[] = [];
+  const inner = createDefaultHttpClient();
+  return {
+    requests,
+    httpClient: {
+      async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+        const response = await inner.sendRequest(request);
+        const filter = new URL(request.url).searchParams.get('$filter') ?? undefined;
+        requests.push({ method: request.method, filter, rows: rowsIn(request.method, response) });
+        return response;
+      },
+    },
+  };
+}
+
+function rowsIn(method: string, response: PipelineResponse): number {
+  if (method !== 'GET' || response.status !== 200 || !response.bodyAsText) return 0;
+  const body = JSON.parse(response.bodyAsText) as { value?: unknown[] };
+  return Array.isArray(body.value) ? body.value.length : 1;
+}
 
 /** A record as a past order's finished outbox row: what a year of history is made of. */
 function deliveredRecord(tenant: string, index: number): Omit<DeliveryRecord, 'etag'> {
