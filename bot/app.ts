@@ -147,7 +147,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     channels: channels.map((channel) => channel.name),
     outbox,
     // One limiter for the API and the bot: both submit through this service.
-    rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
+    rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute, config.limits.instanceCount),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
     evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
   });

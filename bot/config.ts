@@ -112,8 +112,10 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** What one tenant may ask of the server; 0 turns a limit off. Counted per process. */
   readonly limits: {
-    /** Order submissions (valid or not, API and bot together) per tenant per minute (`ORDER_RATE_LIMIT_PER_MINUTE`). */
+    /** Order submissions (valid or not, API and bot together) per tenant per minute (`ORDER_RATE_LIMIT_PER_MINUTE`), across all instances. */
     readonly orderRatePerMinute: number;
+    /** How many instances share that limit (`INSTANCE_COUNT`): each counts on its own and takes its share. */
+    readonly instanceCount: number;
     /** Orders not yet completed per tenant (`OPEN_ORDERS_PER_TENANT_MAX`). */
     readonly openOrdersPerTenantMax: number;
   };
@@ -230,7 +232,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     storage,
     logLevel: parse('LOG_LEVEL', text('LOG_LEVEL'), logLevelSchema, 'info'),
     limits: {
-      orderRatePerMinute: parse('ORDER_RATE_LIMIT_PER_MINUTE', text('ORDER_RATE_LIMIT_PER_MINUTE'), limitSchema, DEFAULT_ORDER_RATE_PER_MINUTE),
+      ...orderRateLimit(text),
       openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
     },
     ...partnerGraphSettings(text),
@@ -249,6 +251,24 @@ function boardSettings(text: (name: string) => string | undefined): AppConfig['b
     rangeMaxOrders: parse('BOARD_RANGE_MAX_ORDERS', text('BOARD_RANGE_MAX_ORDERS'), boardLimitSchema, DEFAULT_BOARD_RANGE_MAX_ORDERS),
     exportMaxOrders: parse('BOARD_EXPORT_MAX_ORDERS', text('BOARD_EXPORT_MAX_ORDERS'), boardLimitSchema, DEFAULT_BOARD_EXPORT_MAX_ORDERS),
   };
+}
+
+/**
+ * The per-minute submission limit and the number of instances that share it.
+ * Each instance counts in its own memory and admits its share of the limit
+ * (bot/orders/submission-rate-limiter.ts), so a limit below one per instance
+ * cannot be kept and is refused.
+ */
+function orderRateLimit(text: (name: string) => string | undefined): Pick<AppConfig['limits'], 'orderRatePerMinute' | 'instanceCount'> {
+  const orderRatePerMinute = parse('ORDER_RATE_LIMIT_PER_MINUTE', text('ORDER_RATE_LIMIT_PER_MINUTE'), limitSchema, DEFAULT_ORDER_RATE_PER_MINUTE);
+  const instanceCount = parse('INSTANCE_COUNT', text('INSTANCE_COUNT'), instanceCountSchema, 1);
+  if (orderRatePerMinute > 0 && orderRatePerMinute < instanceCount) {
+    throw new ConfigurationError(
+      `${instanceCount} instances cannot share ORDER_RATE_LIMIT_PER_MINUTE=${orderRatePerMinute}: each instance counts on its own and needs at least 1 submission a minute; raise the limit to ${instanceCount} or more, or set it to 0 (off)`,
+      'INSTANCE_COUNT',
+    );
+  }
+  return { orderRatePerMinute, instanceCount };
 }
 
 function botIdentity(botId: string | undefined, text: (name: string) => string | undefined): BotIdentity {
@@ -397,6 +417,8 @@ const LIMIT_RANGE = 'expected a whole number from 0 (off) to 1000000';
 const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
 const BOARD_LIMIT_RANGE = 'expected a whole number from 1 to 1000000';
 const boardLimitSchema = z.string().regex(/^\d+$/, BOARD_LIMIT_RANGE).transform(Number).pipe(z.number().min(1, BOARD_LIMIT_RANGE).max(1_000_000, BOARD_LIMIT_RANGE));
+const INSTANCE_RANGE = 'expected a whole number from 1 to 100: how many server instances run (the App Service plan\'s instance count)';
+const instanceCountSchema = z.string().regex(/^\d+$/, INSTANCE_RANGE).transform(Number).pipe(z.number().min(1, INSTANCE_RANGE).max(100, INSTANCE_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 // Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).

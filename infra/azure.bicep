@@ -32,6 +32,12 @@ param location string = resourceGroup().location
 @description('App Service plan size. Always On needs Basic (B1) or higher.')
 param webAppSku string = 'B1'
 
+// A string, as the lifecycle's ${{…}} substitution writes every parameter value.
+@description('How many instances the App Service plan runs (its sku.capacity); the server gets the same number as INSTANCE_COUNT and divides its per-instance rate limit by it. Empty: 1.')
+param instanceCount string = '1'
+
+var instances = empty(trim(instanceCount)) ? 1 : int(instanceCount)
+
 @allowed([
   'F0'
   'S1'
@@ -219,6 +225,7 @@ var requiredSettings = {
   DISTRIBUTOR_TIME_ZONE: distributorTimeZone
   DELIVERY_LOCALE: deliveryLocale
   LOG_LEVEL: logLevel
+  INSTANCE_COUNT: string(instances)
   // The bot authenticates as the managed identity: no password exists.
   BOT_ID: botIdentity.properties.clientId
   BOT_TYPE: 'UserAssignedMSI'
@@ -238,6 +245,7 @@ module webApp 'modules/web-app.bicep' = {
     name: baseName
     location: location
     skuName: webAppSku
+    instanceCount: instances
     identityResourceId: botIdentity.id
     identityClientId: botIdentity.properties.clientId
     storageTableEndpoint: storage.outputs.tableEndpoint

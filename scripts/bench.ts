@@ -12,13 +12,14 @@ import { runLoad } from './bench/load-generator.js';
 import type { LoadResult } from './bench/load-generator.js';
 import { startConnectorReceiver, startWebhookReceiver } from './bench/loopback-receivers.js';
 import { apiOrderBody, submitOrderInvoke } from './bench/payloads.js';
-import { bestWithinP95, formatCpuTable, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
+import { bestWithinP95, formatCpuTable, formatGrowthTable, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
 import type { PathRun } from './bench/report.js';
 import { startServer } from './bench/server-process.js';
 import type { ServerUnderTest } from './bench/server-process.js';
 import { countStored } from './bench/storage-counts.js';
 import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
-import { measureSweepGrowth } from './bench/sweep-growth.js';
+import { measureGrowth } from './bench/growth.js';
+import type { GrowthResult } from './bench/growth.js';
 
 /**
  * `npm run bench`: one run on loopback that prints figures, asserts nothing.
@@ -27,15 +28,21 @@ import { measureSweepGrowth } from './bench/sweep-growth.js';
  * the bot's `adaptiveCard/action` submit, each at several concurrency levels
  * for a few seconds, every order distinct. A bare botbuilder bot
  * (scripts/bench/bare-bot.ts) under the same load on the same Azurite is the
- * ceiling. Knobs: BENCH_SECONDS (per level, default 4), BENCH_CONCURRENCY
+ * ceiling. Knobs: BENCH_SECONDS (per level, default 3), BENCH_CONCURRENCY
  * (default 1,8,32,64), BENCH_SERVER (compile | dist | tsx; default compile:
  * `tsc -p tsconfig.build.json` into .local/bench/server), BENCH_LOG_LEVEL
  * (the server's LOG_LEVEL, default info; output goes to a file),
- * BENCH_GROWTH_ORDERS (the growth step's table size, default 100 000).
+ * BENCH_GROWTH_ORDERS (the growth step's table size in rows, default
+ * 100 000), BENCH_GROWTH_SAMPLES (timed requests per path and size,
+ * default 20), BENCH_SUSTAINED_SECONDS (default 60) and
+ * BENCH_SUSTAINED_RATE (orders/s offered, default 300), BENCH_STEPS
+ * (throughput,sustained,growth: which steps run).
+ * Beside the bare ceiling runs "the minimal durable handler"
+ * (scripts/bench/minimal-durable-handler.ts) under the same load.
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const LEVELS = (process.env['BENCH_CONCURRENCY'] ?? '1,8,32,64').split(',').map(Number);
 const MAX_REQUESTS_PER_LEVEL = 20_000;
 const WARMUP_MS = 1_000;
@@ -44,14 +51,25 @@ const RSS_GOAL = 200 * 1024 * 1024;
 const READY_GOAL_MS = 2_000;
 const THROUGHPUT_GOAL = 300;
 const RATIO_GOAL = 0.5;
-/** The growth step's table size (default 100 000 orders; smaller for a quick run). */
-const GROWTH_ORDERS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
+/** Which steps run (BENCH_STEPS, comma-separated; default all). */
+const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,sustained,growth').split(',').map((step) => step.trim()));
+/** The growth step's table size in rows (default 100 000; smaller for a quick run). */
+const GROWTH_ROWS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
+const GROWTH_SAMPLES = Number(process.env['BENCH_GROWTH_SAMPLES'] ?? 20);
 const GROWTH_RATIO_GOAL = 1.5;
+const MINIMAL_RATIO_GOAL = 0.8;
+const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 60);
+const SUSTAINED_RATE = Number(process.env['BENCH_SUSTAINED_RATE'] ?? THROUGHPUT_GOAL);
+/** Most requests in flight per path while sustained: enough that a slow answer does not slow the pace. */
+const SUSTAINED_CONCURRENCY = 64;
+/** The backlog left when the sustained load ends, at most this many seconds of intake. */
+const SUSTAINED_BACKLOG_GOAL_S = 1;
 
 const RECEIPT = /CSP-[A-Z0-9]{8}/;
 const apiCreated = (status: number): boolean => status === 201;
 const botReceipt = (status: number, body: string): boolean => status === 200 && RECEIPT.test(body);
 const bareBotAnswered = (status: number, body: string): boolean => status === 200 && body.includes('AdaptiveCard');
+const minimalCreated = (status: number): boolean => status === 201;
 
 interface ServerCommand {
   readonly description: string;
@@ -70,110 +88,175 @@ async function main(): Promise<void> {
     console.log(`Server: ${command.description}; LOG_LEVEL=${process.env['BENCH_LOG_LEVEL'] ?? 'info'} (output in ${logDir})`);
     console.log(`Load: closed loop, keep-alive, ${SECONDS} s per level (≤ ${MAX_REQUESTS_PER_LEVEL} requests), levels ${LEVELS.join(', ')}, ${WARMUP_MS} ms warm-up per path\n`);
 
-    // --- ours ---
-    const port = await freePort();
-    const ours = await startServer({
-      args: command.args,
-      cwd: ROOT,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        DELIVERY_TEAMS: 'false',
-        DELIVERY_WEBHOOK_URL: `${webhook.url}/hook`,
-        LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
-        // The bench is one noisy tenant (the API's) by design: the per-tenant limits would measure themselves.
-        ORDER_RATE_LIMIT_PER_MINUTE: '0',
-        OPEN_ORDERS_PER_TENANT_MAX: '0',
-      },
-      readyUrl: `http://127.0.0.1:${port}/readyz`,
-      logFile: join(logDir, 'server.log'),
-    });
-    servers.push(ours);
-    await delay(1_000);
-    const idleRss = await ours.rss();
-    const base = `http://127.0.0.1:${port}`;
+    /** Our server on `connectionString`, as production runs it, delivering to the loopback webhook. */
+    const startOurs = async (name: string, connectionString: string, extra: Readonly<Record<string, string>> = {}): Promise<ServerUnderTest> => {
+      const port = await freePort();
+      const server = await startServer({
+        args: command.args,
+        cwd: ROOT,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          AZURE_STORAGE_CONNECTION_STRING: connectionString,
+          DELIVERY_TEAMS: 'false',
+          DELIVERY_WEBHOOK_URL: `${webhook.url}/hook`,
+          LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
+          // The bench is one noisy tenant (the API's) by design: the per-tenant limits would measure themselves.
+          ORDER_RATE_LIMIT_PER_MINUTE: '0',
+          OPEN_ORDERS_PER_TENANT_MAX: '0',
+          ...extra,
+        },
+        readyUrl: `http://127.0.0.1:${port}/readyz`,
+        logFile: join(logDir, `${name}.log`),
+      });
+      servers.push(server);
+      return server;
+    };
+    /** A script of scripts/bench in its own process (under tsx) on the bench's Azurite. */
+    const startScript = async (name: string, script: string): Promise<ServerUnderTest> => {
+      const port = await freePort();
+      const server = await startServer({
+        args: ['--import', 'tsx', join(ROOT, 'scripts', 'bench', script)],
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, DELIVERY_WEBHOOK_URL: `${webhook.url}/hook` },
+        readyUrl: `http://127.0.0.1:${port}/readyz`,
+        logFile: join(logDir, `${name}.log`),
+      });
+      servers.push(server);
+      return server;
+    };
+    const baseOf = (server: ServerUnderTest): string => `http://127.0.0.1:${server.port}`;
 
-    /** Waits until the webhook received `accepted` orders in all; how long that took. */
-    const drain = async (accepted: number): Promise<number> => {
+    /** Waits until the webhook received `total` POSTs in all; how long that took. */
+    const drain = async (total: number): Promise<number> => {
       const from = performance.now();
-      while (webhook.count() < accepted && performance.now() - from < DRAIN_TIMEOUT_MS) await delay(100);
+      while (webhook.count() < total && performance.now() - from < DRAIN_TIMEOUT_MS) await delay(100);
       return performance.now() - from;
     };
 
-    // CPU from the first request of a path until its last order was delivered.
-    let cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
-    const oursApi = await measure('ours  POST /api/orders', `${base}/api/orders`, apiOrderBody, apiCreated);
-    const apiDrainMs = await drain(oursApi.accepted);
-    const oursApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursApi.accepted);
-    cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
-    const oursBot = await measure('ours  bot submitOrder', `${base}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt);
-    const accepted = oursApi.accepted + oursBot.accepted;
-    const botDrainMs = await drain(accepted);
-    const oursBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursBot.accepted);
-    const peakRss = await ours.peakRss();
-    await delay(500);
-    const stored = await countStored(azurite.connectionString);
-    await ours.stop();
+    if (STEPS.has('throughput')) {
+      // --- ours ---
+      const ours = await startOurs('server', azurite.connectionString);
+      await delay(1_000);
+      const idleRss = await ours.rss();
+      const base = baseOf(ours);
 
-    // --- the ceiling ---
-    const barePort = await freePort();
-    const bare = await startServer({
-      args: ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'bare-bot.ts')],
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', PORT: String(barePort), AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString },
-      readyUrl: `http://127.0.0.1:${barePort}/readyz`,
-      logFile: join(logDir, 'bare-bot.log'),
-    });
-    servers.push(bare);
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
-    const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered);
-    const bareBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareBot.accepted);
-    cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
-    const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated);
-    const bareApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareApi.accepted);
-    const barePeakRss = await bare.peakRss();
-    await bare.stop();
+      // CPU from the first request of a path until its last order was delivered.
+      let cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
+      const oursApi = await measure('ours  POST /api/orders', `${base}/api/orders`, apiOrderBody, apiCreated);
+      const apiDrainMs = await drain(oursApi.accepted);
+      const oursApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursApi.accepted);
+      cpuFrom = cpuSnapshot(ours.pid, azurite.pid);
+      const oursBot = await measure('ours  bot submitOrder', `${base}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt);
+      const accepted = oursApi.accepted + oursBot.accepted;
+      const botDrainMs = await drain(accepted);
+      const oursBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(ours.pid, azurite.pid), oursBot.accepted);
+      const peakRss = await ours.peakRss();
+      await delay(500);
+      const stored = await countStored(azurite.connectionString);
+      const sentByOurs = webhook.count();
+      await ours.stop();
 
-    // --- report ---
-    console.log('\n' + formatTable([oursApi, oursBot, bareBot, bareApi]));
-    for (const run of [oursApi, oursBot, bareBot, bareApi]) {
-      for (const level of run.levels) {
-        if (level.firstFailure !== undefined) console.log(`  ${run.label} c=${level.concurrency} first failure: ${level.firstFailure}`);
+      // --- the ceiling ---
+      const bare = await startScript('bare-bot', 'bare-bot.ts');
+      const bareBase = baseOf(bare);
+      cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
+      const bareBot = await measure('bare  bot invoke', `${bareBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), bareBotAnswered);
+      const bareBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareBot.accepted);
+      cpuFrom = cpuSnapshot(bare.pid, azurite.pid);
+      const bareApi = await measure('bare  POST /api/orders', `${bareBase}/api/orders`, apiOrderBody, apiCreated);
+      const bareApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(bare.pid, azurite.pid), bareApi.accepted);
+      const barePeakRss = await bare.peakRss();
+      await bare.stop();
+
+      // --- the minimal durable handler ---
+      const minimal = await startScript('minimal-durable-handler', 'minimal-durable-handler.ts');
+      const minimalBase = baseOf(minimal);
+      cpuFrom = cpuSnapshot(minimal.pid, azurite.pid);
+      const minimalApi = await measure('minimal POST /api/orders', `${minimalBase}/api/orders`, apiOrderBody, minimalCreated);
+      await drain(sentByOurs + minimalApi.accepted);
+      const minimalApiCpu = cpuPerOrder(cpuFrom, cpuSnapshot(minimal.pid, azurite.pid), minimalApi.accepted);
+      cpuFrom = cpuSnapshot(minimal.pid, azurite.pid);
+      const minimalBot = await measure('minimal bot submitOrder', `${minimalBase}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt);
+      await drain(sentByOurs + minimalApi.accepted + minimalBot.accepted);
+      const minimalBotCpu = cpuPerOrder(cpuFrom, cpuSnapshot(minimal.pid, azurite.pid), minimalBot.accepted);
+      await minimal.stop();
+
+      // --- report ---
+      const runs = [oursApi, oursBot, minimalApi, minimalBot, bareBot, bareApi];
+      console.log('\n' + formatTable(runs));
+      for (const run of runs) {
+        for (const level of run.levels) {
+          if (level.firstFailure !== undefined) console.log(`  ${run.label} c=${level.concurrency} first failure: ${level.firstFailure}`);
+        }
       }
+
+      console.log('\n' + formatCpuTable([
+        [oursApi.label, oursApiCpu],
+        [oursBot.label, oursBotCpu],
+        [minimalApi.label, minimalApiCpu],
+        [minimalBot.label, minimalBotCpu],
+        [bareBot.label, bareBotCpu],
+        [bareApi.label, bareApiCpu],
+      ]));
+
+      console.log(`\nDelivery: accepted ${accepted} / stored ${stored.orders} / sent ${sentByOurs} (webhook POSTs received) / delivered ${stored.deliveriesDelivered} (delivery records 'delivered'; ${stored.deliveriesOther} in another state)`);
+      console.log(`  outbox caught up ${seconds(apiDrainMs)} after the API load and ${seconds(botDrainMs)} after the bot load (bound ${seconds(DRAIN_TIMEOUT_MS)})`);
+      console.log(`  connector stand-in requests from the bot: ${connector.count()}`);
+
+      console.log('\nGoals:');
+      for (const run of [oursApi, oursBot]) {
+        const best = bestWithinP95(run);
+        console.log(
+          `  ${run.label}: best with p95 ≤ ${P95_GOAL_MS} ms: ${perSecond(best)} — goal ≥ ${THROUGHPUT_GOAL} orders/s: ${verdict((best?.throughput ?? 0) >= THROUGHPUT_GOAL)}`,
+        );
+      }
+      const ratio = (mine: PathRun, other: PathRun, goal: number): string => {
+        const a = peak(mine)?.throughput ?? 0;
+        const b = peak(other)?.throughput ?? Number.NaN;
+        return `${a.toFixed(0)} / ${b.toFixed(0)} = ${((a / b) * 100).toFixed(0)}% — goal ≥ ${goal * 100}%: ${verdict(a / b >= goal)}`;
+      };
+      console.log(`  peak throughput, ours API / minimal durable handler API: ${ratio(oursApi, minimalApi, MINIMAL_RATIO_GOAL)}`);
+      console.log(`  peak throughput, ours bot / minimal durable handler bot: ${ratio(oursBot, minimalBot, MINIMAL_RATIO_GOAL)}`);
+      console.log(`  peak throughput, ours bot / bare bot:       ${ratio(oursBot, bareBot, RATIO_GOAL)}`);
+      console.log(`  peak throughput, ours API / bare bot:       ${ratio(oursApi, bareBot, RATIO_GOAL)}`);
+      console.log(`  peak throughput, ours API / bare API route: ${ratio(oursApi, bareApi, RATIO_GOAL)}`);
+      console.log(`  server RSS: idle ${mb(idleRss)}, peak ${mb(peakRss)} (VmHWM) — goal < ${mb(RSS_GOAL)}: ${verdict(peakRss < RSS_GOAL)}   (bare bot peak ${mb(barePeakRss)})`);
+      console.log(`  process start to /readyz 200: ${Math.round(ours.readyMs)} ms — goal < ${READY_GOAL_MS} ms: ${verdict(ours.readyMs < READY_GOAL_MS)}   (bare bot ${Math.round(bare.readyMs)} ms, under tsx)`);
     }
 
-    console.log('\n' + formatCpuTable([
-      [oursApi.label, oursApiCpu],
-      [oursBot.label, oursBotCpu],
-      [bareBot.label, bareBotCpu],
-      [bareApi.label, bareApiCpu],
-    ]));
-
-    console.log(`\nDelivery: accepted ${accepted} / stored ${stored.orders} / sent ${webhook.count()} (webhook POSTs received) / delivered ${stored.deliveriesDelivered} (delivery records 'delivered'; ${stored.deliveriesOther} in another state)`);
-    console.log(`  outbox caught up ${seconds(apiDrainMs)} after the API load and ${seconds(botDrainMs)} after the bot load (bound ${seconds(DRAIN_TIMEOUT_MS)})`);
-    console.log(`  connector stand-in requests from the bot: ${connector.count()}`);
-
-    console.log('\nGoals:');
-    for (const run of [oursApi, oursBot]) {
-      const best = bestWithinP95(run);
-      console.log(
-        `  ${run.label}: best with p95 ≤ ${P95_GOAL_MS} ms: ${perSecond(best)} — goal ≥ ${THROUGHPUT_GOAL} orders/s: ${verdict((best?.throughput ?? 0) >= THROUGHPUT_GOAL)}`,
+    // --- sustained: intake and delivery together ---
+    if (STEPS.has('sustained')) {
+      const sustainedServer = await startOurs('sustained', azurite.connectionString);
+      const sustainedBase = baseOf(sustainedServer);
+      const paths = [
+        { label: 'POST /api/orders', url: `${sustainedBase}/api/orders`, body: apiOrderBody, succeeded: apiCreated },
+        { label: 'bot submitOrder', url: `${sustainedBase}/api/messages`, body: () => submitOrderInvoke(`${connector.url}/`), succeeded: botReceipt },
+      ] as const;
+      // A fresh process: warm both paths up and let their orders go out first.
+      const beforeWarmUp = webhook.count();
+      const warmUps = await Promise.all(paths.map((path) => runLoad({ ...path, concurrency: 4, durationMs: WARMUP_MS, maxRequests: MAX_REQUESTS_PER_LEVEL })));
+      await drain(beforeWarmUp + warmUps.reduce((sum, run) => sum + run.requests - run.failures, 0));
+      const sentBefore = webhook.count();
+      console.log(`\nSustained: ${SUSTAINED_RATE} orders/s offered for ${SUSTAINED_SECONDS} s (BENCH_SUSTAINED_RATE, BENCH_SUSTAINED_SECONDS), half API, half bot, at most ${SUSTAINED_CONCURRENCY} in flight per path …`);
+      const loads = await Promise.all(
+        paths.map((path) =>
+          runLoad({ ...path, concurrency: SUSTAINED_CONCURRENCY, durationMs: SUSTAINED_SECONDS * 1_000, maxRequests: Number.MAX_SAFE_INTEGER, ratePerSecond: SUSTAINED_RATE / paths.length }),
+        ),
+      );
+      const sentDuring = webhook.count() - sentBefore;
+      const acceptedDuring = loads.reduce((sum, run) => sum + run.requests - run.failures, 0);
+      const catchUpMs = await drain(sentBefore + acceptedDuring);
+      await sustainedServer.stop();
+      printSustained(
+        paths.map((path, i) => [path.label, loads[i]] as const),
+        { windowMs: Math.max(...loads.map((run) => run.elapsedMs)), accepted: acceptedDuring, sent: sentDuring, catchUpMs },
       );
     }
-    const ratio = (mine: PathRun, ceiling: PathRun): string => {
-      const a = peak(mine)?.throughput ?? 0;
-      const b = peak(ceiling)?.throughput ?? Number.NaN;
-      return `${a.toFixed(0)} / ${b.toFixed(0)} = ${((a / b) * 100).toFixed(0)}% — goal ≥ ${RATIO_GOAL * 100}%: ${verdict(a / b >= RATIO_GOAL)}`;
-    };
-    console.log(`  peak throughput, ours bot / bare bot:      ${ratio(oursBot, bareBot)}`);
-    console.log(`  peak throughput, ours API / bare bot:      ${ratio(oursApi, bareBot)}`);
-    console.log(`  peak throughput, ours API / bare API route: ${ratio(oursApi, bareApi)}`);
-    console.log(`  server RSS: idle ${mb(idleRss)}, peak ${mb(peakRss)} (VmHWM) — goal < ${mb(RSS_GOAL)}: ${verdict(peakRss < RSS_GOAL)}   (bare bot peak ${mb(barePeakRss)})`);
-    console.log(`  process start to /readyz 200: ${Math.round(ours.readyMs)} ms — goal < ${READY_GOAL_MS} ms: ${verdict(ours.readyMs < READY_GOAL_MS)}   (bare bot ${Math.round(bare.readyMs)} ms, under tsx)`);
-    await printSweepGrowth(azurite.connectionString);
+
+    // --- growth ---
+    if (STEPS.has('growth')) await printGrowth(startOurs, connector.url);
   } finally {
     for (const server of servers) await server.stop();
     await connector.close();
@@ -181,6 +264,59 @@ async function main(): Promise<void> {
     await azurite.stop();
     await rm(logDir, { recursive: true, force: true });
   }
+}
+
+function printSustained(
+  runs: readonly (readonly [string, LoadResult | undefined])[],
+  totals: { readonly windowMs: number; readonly accepted: number; readonly sent: number; readonly catchUpMs: number },
+): void {
+  let p95 = 0;
+  for (const [label, run] of runs) {
+    if (run === undefined) continue;
+    p95 = Math.max(p95, run.p95);
+    console.log(`  ${label}: ${run.throughput.toFixed(0)} orders/s, p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.failures} failed${run.firstFailure === undefined ? '' : ` (first: ${run.firstFailure})`}`);
+  }
+  // From the first request to the last answer: a server that falls behind stretches the window.
+  const intake = (totals.accepted * 1_000) / totals.windowMs;
+  const backlog = totals.accepted - totals.sent;
+  const backlogSeconds = backlog / intake;
+  console.log(
+    `  intake ${intake.toFixed(0)} orders/s over ${seconds(totals.windowMs)}; delivered meanwhile ${((totals.sent * 1_000) / totals.windowMs).toFixed(0)} orders/s; ` +
+      `backlog at the end ${backlog} orders = ${backlogSeconds.toFixed(2)} s of intake (all out ${seconds(totals.catchUpMs)} later)`,
+  );
+  const met = intake >= THROUGHPUT_GOAL && p95 <= P95_GOAL_MS && backlogSeconds < SUSTAINED_BACKLOG_GOAL_S;
+  console.log(`  goal ≥ ${THROUGHPUT_GOAL} orders/s with p95 ≤ ${P95_GOAL_MS} ms and a backlog under ${SUSTAINED_BACKLOG_GOAL_S} s of intake: ${verdict(met)}`);
+}
+
+/** GET /api/orders, the bot's status and one outbox sweep in a tenant of 100 and of 20 000 orders (at most a fifth of the table), in a table of GROWTH_ROWS rows, on an Azurite of its own. */
+async function printGrowth(
+  startOurs: (name: string, connectionString: string, extra?: Readonly<Record<string, string>>) => Promise<ServerUnderTest>,
+  connectorUrl: string,
+): Promise<void> {
+  const largeOrders = Math.min(20_000, Math.floor(GROWTH_ROWS / 5));
+  const smallOrders = Math.min(100, largeOrders);
+  console.log(`\nGrowth: a tenant of ${smallOrders} and one of ${largeOrders} orders in a table of ${GROWTH_ROWS} rows (BENCH_GROWTH_ORDERS), ${GROWTH_SAMPLES} requests per path and size, one after the other …`);
+  const azurite = await startAzurite();
+  let result: GrowthResult;
+  try {
+    let servers = 0;
+    result = await measureGrowth({
+      connectionString: azurite.connectionString,
+      totalRows: GROWTH_ROWS,
+      smallOrders,
+      largeOrders,
+      samples: GROWTH_SAMPLES,
+      connectorUrl: `${connectorUrl}/`,
+      startServer: async (tenantId) => {
+        const server = await startOurs(`growth-${++servers}`, azurite.connectionString, { DISTRIBUTOR_TENANT_ID: tenantId });
+        return { url: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+      },
+    });
+  } finally {
+    await azurite.stop();
+  }
+  console.log(`  seeded ${result.rowsWritten} rows in ${seconds(result.seedMs)} (transactions of 100, straight to Azurite)`);
+  console.log('\n' + formatGrowthTable(result.rows, GROWTH_RATIO_GOAL));
 }
 
 /** Warm-up, then every concurrency level, one after the other. */
@@ -207,23 +343,6 @@ async function measure(
  * may be stale while others edit) into .local/bench/server, where
  * `projectRoot()` still finds the package.json; production runs compiled too.
  */
-/** One outbox sweep in a tenant of 100 and of 20 000 orders (at most a fifth of the table), in a table of GROWTH_ORDERS. */
-async function printSweepGrowth(connectionString: string): Promise<void> {
-  const largeOrders = Math.min(20_000, Math.floor(GROWTH_ORDERS / 5));
-  const smallOrders = Math.min(100, largeOrders);
-  console.log(`\nGrowth: seeding ${GROWTH_ORDERS} orders' delivery records (BENCH_GROWTH_ORDERS) …`);
-  const [small, large] = await measureSweepGrowth(connectionString, { totalOrders: GROWTH_ORDERS, smallOrders, largeOrders, sweeps: 30 });
-  if (!small || !large) return;
-  for (const timing of [small, large]) {
-    console.log(
-      `  outbox sweep, tenant of ${timing.tenantOrders}: p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms` +
-        `   (the old full-table filter: ${timing.scanMs.toFixed(0)} ms)`,
-    );
-  }
-  const growth = large.p95 / small.p95;
-  console.log(`  outbox sweep p95, large / small: ${growth.toFixed(2)} — goal ≤ ${GROWTH_RATIO_GOAL}: ${verdict(growth <= GROWTH_RATIO_GOAL)}`);
-}
-
 async function serverCommand(): Promise<ServerCommand> {
   const mode = process.env['BENCH_SERVER'] ?? 'compile';
   // Production's own Node flags (the heap limits are part of the memory figure).

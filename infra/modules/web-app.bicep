@@ -15,6 +15,12 @@ param location string
 @description('App Service plan size. Always On needs Basic (B1) or higher.')
 param skuName string
 
+// sku.capacity is the plan's instance count (https://learn.microsoft.com/azure/templates/microsoft.web/serverfarms).
+@description('How many instances the plan runs.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int
+
 @description('The user-assigned managed identity the server runs as: the bot identity (Azure Bot type UserAssignedMSI) and the Table Storage identity.')
 param identityResourceId string
 
@@ -34,6 +40,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: skuName
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux

@@ -1,9 +1,8 @@
 import { TableClient } from '@azure/data-tables';
-import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, CardFactory } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import restify from 'restify';
-import { botRequest } from '../../bot/bot-framework/bot-request.js';
+import { serveBenchBot } from './bench-bot-server.js';
 
 /**
  * The ceiling for `npm run bench`: the least a Bot Framework bot can do for
@@ -41,19 +40,9 @@ class BareBot extends ActivityHandler {
   }
 }
 
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-const bot = new BareBot();
-const server = restify.createServer();
-server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(botRequest(req), res, (context) => bot.run(context));
+serveBenchBot(port, new BareBot(), (server) => {
+  server.post('/api/orders', async (req, res) => {
+    const id = await storeOne('bench', req.body);
+    res.send(201, { id });
+  });
 });
-server.post('/api/orders', async (req, res) => {
-  const id = await storeOne('bench', req.body);
-  res.send(201, { id });
-});
-server.get('/readyz', async (_req, res) => {
-  res.send(200, { status: 'ready' });
-});
-server.listen(port, '127.0.0.1');
-process.once('SIGTERM', () => server.close(() => process.exit(0)));

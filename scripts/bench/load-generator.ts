@@ -1,10 +1,12 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * A bounded closed-loop load generator: `concurrency` workers each send one
  * request, wait for the answer, and send the next, until the time or the
- * request budget is spent. Keep-alive sockets, one per worker, all loopback.
+ * request budget is spent; paced (`ratePerSecond`), a request also waits for
+ * its time slot. Keep-alive sockets, one per worker, all loopback.
  */
 
 export interface LoadSpec {
@@ -18,6 +20,8 @@ export interface LoadSpec {
   readonly body: () => string;
   /** Whether an answer counts as a success (status and body). */
   readonly succeeded: (status: number, body: string) => boolean;
+  /** Paced: requests start at most this often (evenly spread), whatever the concurrency allows. */
+  readonly ratePerSecond?: number;
 }
 
 export interface LoadResult {
@@ -46,7 +50,13 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
   const worker = async (): Promise<void> => {
     while (performance.now() < deadline && started < spec.maxRequests) {
-      started++;
+      const n = started++;
+      if (spec.ratePerSecond !== undefined) {
+        // Request n starts no earlier than its slot: an open-loop pace with at most `concurrency` in flight.
+        const wait = begin + (n * 1_000) / spec.ratePerSecond - performance.now();
+        if (wait > 0) await delay(wait);
+        if (performance.now() >= deadline) break;
+      }
       const body = spec.body();
       const sentAt = performance.now();
       try {

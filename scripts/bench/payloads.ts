@@ -77,21 +77,33 @@ function cardInputs(submissionId: string): Record<string, string> {
 export function submitOrderInvoke(serviceUrl: string): string {
   const tenantId = BENCH_TENANTS[nextTenant++ % BENCH_TENANTS.length] ?? randomUUID();
   return JSON.stringify({
-    type: 'invoke',
+    ...personalActivity('invoke', serviceUrl, tenantId, 'ru-RU'),
     name: 'adaptiveCard/action',
-    id: `f:${randomUUID()}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl,
-    locale: 'ru-RU',
-    from: BENCH_USER,
-    recipient: BOT,
-    conversation: { conversationType: 'personal', tenantId, id: `a:1bench-${tenantId}` },
-    channelData: { tenant: { id: tenantId } },
     replyToId: '1700000000000',
     value: {
       action: { type: 'Action.Execute', verb: CardVerb.submitOrder, data: cardInputs(randomUUID()) },
       trigger: 'manual',
     },
   });
+}
+
+/** The customer admin of `tenantId` types `status` in the personal chat. */
+export function statusMessage(serviceUrl: string, tenantId: string): string {
+  return JSON.stringify({ ...personalActivity('message', serviceUrl, tenantId, 'en-US'), text: 'status', textFormat: 'plain' });
+}
+
+/** What every activity from the bench user's personal chat in `tenantId` carries. */
+function personalActivity(type: 'invoke' | 'message', serviceUrl: string, tenantId: string, locale: string): Record<string, unknown> {
+  return {
+    type,
+    id: `f:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    locale,
+    from: BENCH_USER,
+    recipient: BOT,
+    conversation: { conversationType: 'personal', tenantId, id: `a:1bench-${tenantId}` },
+    channelData: { tenant: { id: tenantId } },
+  };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { CpuPerOrder } from './cpu-time.js';
+import type { GrowthRow } from './growth.js';
 import type { LoadResult } from './load-generator.js';
 
 /** Formatting of the benchmark's figures: one compact table, goals beside them. */
@@ -46,6 +47,27 @@ export function formatCpuTable(runs: readonly (readonly [string, CpuPerOrder])[]
     `${((cores * 1_000) / cpu.total).toFixed(0)}/s`,
   ]);
   return alignedTable(header, rows);
+}
+
+/** Each growth path at both sizes and the ratio large / small of p50 and p95; the goal applies to ours only. */
+export function formatGrowthTable(rows: readonly GrowthRow[], goal: number): string {
+  const header = ['growth: path', 'small p50', 'small p95', 'large p50', 'large p95', 'large/small p50', 'p95', `goal ≤ ${goal}`];
+  const body = rows.map((row) => {
+    const p50 = row.large.p50 / row.small.p50;
+    const p95 = row.large.p95 / row.small.p95;
+    return [
+      row.kind === 'ours' ? row.path : `  bare: ${row.path}`,
+      row.small.p50.toFixed(1),
+      row.small.p95.toFixed(1),
+      row.large.p50.toFixed(1),
+      row.large.p95.toFixed(1),
+      p50.toFixed(2),
+      p95.toFixed(2),
+      row.kind === 'ours' ? verdict(p95 <= goal) : '—',
+    ];
+  });
+  return `${alignedTable(header, body)}
+(ms; "bare" rows are single storage requests of the same shape, timed straight against Azurite, for contrast)`;
 }
 
 function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

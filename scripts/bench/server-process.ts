@@ -14,6 +14,8 @@ import { EXIT_WITH_PARENT_IMPORT } from '../lib/supervised-process.js';
 
 export interface ServerUnderTest {
   readonly pid: number;
+  /** The port of its readiness URL, where it listens. */
+  readonly port: number;
   /** Milliseconds from spawn to the first `200` of the readiness URL. */
   readonly readyMs: number;
   /** Resident set size now, from /proc/<pid>/status (VmRSS), in bytes. */
@@ -79,6 +81,7 @@ export async function startServer(spec: ServerSpec): Promise<ServerUnderTest> {
 
   return {
     pid,
+    port: Number(new URL(spec.readyUrl).port),
     readyMs,
     rss: () => procStatusBytes(pid, 'VmRSS'),
     peakRss: () => procStatusBytes(pid, 'VmHWM'),

@@ -128,8 +128,13 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
-  it('limits each tenant to 30 submissions a minute and 100 open orders', () => {
-    expect(config.limits).toEqual({ orderRatePerMinute: 30, openOrdersPerTenantMax: 100 });
+  it('limits each tenant to 30 submissions a minute and 100 open orders, on one instance', () => {
+    expect(config.limits).toEqual({ orderRatePerMinute: 30, instanceCount: 1, openOrdersPerTenantMax: 100 });
+  });
+
+  it('reads INSTANCE_COUNT, and takes a limit that is off whatever the count', () => {
+    expect(loadConfig({ INSTANCE_COUNT: '3', ORDER_RATE_LIMIT_PER_MINUTE: '3' }).limits).toMatchObject({ orderRatePerMinute: 3, instanceCount: 3 });
+    expect(loadConfig({ INSTANCE_COUNT: '4', ORDER_RATE_LIMIT_PER_MINUTE: '0' }).limits).toMatchObject({ orderRatePerMinute: 0, instanceCount: 4 });
   });
 
   it('lets the board read 20 000 orders a request and export 5 000, with no staff group', () => {
@@ -182,7 +187,7 @@ describe('loadConfig in production', () => {
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
-      limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
+      limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0 },
       board: { staffGroupId: STAFF_GROUP, rangeMaxOrders: 30_000, exportMaxOrders: 1_000 },
       delivery: {
         locale: 'en',
@@ -263,6 +268,14 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'PORT out of range', env: { PORT: '70000' }, variable: 'PORT', explains: /65535/ },
     { name: 'PORT written in hex', env: { PORT: '0x50' }, variable: 'PORT' },
     { name: 'a negative rate limit', env: { ORDER_RATE_LIMIT_PER_MINUTE: '-1' }, variable: 'ORDER_RATE_LIMIT_PER_MINUTE', explains: /0 \(off\)/ },
+    { name: 'INSTANCE_COUNT 0', env: { INSTANCE_COUNT: '0' }, variable: 'INSTANCE_COUNT', explains: /from 1 to 100/ },
+    { name: 'INSTANCE_COUNT that is not a whole number', env: { INSTANCE_COUNT: '2.5' }, variable: 'INSTANCE_COUNT', explains: /"2\.5"/ },
+    {
+      name: 'a rate limit below one submission per instance',
+      env: { INSTANCE_COUNT: '4', ORDER_RATE_LIMIT_PER_MINUTE: '3' },
+      variable: 'INSTANCE_COUNT',
+      explains: /4 instances cannot share ORDER_RATE_LIMIT_PER_MINUTE=3/,
+    },
     { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
     { name: 'a staff group that is not an object id', env: { DISTRIBUTOR_STAFF_GROUP_ID: 'Staff' }, variable: 'DISTRIBUTOR_STAFF_GROUP_ID', explains: /GUID/ },
     { name: 'a board range cap of 0', env: { BOARD_RANGE_MAX_ORDERS: '0' }, variable: 'BOARD_RANGE_MAX_ORDERS', explains: /from 1/ },

@@ -13,6 +13,7 @@ import { createTabDirectory, demoEnv, startApp } from '../../support/running-app
 import type { RunningApp, TabDirectory } from '../../support/running-app.js';
 import { cardActionInvoke, personalMessage, postActivity } from '../../support/teams-activities.js';
 import { cardTexts } from '../../domain/cards/card-fixtures.js';
+import { SubmissionRateLimiter } from '../../../bot/orders/submission-rate-limiter.js';
 
 /**
  * The per-tenant limits, through the API and the bot: one tenant's burst
@@ -64,6 +65,38 @@ async function submitInChat(server: RunningApp, tenantId: string, submissionId =
 async function codeOf(response: Response): Promise<string | undefined> {
   return ((await response.json()) as { errors?: { code: string }[] }).errors?.[0]?.code;
 }
+
+/** How many of `attempts` submissions of one tenant within one minute `limiter` admits. */
+function admittedOf(limiter: SubmissionRateLimiter, attempts: number, tenant = randomUUID()): number {
+  return Array.from({ length: attempts }, (_, i) => limiter.admit(tenant, new Date(NOW.getTime() + i))).filter((admission) => admission.admitted).length;
+}
+
+describe('SubmissionRateLimiter across instances (INSTANCE_COUNT)', () => {
+  it('admits the whole limit on one instance', () => {
+    expect(admittedOf(new SubmissionRateLimiter(30), 100)).toBe(30);
+  });
+
+  it("admits each instance's share, rounded down, so all instances together stay within the limit", () => {
+    expect(admittedOf(new SubmissionRateLimiter(30, 2), 100)).toBe(15);
+    const threeOfFour = [1, 2, 3].map(() => new SubmissionRateLimiter(30, 4));
+    const tenant = randomUUID();
+    expect(threeOfFour.map((limiter) => admittedOf(limiter, 100, tenant))).toEqual([7, 7, 7]);
+  });
+
+  it('admits at least one per instance, and everything when the limit is off', () => {
+    expect(admittedOf(new SubmissionRateLimiter(3, 3), 10)).toBe(1);
+    expect(admittedOf(new SubmissionRateLimiter(0, 4), 500)).toBe(500);
+  });
+
+  it('gives the next minute a fresh share', () => {
+    const limiter = new SubmissionRateLimiter(10, 2);
+    const tenant = randomUUID();
+    expect(admittedOf(limiter, 20, tenant)).toBe(5);
+    const refused = limiter.admit(tenant, new Date(NOW.getTime() + 1_000));
+    expect(refused).toEqual({ admitted: false, retryAt: new Date(NOW.getTime() + 60_000) });
+    expect(limiter.admit(tenant, new Date(NOW.getTime() + 60_000)).admitted).toBe(true);
+  });
+});
 
 describe('ORDER_RATE_LIMIT_PER_MINUTE', () => {
   it('lets 150 concurrent submissions of one tenant meet 429 with Retry-After, stores every 201, counts invalid ones, and serves other tenants', async () => {
