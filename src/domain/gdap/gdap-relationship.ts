@@ -54,19 +54,13 @@ export function invitationUrlOf(record: Pick<GdapRelationshipRecord, 'state' | '
 }
 
 /** What the API answers about a relationship (README, 'HTTP contract'). */
-export interface GdapView {
-  readonly relationshipId: string | null;
+export type GdapView = Pick<
+  GdapRelationshipRecord,
+  'relationshipId' | 'roles' | 'duration' | 'autoExtendDuration' | 'orderId' | 'requestedAt' | 'activatedAt' | 'endDateTime' | 'refreshedAt'
+> & {
   readonly status: GdapState;
   readonly invitationUrl: string | null;
-  readonly roles: readonly string[];
-  readonly duration: string;
-  readonly autoExtendDuration: string;
-  readonly orderId: string | null;
-  readonly requestedAt: string;
-  readonly activatedAt: string | null;
-  readonly endDateTime: string | null;
-  readonly refreshedAt: string;
-}
+};
 
 export function gdapView(record: GdapRelationshipRecord): GdapView {
   return {
