@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GdapStore, GdapWriteConflictError } from '../../../bot/storage/gdap-store.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { gdapRecord } from '../gdap/gdap-fixtures.js';
+import { gdapRecord } from '../../domain/gdap/gdap-fixtures.js';
 import { freshTable, tenantId } from './fixtures.js';
 
 let azurite: AzuriteTables;

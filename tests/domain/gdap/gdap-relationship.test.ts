@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRelationshipBody, gdapView } from '../../../src/domain/gdap/gdap-relationship.js';
-import type { GdapRelationshipRecord } from '../../../src/domain/gdap/gdap-relationship.js';
+import { gdapRecord } from './gdap-fixtures.js';
 
-const record: GdapRelationshipRecord = {
+const record = gdapRecord({
   tenantId: '4b827261-d21f-4aa9-b7db-7fa1f56fb163',
   state: 'approvalPending',
   displayName: 'ООО «Ромашка» CSP-7K2M9QX4',
   relationshipId: '5d027261-d21f-4aa9-b7db-7fa1f56fb163-8777b240-c6f0-4469-9e98-a3205431b836',
   roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
-  duration: 'P730D',
-  autoExtendDuration: 'P180D',
-  orderId: 'CSP-7K2M9QX4',
-  requestedAt: '2026-12-05T00:00:00.000Z',
-  activatedAt: null,
-  endDateTime: null,
-  refreshedAt: '2026-12-05T00:00:00.000Z',
-  accessAssignmentId: null,
-  customerCardSent: false,
-  activeNoticeSent: false,
-};
+});
 
 describe('createRelationshipBody', () => {
   it('has the documented shape of "Create delegatedAdminRelationship"', () => {
