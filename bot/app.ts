@@ -45,6 +45,23 @@ import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
+import { GDAP_TABLE, GdapStore } from './storage/gdap-store.js';
+import type { StoredGdap } from './storage/gdap-store.js';
+import { GdapService } from './gdap/gdap-service.js';
+import { createGdapEffects } from './gdap/gdap-effects.js';
+import type { GdapPartner } from './gdap/gdap-partner.js';
+import { createDemoPartner } from './graph/demo-partner.js';
+import type { DemoPartner } from './graph/demo-partner.js';
+import { createGdapClient } from './graph/gdap-client.js';
+import { createAppOnlyTokenProvider } from './graph/app-only-token-provider.js';
+import { registerGdapRoutes } from './http/gdap-routes.js';
+import { NotStaffError } from './http/staff-caller.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
+import { isGuid } from '../src/domain/guid.js';
+import { invitationUrlOf } from '../src/domain/gdap/gdap-relationship.js';
+import type { GdapRelationshipRecord } from '../src/domain/gdap/gdap-relationship.js';
+import type { GdapRelationship } from '../src/domain/tenant/tenant-facts.js';
+import type { TenantGdap } from '../src/domain/tenant/tenant-response.js';
 
 export interface App {
   readonly server: Server;
@@ -64,6 +81,12 @@ export interface AppOverrides {
   readonly storageClient?: TableStorageOptions['client'];
   /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
   readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
+  /** Who is the distributor's staff on `/api/distributor/*`; tests bring their own. */
+  readonly resolveStaff?: StaffCallerResolver;
+  /** How often pending GDAP approvals are read, shortened by tests. */
+  readonly gdapRefreshIntervalMs?: number;
+  /** The GDAP partner side; tests put a Graph stand-in behind it. */
+  readonly gdapPartner?: GdapPartner;
 }
 
 /**
@@ -83,7 +106,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
 
@@ -112,6 +135,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
   });
+  const gdapStore = new GdapStore(storage.table(GDAP_TABLE));
+  const gdapPartner = createGdapPartner(config, clock, overrides.gdapPartner);
+  const gdap = gdapPartner && new GdapService({
+    store: gdapStore,
+    partner: gdapPartner,
+    settings: config.gdap,
+    effects: createGdapEffects({
+      store: conversations,
+      messenger,
+      distributorName: config.distributorName,
+      distributorTenantId: config.distributorTenantId,
+      distributorLocale: config.delivery.locale,
+      logger,
+    }),
+    logger,
+    clock,
+  });
   const outbox = new OutboxWorker({
     store: new DeliveryStore(storage.table(ORDERS_TABLE)),
     orders: repository,
@@ -119,6 +159,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
+    // Pending approvals are read from Graph on the outbox's schedule, every few minutes, not in a loop of their own.
+    periodic: gdap ? [{ name: 'gdap', everyMs: overrides.gdapRefreshIntervalMs ?? config.gdap.refreshIntervalMs, run: () => gdap.sweep() }] : [],
   });
   const orders = new OrderService({
     repository,
@@ -154,6 +196,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     distributorTenantId: config.distributorTenantId,
     otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
     latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
+    ...(gdap ? { requestedGdap: async (tenantId: string) => activeRelationships(await gdapStore.get(tenantId)) } : {}),
     logger,
     clock,
   });
@@ -208,7 +251,24 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }),
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
-      registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerTenantRoutes(api, {
+        tenantFacts: rememberingTenantFacts,
+        resolveCaller,
+        logger,
+        ...(config.aad ? { clientId: config.aad.clientId } : {}),
+        ...(gdap ? { gdap: async (tenantId: string) => tenantGdap(await gdap.current(tenantId)) } : {}),
+      });
+      if (gdap) {
+        registerGdapRoutes(api, {
+          gdap,
+          orders,
+          resolveStaff: overrides.resolveStaff ?? interimStaffResolver(config, resolveCaller),
+          isCustomerTenantId: (tenantId) => isGuid(tenantId) || (config.demo && tenantId === config.distributorTenantId),
+          demo: config.demo,
+          ...(gdapPartner && 'approve' in gdapPartner ? { approveDemo: (id: string) => gdapPartner.approve(id) } : {}),
+          logger,
+        });
+      }
     },
     legal: {
       distributorName: config.distributorName,
@@ -266,6 +326,42 @@ function chatSignIn(
     adminConsentUrl: (tenantId) => adminConsentUrl(tenantId, clientId),
     logger,
   });
+}
+
+/**
+ * Demo mode answers with the built-in demo partner; otherwise the
+ * distributor's own app (`PARTNER_GRAPH_CLIENT_ID`) talks to Graph. Without
+ * that app, GDAP cannot be requested and its routes are not offered.
+ */
+function createGdapPartner(config: AppConfig, clock: () => Date, override?: GdapPartner): GdapPartner | DemoPartner | undefined {
+  if (override) return override;
+  if (config.demo) return createDemoPartner({ clock });
+  if (config.partnerGraph === undefined) return undefined;
+  return createGdapClient({ token: createAppOnlyTokenProvider({ ...config.partnerGraph, tenantId: config.distributorTenantId }) });
+}
+
+/**
+ * Until issue 14's staff resolver is wired here: a signed-in caller of the
+ * distributor's tenant is staff (in demo mode, the demo caller is).
+ */
+function interimStaffResolver(config: AppConfig, resolveCaller: CallerResolver): StaffCallerResolver {
+  return async (req) => {
+    const caller = await resolveCaller(req);
+    if (caller.tenantId.toLowerCase() !== config.distributorTenantId) throw new NotStaffError('otherTenant');
+    return { ...caller, staff: true };
+  };
+}
+
+/** The active relationship of the stored row, as partner-side evidence reads it. */
+function activeRelationships(stored: StoredGdap | undefined): GdapRelationship[] {
+  const record = stored?.record;
+  if (record?.state !== 'active' || record.relationshipId === null) return [];
+  return [{ id: record.relationshipId, displayName: record.displayName, status: 'active', customerTenantId: record.tenantId, activatedDateTime: record.activatedAt }];
+}
+
+function tenantGdap(record: GdapRelationshipRecord | undefined): TenantGdap | null {
+  if (record === undefined) return null;
+  return { status: record.state, invitationUrl: invitationUrlOf(record), roles: [...record.roles], endDateTime: record.endDateTime };
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

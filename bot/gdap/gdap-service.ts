@@ -178,6 +178,11 @@ export class GdapService {
       try {
         relationship = await this.options.partner.create(createRelationshipBody(record));
       } catch (error) {
+        if (error instanceof GdapPartnerError && error.kind === 'permission') {
+          // Refused before anything was made: nothing to resume.
+          await this.options.store.remove(stored);
+          throw error;
+        }
         if (!(error instanceof GdapPartnerError) || error.kind !== 'rejected') throw error;
         // A duplicate display name: ours if it is this customer's (a retry after a lost answer).
         const found = await this.options.partner.findByDisplayName(record.displayName);

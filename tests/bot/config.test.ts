@@ -1,3 +1,4 @@
+import { DEFAULT_GDAP_ROLES } from '../../src/domain/gdap/gdap-roles.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PLAYGROUND_ADMIN_OBJECT_ID, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
 import { DEFAULT_OFFERED_SKUS } from '../../src/domain/catalog/catalog.js';
@@ -50,6 +51,10 @@ function productionEnv(overrides: Env = {}): Env {
     SMTP_FROM: 'orders@example.com',
     DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
     ORDER_RATE_LIMIT_PER_MINUTE: '12',
+    GDAP_ROLES: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b,4D6AC14F-3453-41D0-BEF9-A3E0C569773A',
+    GDAP_DURATION: 'P365D',
+    GDAP_ACCESS_GROUP_ID: '869713C9-0B28-4D08-8949-AE07AE1BF528',
+    GDAP_REFRESH_INTERVAL_SECONDS: '600',
     OPEN_ORDERS_PER_TENANT_MAX: '0',
     ...overrides,
   };
@@ -124,6 +129,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.limits).toEqual({ orderRatePerMinute: 30, openOrdersPerTenantMax: 100 });
   });
 
+  it('requests GDAP with the least-privileged roles for two years, read every five minutes', () => {
+    expect(config.gdap).toEqual({ roles: DEFAULT_GDAP_ROLES, duration: 'P730D', refreshIntervalMs: 300_000 });
+  });
+
   it("lets the Playground's user choose the inbox, as its only distributor admin", () => {
     expect(config.distributorAdmins).toEqual([PLAYGROUND_ADMIN_OBJECT_ID]);
     expect(loadConfig({ DISTRIBUTOR_ADMINS: `${ADMIN_A};${PLAYGROUND_ADMIN_OBJECT_ID}` }).distributorAdmins).toEqual([ADMIN_A, PLAYGROUND_ADMIN_OBJECT_ID]);
@@ -170,6 +179,12 @@ describe('loadConfig in production', () => {
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
       limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
+      gdap: {
+        roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b', '4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
+        duration: 'P365D',
+        accessGroupId: '869713c9-0b28-4d08-8949-ae07ae1bf528',
+        refreshIntervalMs: 600_000,
+      },
       delivery: {
         locale: 'en',
         teams: true,
@@ -372,6 +387,13 @@ describe('loadConfig refuses a bad setting and names it', () => {
   it('never repeats the webhook signature in its message', () => {
     const error = configurationError(() => loadConfig({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' }));
     expect(error.message).not.toContain('webhook-secret');
+  });
+
+  it('names the GDAP variable at fault', () => {
+    expect(() => loadConfig({ GDAP_ROLES: 'Global Administrator' })).toThrow(/^GDAP_ROLES: /);
+    expect(() => loadConfig({ GDAP_DURATION: 'P3Y' })).toThrow(/^GDAP_DURATION: /);
+    expect(() => loadConfig({ GDAP_ACCESS_GROUP_ID: 'admins' })).toThrow(/^GDAP_ACCESS_GROUP_ID: /);
+    expect(() => loadConfig({ GDAP_REFRESH_INTERVAL_SECONDS: '5' })).toThrow(/^GDAP_REFRESH_INTERVAL_SECONDS: /);
   });
 
   it('reads the partner-side Graph credentials only as a pair', () => {
