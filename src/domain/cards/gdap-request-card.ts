@@ -1,3 +1,4 @@
+import { durationDays } from '../gdap/gdap-duration.js';
 import { describeRole } from '../gdap/gdap-roles.js';
 import { gdapTexts } from '../gdap/gdap-texts.js';
 import { pick } from '../i18n/locale.js';
@@ -24,7 +25,7 @@ export function buildGdapRequestCard(input: GdapRequestCardInput): AdaptiveCard 
       text(gdapTexts.why(escapeCardText(input.distributorName))),
       text(gdapTexts.rolesTitle, { weight: 'bolder', spacing: 'medium' }),
       ...input.roles.map((role) => text({ ru: `• ${describeRole(role).ru}`, en: `• ${describeRole(role).en}` }, { spacing: 'small' })),
-      text(gdapTexts.howLong(input.duration, input.autoExtendDuration !== 'PT0S' && input.autoExtendDuration !== 'P0D'), { spacing: 'medium' }),
+      text(gdapTexts.howLong(durationDays(input.duration), input.autoExtendDuration !== 'PT0S' && input.autoExtendDuration !== 'P0D'), { spacing: 'medium' }),
       text(gdapTexts.how, { isSubtle: true }),
     ],
     actions: [{ type: 'Action.OpenUrl', title: pick(gdapTexts.approve, input.locale), url: input.invitationUrl, style: 'positive' }],

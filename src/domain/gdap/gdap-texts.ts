@@ -1,5 +1,4 @@
 import type { LocalizedText } from '../i18n/locale.js';
-import { durationDays } from './gdap-duration.js';
 
 /** Texts of the customer's GDAP card and the tab's GDAP part (ru + en). */
 export const gdapTexts = {
@@ -9,8 +8,7 @@ export const gdapTexts = {
     en: `${distributor} asks for limited admin rights in your organization to assign the licenses you bought and to open Microsoft support requests for you. This is not Global Administrator: only the roles below, and only for the time shown.`,
   }),
   rolesTitle: { ru: 'Какие права', en: 'Which rights' },
-  howLong: (duration: string, autoExtend: boolean): LocalizedText => {
-    const days = durationDays(duration);
+  howLong: (days: number, autoExtend: boolean): LocalizedText => {
     return {
       ru: `Срок: ${days} ${russianDays(days)}.${autoExtend ? ' Затем доступ продлевается на 180 дней, пока вы или партнёр не отключите продление.' : ' Затем доступ заканчивается сам.'}`,
       en: `For ${days} day${days === 1 ? '' : 's'}.${autoExtend ? ' It then extends by 180 days until you or the partner turn extension off.' : ' It then ends by itself.'}`,
@@ -21,6 +19,7 @@ export const gdapTexts = {
     en: 'Press the button, sign in to the Microsoft 365 admin center as a Global Administrator, check the roles and approve. You can remove the access there at any time.',
   },
   approve: { ru: 'Открыть и одобрить', en: 'Open and approve' },
+  activeUntil: { ru: 'Действует до', en: 'Active until' },
   status: {
     creating: { ru: 'Запрос создаётся', en: 'Being requested' },
     created: { ru: 'Запрос создан', en: 'Requested' },
