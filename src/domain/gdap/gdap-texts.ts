@@ -28,6 +28,23 @@ export const gdapTexts = {
     expired: { ru: 'Срок истёк', en: 'Expired' },
     terminated: { ru: 'Прекращён', en: 'Ended' },
   },
+  /** The distributor's board. */
+  board: {
+    title: { ru: 'Доступ администратора (GDAP)', en: 'Admin access (GDAP)' },
+    notRequested: { ru: 'GDAP для этого клиента ещё не запрашивали.', en: 'GDAP has not been requested for this customer yet.' },
+    request: { ru: 'Запросить GDAP', en: 'Request GDAP' },
+    requestAgain: { ru: 'Запросить GDAP снова', en: 'Request GDAP again' },
+    approveDemo: { ru: 'Одобрить (демо)', en: 'Approve (demo)' },
+    checkAgain: { ru: 'Проверить снова', en: 'Check again' },
+    link: { ru: 'Ссылка для клиента', en: 'Link for the customer' },
+    roles: { ru: 'Роли', en: 'Roles' },
+    until: { ru: 'Действует до', en: 'Active until' },
+    sentToChat: {
+      ru: 'Ссылка отправлена администратору клиента в чат с ботом и показана во вкладке.',
+      en: 'The link went to the customer admin’s chat with the bot and is shown in their tab.',
+    },
+    failed: { ru: 'Не получилось', en: 'That did not work' },
+  },
   activeNotice: (organization: string, tenantId: string): LocalizedText => ({
     ru: `Клиент ${organization} (${tenantId}) одобрил GDAP: права администратора действуют.`,
     en: `${organization} (${tenantId}) approved GDAP: the admin rights are active.`,
