@@ -77,7 +77,7 @@ export function GdapSection({ tenantId, orderId, demo, api }: GdapSectionProps):
           )}
           {gdap.status === 'active' && gdap.endDateTime !== null && (
             <Text>
-              {t(texts.until)} {formatDate(gdap.endDateTime.slice(0, 10), locale)}
+              {t(gdapTexts.activeUntil)} {formatDate(gdap.endDateTime.slice(0, 10), locale)}
             </Text>
           )}
           <Text weight="semibold">{t(texts.roles)}</Text>

@@ -38,7 +38,6 @@ export const gdapTexts = {
     checkAgain: { ru: 'Проверить снова', en: 'Check again' },
     link: { ru: 'Ссылка для клиента', en: 'Link for the customer' },
     roles: { ru: 'Роли', en: 'Roles' },
-    until: { ru: 'Действует до', en: 'Active until' },
     sentToChat: {
       ru: 'Ссылка отправлена администратору клиента в чат с ботом и показана во вкладке.',
       en: 'The link went to the customer admin’s chat with the bot and is shown in their tab.',
