@@ -221,7 +221,8 @@ export class GdapService {
 
   private async refresh(stored: StoredGdap): Promise<StoredGdap> {
     const id = stored.record.relationshipId;
-    if (id === null) return this.advance(stored);
+    // An intent without an id is the sweep's to resume: its request may still be running.
+    if (id === null) return stored;
     const relationship = await this.options.partner.get(id);
     let current = relationship === undefined
       ? await this.store(stored, { ...stored.record, refreshedAt: this.clock().toISOString() })
