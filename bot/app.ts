@@ -46,7 +46,6 @@ import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
 import { GDAP_TABLE, GdapStore } from './storage/gdap-store.js';
-import type { StoredGdap } from './storage/gdap-store.js';
 import { GdapService } from './gdap/gdap-service.js';
 import { createGdapEffects } from './gdap/gdap-effects.js';
 import type { GdapPartner } from './gdap/gdap-partner.js';
@@ -58,10 +57,7 @@ import { registerGdapRoutes } from './http/gdap-routes.js';
 import { NotStaffError } from './http/staff-caller.js';
 import type { StaffCallerResolver } from './http/staff-caller.js';
 import { isGuid } from '../src/domain/guid.js';
-import { invitationUrlOf } from '../src/domain/gdap/gdap-relationship.js';
-import type { GdapRelationshipRecord } from '../src/domain/gdap/gdap-relationship.js';
-import type { GdapRelationship } from '../src/domain/tenant/tenant-facts.js';
-import type { TenantGdap } from '../src/domain/tenant/tenant-response.js';
+import { activeGdapRelationships, tenantGdapOf } from '../src/domain/gdap/gdap-relationship.js';
 
 export interface App {
   readonly server: Server;
@@ -196,7 +192,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     distributorTenantId: config.distributorTenantId,
     otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
     latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
-    ...(gdap ? { requestedGdap: async (tenantId: string) => activeRelationships(await gdapStore.get(tenantId)) } : {}),
+    ...(gdap ? { requestedGdap: async (tenantId: string) => activeGdapRelationships((await gdapStore.get(tenantId))?.record) } : {}),
     logger,
     clock,
   });
@@ -256,7 +252,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         resolveCaller,
         logger,
         ...(config.aad ? { clientId: config.aad.clientId } : {}),
-        ...(gdap ? { gdap: async (tenantId: string) => tenantGdap(await gdap.current(tenantId)) } : {}),
+        ...(gdap ? { gdap: async (tenantId: string) => tenantGdapOf(await gdap.current(tenantId)) } : {}),
       });
       if (gdap) {
         registerGdapRoutes(api, {
@@ -350,18 +346,6 @@ function interimStaffResolver(config: AppConfig, resolveCaller: CallerResolver):
     if (caller.tenantId.toLowerCase() !== config.distributorTenantId) throw new NotStaffError('otherTenant');
     return { ...caller, staff: true };
   };
-}
-
-/** The active relationship of the stored row, as partner-side evidence reads it. */
-function activeRelationships(stored: StoredGdap | undefined): GdapRelationship[] {
-  const record = stored?.record;
-  if (record?.state !== 'active' || record.relationshipId === null) return [];
-  return [{ id: record.relationshipId, displayName: record.displayName, status: 'active', customerTenantId: record.tenantId, activatedDateTime: record.activatedAt }];
-}
-
-function tenantGdap(record: GdapRelationshipRecord | undefined): TenantGdap | null {
-  if (record === undefined) return null;
-  return { status: record.state, invitationUrl: invitationUrlOf(record), roles: [...record.roles], endDateTime: record.endDateTime };
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

@@ -1,4 +1,6 @@
 import { renderGdapApprovalLink } from '../invitation/invitation-link.js';
+import type { GdapRelationship } from '../tenant/tenant-facts.js';
+import type { TenantGdap } from '../tenant/tenant-response.js';
 import type { GdapState } from './gdap-status.js';
 
 /** What is stored per customer tenant (bot/storage/gdap-store.ts keeps it durably). */
@@ -76,4 +78,16 @@ export function gdapView(record: GdapRelationshipRecord): GdapView {
     endDateTime: record.endDateTime,
     refreshedAt: record.refreshedAt,
   };
+}
+
+/** What `GET /api/tenant` tells the customer about it (`gdap`), or null when nothing was requested. */
+export function tenantGdapOf(record: GdapRelationshipRecord | undefined): TenantGdap | null {
+  if (record === undefined) return null;
+  return { status: record.state, invitationUrl: invitationUrlOf(record), roles: [...record.roles], endDateTime: record.endDateTime };
+}
+
+/** An active relationship, as partner-side evidence reads Graph's (relationship-evidence.ts): proof of the relationship. */
+export function activeGdapRelationships(record: GdapRelationshipRecord | undefined): GdapRelationship[] {
+  if (record?.state !== 'active' || record.relationshipId === null) return [];
+  return [{ id: record.relationshipId, displayName: record.displayName, status: 'active', customerTenantId: record.tenantId, activatedDateTime: record.activatedAt }];
 }
