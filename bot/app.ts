@@ -25,14 +25,22 @@ import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
-import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { demoCaller, demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { registerDistributorRoutes } from './http/distributor-routes.js';
+import { demoStaffCallerResolver, ssoStaffCallerResolver } from './http/staff-caller.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
+import { OrderBoard } from './distributor/order-board.js';
+import { createOboTokenProvider } from './graph/obo-token-provider.js';
+import { createStaffGroupCheck } from './graph/staff-group-check.js';
+import { BoardIndex } from './storage/board-index.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
-import { createTenantFacts } from './graph/tenant-facts-wiring.js';
+import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
+import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
@@ -54,8 +62,6 @@ import type { DemoPartner } from './graph/demo-partner.js';
 import { createGdapClient } from './graph/gdap-client.js';
 import { createAppOnlyTokenProvider } from './graph/app-only-token-provider.js';
 import { registerGdapRoutes } from './http/gdap-routes.js';
-import { NotStaffError } from './http/staff-caller.js';
-import type { StaffCallerResolver } from './http/staff-caller.js';
 import { isGuid } from '../src/domain/guid.js';
 import { activeGdapRelationships, tenantGdapOf } from '../src/domain/gdap/gdap-relationship.js';
 
@@ -158,6 +164,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // Pending approvals are read from Graph on the outbox's schedule, every few minutes, not in a loop of their own.
     periodic: gdap ? [{ name: 'gdap', everyMs: overrides.gdapRefreshIntervalMs ?? config.gdap.refreshIntervalMs, run: () => gdap.sweep() }] : [],
   });
+  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
+  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const orders = new OrderService({
     repository,
     catalog,
@@ -167,6 +175,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -186,7 +195,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
-  const tenantFacts = createTenantFacts({
+  const resolveStaff = overrides.resolveStaff ?? staffCallerResolver(config, ssoVerifier);
+  const tenantFactsSettings: TenantFactsSettings = {
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
     distributorTenantId: config.distributorTenantId,
@@ -195,9 +205,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     ...(gdap ? { requestedGdap: async (tenantId: string) => activeGdapRelationships((await gdapStore.get(tenantId))?.record) } : {}),
     logger,
     clock,
+  };
+  const tenantFacts = createTenantFacts(tenantFactsSettings);
+  const board = new OrderBoard({
+    index: new BoardIndex(storage.table(ORDERS_TABLE)),
+    orders,
+    catalog,
+    timeZone: config.timeZone,
+    maxRangeOrders: config.board.rangeMaxOrders,
+    relationshipNow: createPartnerSideRelationship(tenantFactsSettings),
   });
-  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
-  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.
@@ -258,13 +275,26 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         registerGdapRoutes(api, {
           gdap,
           orders,
-          resolveStaff: overrides.resolveStaff ?? interimStaffResolver(config, resolveCaller),
+          resolveStaff,
           isCustomerTenantId: (tenantId) => isGuid(tenantId) || (config.demo && tenantId === config.distributorTenantId),
           demo: config.demo,
           ...(gdapPartner && 'approve' in gdapPartner ? { approveDemo: (id: string) => gdapPartner.approve(id) } : {}),
           logger,
         });
       }
+      registerDistributorRoutes(api, {
+        board,
+        orders,
+        resolveCaller: resolveStaff,
+        catalog,
+        timeZone: config.timeZone,
+        locale: config.delivery.locale,
+        exportMaxOrders: config.board.exportMaxOrders,
+        // The board's status changes show in the inbox card too, as the card's own buttons do.
+        onStatusChanged: (order) => desk.refreshInboxCard(order),
+        logger,
+        clock,
+      });
     },
     legal: {
       distributorName: config.distributorName,
@@ -295,6 +325,27 @@ function callerResolver(config: AppConfig, verifier: SsoTokenVerifier | undefine
   // The demo's tab user is the Playground's current user, so what the tab reads prefills their chat form.
   if (config.demo) return demoCallerResolver(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID);
   throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
+}
+
+/**
+ * The distributor's staff (bot/http/staff-caller.ts): in demo mode the demo
+ * user; otherwise Teams SSO of the distributor's tenant, and with
+ * `DISTRIBUTOR_STAFF_GROUP_ID` membership of that group, asked on behalf of
+ * the caller (which needs the Entra app's secret).
+ */
+function staffCallerResolver(config: AppConfig, verify: SsoTokenVerifier | undefined): StaffCallerResolver {
+  if (verify === undefined) return demoStaffCallerResolver(demoCaller(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID));
+  const groupId = config.board.staffGroupId;
+  if (groupId === undefined) return ssoStaffCallerResolver({ verify, distributorTenantId: config.distributorTenantId });
+  const clientSecret = config.aad?.clientSecret;
+  if (config.aad === undefined || clientSecret === undefined) {
+    throw new ConfigurationError('needs AAD_APP_CLIENT_SECRET: group membership is read on behalf of the staff member', 'DISTRIBUTOR_STAFF_GROUP_ID');
+  }
+  return ssoStaffCallerResolver({
+    verify,
+    distributorTenantId: config.distributorTenantId,
+    inStaffGroup: createStaffGroupCheck({ groupId, obo: createOboTokenProvider({ clientId: config.aad.clientId, clientSecret }) }),
+  });
 }
 
 /**
@@ -334,18 +385,6 @@ function createGdapPartner(config: AppConfig, clock: () => Date, override?: Gdap
   if (config.demo) return createDemoPartner({ clock });
   if (config.partnerGraph === undefined) return undefined;
   return createGdapClient({ token: createAppOnlyTokenProvider({ ...config.partnerGraph, tenantId: config.distributorTenantId }) });
-}
-
-/**
- * Until issue 14's staff resolver is wired here: a signed-in caller of the
- * distributor's tenant is staff (in demo mode, the demo caller is).
- */
-function interimStaffResolver(config: AppConfig, resolveCaller: CallerResolver): StaffCallerResolver {
-  return async (req) => {
-    const caller = await resolveCaller(req);
-    if (caller.tenantId.toLowerCase() !== config.distributorTenantId) throw new NotStaffError('otherTenant');
-    return { ...caller, staff: true };
-  };
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {

@@ -121,6 +121,15 @@ param orderRateLimitPerMinute string = ''
 @description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
 param openOrdersPerTenantMax string = ''
 
+@description('DISTRIBUTOR_STAFF_GROUP_ID: object id of the Entra group whose members may use the orders board (unset: every non-guest user of the distributor tenant).')
+param distributorStaffGroupId string = ''
+
+@description('BOARD_RANGE_MAX_ORDERS: index rows one board request reads (server default 20000).')
+param boardRangeMaxOrders string = ''
+
+@description('BOARD_EXPORT_MAX_ORDERS: orders one board export holds (server default 5000).')
+param boardExportMaxOrders string = ''
+
 @secure()
 @description('DELIVERY_WEBHOOK_URL: a Workflows "when a webhook request is received" URL; its signature makes it a secret.')
 param deliveryWebhookUrl string = ''
@@ -195,6 +204,9 @@ var optionalSettings = {
   DELIVERY_TEAMS: deliveryTeams
   ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
+  DISTRIBUTOR_STAFF_GROUP_ID: distributorStaffGroupId
+  BOARD_RANGE_MAX_ORDERS: boardRangeMaxOrders
+  BOARD_EXPORT_MAX_ORDERS: boardExportMaxOrders
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost
   SMTP_PORT: smtpPort

@@ -1,6 +1,7 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { tabTexts } from '../tab-texts.js';
 import { useText } from './locale-context.js';
 
@@ -37,12 +38,14 @@ const useStyles = makeStyles({
 });
 
 export interface TabHeaderProps {
+  /** The page's name; the customer's tab by default (the distributor's board has its own). */
+  readonly title?: LocalizedText | undefined;
   /** Unknown until the config has loaded. */
   readonly distributorName?: string | undefined;
   readonly demo?: boolean | undefined;
 }
 
-export function TabHeader({ distributorName, demo = false }: TabHeaderProps): ReactElement {
+export function TabHeader({ title = tabTexts.appTitle, distributorName, demo = false }: TabHeaderProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   return (
@@ -52,7 +55,7 @@ export function TabHeader({ distributorName, demo = false }: TabHeaderProps): Re
       </span>
       <div className={styles.titles}>
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
-          {t(tabTexts.appTitle)}
+          {t(title)}
         </Text>
         {distributorName !== undefined && (
           <Text size={200} className={styles.distributor}>
