@@ -150,6 +150,9 @@ describe('the Agents Playground, personal chat', () => {
     const server = stack.urls.server;
     const playground = await open();
     await playground.waitForCard(AUTHORIZE_BUTTON);
+    // The admin speaks Russian: the card follows the locale of the admin's latest activity.
+    await sendMockActivity(stack.urls.playground, PLAYGROUND_CONVERSATIONS.personalChat, { type: 'message', text: 'привет', locale: 'ru-RU' });
+    await playground.waitForCard('С чего начнём?');
 
     const order = await fetch(`${server}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderInput({ activationDate: tomorrow() })) });
     expect(order.status).toBe(201);
@@ -160,10 +163,9 @@ describe('the Agents Playground, personal chat', () => {
     const gdap = (await requested.json()) as { invitationUrl: string; status: string };
     expect(gdap.status).toBe('approvalPending');
 
-    // The Playground's own client says en-US, so the admin's card is in English.
-    const card = await playground.waitForCard('Approve admin access (GDAP)');
-    expect(await playground.readCard(card)).toContain('License Administrator');
-    await playground.saveCardScreenshot(card, 'chat-gdap-request-en');
+    const card = await playground.waitForCard('Одобрите доступ администратора (GDAP)');
+    expect(await playground.readCard(card)).toContain('Администратор лицензий');
+    await playground.saveCardScreenshot(card, 'chat-gdap-request-ru');
 
     const tenant = (await (await fetch(`${server}/api/tenant`)).json()) as { gdap: { status: string; invitationUrl: string } };
     expect(tenant.gdap).toMatchObject({ status: 'approvalPending', invitationUrl: gdap.invitationUrl });
