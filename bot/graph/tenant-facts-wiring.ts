@@ -113,23 +113,20 @@ export type PartnerSideRelationship = (customerTenantId: string, declaredInvitat
  * own Graph app (`PARTNER_GRAPH_CLIENT_ID`).
  */
 export function createPartnerSideRelationship(settings: TenantFactsSettings): PartnerSideRelationship | undefined {
-  const graph =
-    settings.partnerGraph === undefined
-      ? undefined
-      : createPartnerConfirmation({
-          token: createAppOnlyTokenProvider({
-            ...settings.partnerGraph,
-            tenantId: settings.distributorTenantId,
-            ...(settings.networkClient ? { networkClient: settings.networkClient } : {}),
-            ...(settings.clock ? { clock: settings.clock } : {}),
-          }),
-          logger: settings.logger,
-          ...(settings.graphBaseUrl === undefined ? {} : { graphBaseUrl: settings.graphBaseUrl }),
-          ...(settings.clock ? { clock: settings.clock } : {}),
-        });
-  // The GDAP relationships the app requested count on the board too (and are its only proof in demo mode).
-  const confirmation = withRequestedGdap(graph, settings.requestedGdap, settings.logger);
-  if (confirmation === undefined) return undefined;
+  if (settings.partnerGraph === undefined) return undefined;
+  const graph = createPartnerConfirmation({
+    token: createAppOnlyTokenProvider({
+      ...settings.partnerGraph,
+      tenantId: settings.distributorTenantId,
+      ...(settings.networkClient ? { networkClient: settings.networkClient } : {}),
+      ...(settings.clock ? { clock: settings.clock } : {}),
+    }),
+    logger: settings.logger,
+    ...(settings.graphBaseUrl === undefined ? {} : { graphBaseUrl: settings.graphBaseUrl }),
+    ...(settings.clock ? { clock: settings.clock } : {}),
+  });
+  // The GDAP relationships the app requested count here too (Graph lists them anyway once active).
+  const confirmation = withRequestedGdap(graph, settings.requestedGdap, settings.logger) ?? graph;
   const partnerTenantIds = partnerTenantIdsOf(settings);
   const notRead = unreadCustomerFacts({ status: 'unavailable', reason: 'notConfigured' }, { withDirectoryRoles: false });
   return async (tenantId, declaredInvitationAccepted) =>
