@@ -55,6 +55,17 @@ import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
 import { createStorageCredential } from './storage/storage-credential.js';
+import { GDAP_TABLE, GdapStore } from './storage/gdap-store.js';
+import { GdapService } from './gdap/gdap-service.js';
+import { createGdapEffects } from './gdap/gdap-effects.js';
+import type { GdapPartner } from './gdap/gdap-partner.js';
+import { createDemoPartner } from './graph/demo-partner.js';
+import type { DemoPartner } from './graph/demo-partner.js';
+import { createGdapClient } from './graph/gdap-client.js';
+import { createAppOnlyTokenProvider } from './graph/app-only-token-provider.js';
+import { registerGdapRoutes } from './http/gdap-routes.js';
+import { isGuid } from '../src/domain/guid.js';
+import { activeGdapRelationships, tenantGdapOf } from '../src/domain/gdap/gdap-relationship.js';
 
 export interface App {
   readonly server: Server;
@@ -74,6 +85,12 @@ export interface AppOverrides {
   readonly storageClient?: TableStorageOptions['client'];
   /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
   readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
+  /** Who is the distributor's staff on `/api/distributor/*`; tests bring their own. */
+  readonly resolveStaff?: StaffCallerResolver;
+  /** How often pending GDAP approvals are read, shortened by tests. */
+  readonly gdapRefreshIntervalMs?: number;
+  /** The GDAP partner side; tests put a Graph stand-in behind it. */
+  readonly gdapPartner?: GdapPartner;
 }
 
 /**
@@ -93,7 +110,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
 
@@ -130,6 +147,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
   });
+  const gdapStore = new GdapStore(storage.table(GDAP_TABLE));
+  const gdapPartner = createGdapPartner(config, clock, overrides.gdapPartner);
+  const gdap = gdapPartner && new GdapService({
+    store: gdapStore,
+    partner: gdapPartner,
+    settings: config.gdap,
+    effects: createGdapEffects({
+      store: conversations,
+      messenger,
+      distributorName: config.distributorName,
+      distributorTenantId: config.distributorTenantId,
+      distributorLocale: config.delivery.locale,
+      logger,
+    }),
+    logger,
+    clock,
+  });
   const outbox = new OutboxWorker({
     store: new DeliveryStore(storage.table(ORDERS_TABLE)),
     orders: repository,
@@ -137,6 +171,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger,
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
+    // Pending approvals are read from Graph on the outbox's schedule, every few minutes, not in a loop of their own.
+    periodic: gdap ? [{ name: 'gdap', everyMs: overrides.gdapRefreshIntervalMs ?? config.gdap.refreshIntervalMs, run: () => gdap.sweep() }] : [],
   });
   // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
   const tenantFactsMemory = new TenantFactsMemory({ clock });
@@ -171,13 +207,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
-  const resolveStaff = staffCallerResolver(config, ssoVerifier);
+  const resolveStaff = overrides.resolveStaff ?? staffCallerResolver(config, ssoVerifier);
   const tenantFactsSettings: TenantFactsSettings = {
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
     distributorTenantId: config.distributorTenantId,
     otherPartnerTenantIds: [config.invitation.resellerTenantId, config.invitation.indirectProviderTenantId],
     latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
+    ...(gdap ? { requestedGdap: async (tenantId: string) => activeGdapRelationships((await gdapStore.get(tenantId))?.record) } : {}),
     logger,
     clock,
   };
@@ -239,7 +276,24 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }),
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
-      registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerTenantRoutes(api, {
+        tenantFacts: rememberingTenantFacts,
+        resolveCaller,
+        logger,
+        ...(config.aad ? { clientId: config.aad.clientId } : {}),
+        ...(gdap ? { gdap: async (tenantId: string) => tenantGdapOf(await gdap.current(tenantId)) } : {}),
+      });
+      if (gdap) {
+        registerGdapRoutes(api, {
+          gdap,
+          orders,
+          resolveStaff,
+          isCustomerTenantId: (tenantId) => isGuid(tenantId) || (config.demo && tenantId === config.distributorTenantId),
+          demo: config.demo,
+          ...(gdapPartner && 'approve' in gdapPartner ? { approveDemo: (id: string) => gdapPartner.approve(id) } : {}),
+          logger,
+        });
+      }
       registerDistributorRoutes(api, {
         board,
         orders,
@@ -331,6 +385,18 @@ function chatSignIn(
     adminConsentUrl: (tenantId) => adminConsentUrl(tenantId, clientId),
     logger,
   });
+}
+
+/**
+ * Demo mode answers with the built-in demo partner; otherwise the
+ * distributor's own app (`PARTNER_GRAPH_CLIENT_ID`) talks to Graph. Without
+ * that app, GDAP cannot be requested and its routes are not offered.
+ */
+function createGdapPartner(config: AppConfig, clock: () => Date, override?: GdapPartner): GdapPartner | DemoPartner | undefined {
+  if (override) return override;
+  if (config.demo) return createDemoPartner({ clock });
+  if (config.partnerGraph === undefined) return undefined;
+  return createGdapClient({ token: createAppOnlyTokenProvider({ ...config.partnerGraph, tenantId: config.distributorTenantId }) });
 }
 
 function deliveryChannels(config: AppConfig, catalog: Catalog, boardLinks: BoardLinks, logger: Logger): DeliveryChannel[] {

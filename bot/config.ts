@@ -12,6 +12,8 @@ import {
   withDelegatedAdminChoice,
 } from '../src/domain/invitation/invitation-link.js';
 import type { InvitationLink } from '../src/domain/invitation/invitation-link.js';
+import { parseGdapDuration } from '../src/domain/gdap/gdap-duration.js';
+import { parseGdapRoles } from '../src/domain/gdap/gdap-roles.js';
 import { createCatalog, DEFAULT_OFFERED_SKUS, parseOfferedSkus } from '../src/domain/catalog/catalog.js';
 import type { Catalog } from '../src/domain/catalog/catalog.js';
 import { parseSkuCsv } from '../src/domain/catalog/sku-csv.js';
@@ -108,6 +110,17 @@ export interface AppConfig {
   readonly aad?: { readonly clientId: string; readonly clientSecret?: string };
   /** The distributor's own single-tenant app for partner-side confirmation (`/contracts`, GDAP relationships). */
   readonly partnerGraph?: { readonly clientId: string; readonly clientSecret: string };
+  /** GDAP requested per customer (README, 'GDAP per customer'). */
+  readonly gdap: {
+    /** `GDAP_ROLES`: Microsoft Entra role template ids. */
+    readonly roles: readonly string[];
+    /** `GDAP_DURATION`: ISO 8601, P1D to P2Y. */
+    readonly duration: string;
+    /** `GDAP_ACCESS_GROUP_ID`: the distributor's security group given the roles once active. */
+    readonly accessGroupId?: string;
+    /** `GDAP_REFRESH_INTERVAL_SECONDS`, in ms: how often pending relationships are read from Graph. */
+    readonly refreshIntervalMs: number;
+  };
   readonly storage: StorageSettings;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** What one tenant may ask of the server; 0 turns a limit off. Counted per process. */
@@ -144,6 +157,8 @@ const DEFAULT_PORT = 3978;
 const DEFAULT_AZURITE_TABLE_PORT = 10002;
 const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
 const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
+/** Pending GDAP approvals are read from Graph this often: a person approves in minutes, not seconds. */
+const DEFAULT_GDAP_REFRESH_SECONDS = 300;
 const DEFAULT_BOARD_RANGE_MAX_ORDERS = 20_000;
 const DEFAULT_BOARD_EXPORT_MAX_ORDERS = 5_000;
 
@@ -236,6 +251,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
       openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
     },
     ...partnerGraphSettings(text),
+    gdap: gdapSettings(text),
     board: boardSettings(text),
     delivery: deliverySettings(text),
   });
@@ -365,6 +381,19 @@ function partnerGraphSettings(text: (name: string) => string | undefined): Pick<
   return { partnerGraph: { clientId: clientId.toLowerCase(), clientSecret } };
 }
 
+function gdapSettings(text: (name: string) => string | undefined): AppConfig['gdap'] {
+  const accessGroupId = text('GDAP_ACCESS_GROUP_ID');
+  if (accessGroupId !== undefined && !isGuid(accessGroupId)) {
+    throw new ConfigurationError(`"${accessGroupId}" is not the object id (GUID) of a security group in the distributor's tenant`, 'GDAP_ACCESS_GROUP_ID');
+  }
+  return {
+    roles: parseGdapRoles(text('GDAP_ROLES')),
+    duration: parseGdapDuration(text('GDAP_DURATION')),
+    ...(accessGroupId === undefined ? {} : { accessGroupId: accessGroupId.toLowerCase() }),
+    refreshIntervalMs: parse('GDAP_REFRESH_INTERVAL_SECONDS', text('GDAP_REFRESH_INTERVAL_SECONDS'), refreshSecondsSchema, DEFAULT_GDAP_REFRESH_SECONDS) * 1000,
+  };
+}
+
 function deliverySettings(text: (name: string) => string | undefined): AppConfig['delivery'] {
   const webhookUrl = text('DELIVERY_WEBHOOK_URL');
   const smtpHost = text('SMTP_HOST');
@@ -415,6 +444,7 @@ const PORT_RANGE = 'expected a port number from 1 to 65535';
 const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
 const LIMIT_RANGE = 'expected a whole number from 0 (off) to 1000000';
 const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
+const refreshSecondsSchema = z.string().regex(/^\d+$/, 'expected whole seconds from 60 to 86400').transform(Number).pipe(z.number().min(60).max(86_400));
 const BOARD_LIMIT_RANGE = 'expected a whole number from 1 to 1000000';
 const boardLimitSchema = z.string().regex(/^\d+$/, BOARD_LIMIT_RANGE).transform(Number).pipe(z.number().min(1, BOARD_LIMIT_RANGE).max(1_000_000, BOARD_LIMIT_RANGE));
 const INSTANCE_RANGE = 'expected a whole number from 1 to 100: how many server instances run (the App Service plan\'s instance count)';

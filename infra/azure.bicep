@@ -170,6 +170,18 @@ param partnerGraphClientId string = ''
 @secure()
 param partnerGraphClientSecret string = ''
 
+@description('GDAP_ROLES: Microsoft Entra role template ids requested per customer, comma-separated (server default: Directory Readers, License Administrator, Service Support Administrator).')
+param gdapRoles string = ''
+
+@description('GDAP_DURATION: how long a GDAP relationship lasts, ISO 8601 from P1D to P2Y (server default P730D).')
+param gdapDuration string = ''
+
+@description('GDAP_ACCESS_GROUP_ID: object id of the distributor\'s security group that gets the GDAP roles once a customer approves.')
+param gdapAccessGroupId string = ''
+
+@description('GDAP_REFRESH_INTERVAL_SECONDS: how often pending GDAP approvals are read from Graph (server default 300).')
+param gdapRefreshIntervalSeconds string = ''
+
 // ---------------------------------------------------------------------------
 
 var baseName = toLower(resourceBaseName)
@@ -216,6 +228,10 @@ var optionalSettings = {
   DISTRIBUTOR_ADMINS: distributorAdmins
   PARTNER_GRAPH_CLIENT_ID: partnerGraphClientId
   PARTNER_GRAPH_CLIENT_SECRET: partnerGraphClientSecret
+  GDAP_ROLES: gdapRoles
+  GDAP_DURATION: gdapDuration
+  GDAP_ACCESS_GROUP_ID: gdapAccessGroupId
+  GDAP_REFRESH_INTERVAL_SECONDS: gdapRefreshIntervalSeconds
 }
 
 var requiredSettings = {

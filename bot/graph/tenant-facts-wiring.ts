@@ -1,7 +1,8 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { adminConsentUrl } from '../../src/domain/tenant/admin-consent-link.js';
 import { deriveRelationship } from '../../src/domain/tenant/relationship-evidence.js';
-import { unreadCustomerFacts } from '../../src/domain/tenant/tenant-facts.js';
+import { PARTNER_NOT_CONFIGURED, unreadCustomerFacts } from '../../src/domain/tenant/tenant-facts.js';
+import type { GdapRelationship } from '../../src/domain/tenant/tenant-facts.js';
 import type { RelationshipLevel } from '../../src/domain/tenant/tenant-response.js';
 import type { Logger } from '../logger.js';
 import { createAppOnlyTokenProvider } from './app-only-token-provider.js';
@@ -10,6 +11,7 @@ import { createDemoCustomerFacts } from './demo-tenant.js';
 import { createGraphCustomerFacts } from './graph-customer-facts.js';
 import { createOboTokenProvider } from './obo-token-provider.js';
 import { createPartnerConfirmation } from './partner-confirmation.js';
+import type { PartnerConfirmation } from './partner-confirmation.js';
 import { createTenantFactsService } from './tenant-facts-service.js';
 import type { TenantFactsService } from './tenant-facts-service.js';
 
@@ -23,6 +25,12 @@ export interface TenantFactsSettings {
   /** Further partner tenants whose relationship counts: the invitation's reseller and indirect provider. */
   readonly otherPartnerTenantIds: readonly (string | undefined)[];
   readonly latestInvitationAnswer?: (tenantId: string) => Promise<boolean | undefined>;
+  /**
+   * The GDAP relationships this app requested and saw become active in Graph
+   * (bot/gdap): partner-side proof as good as a fresh `/tenantRelationships`
+   * read, and the only one in demo mode.
+   */
+  readonly requestedGdap?: (tenantId: string) => Promise<readonly GdapRelationship[]>;
   readonly logger: Logger;
   readonly clock?: () => Date;
   /** Test seams: msal-node's HTTP client and Graph's base URL. */
@@ -51,14 +59,16 @@ export function createTenantFacts(settings: TenantFactsSettings): TenantFactsSer
   const graphBase = settings.graphBaseUrl === undefined ? {} : { graphBaseUrl: settings.graphBaseUrl };
 
   if (aad === undefined) {
+    const confirmation = withRequestedGdap(undefined, settings.requestedGdap, logger);
     return createTenantFactsService({
       ...common,
+      ...(confirmation ? { partnerConfirmation: confirmation } : {}),
       source: 'demo',
       customerFacts: createDemoCustomerFacts({ partnerTenantId: settings.distributorTenantId, ...(settings.clock ? { clock: settings.clock } : {}) }),
     });
   }
 
-  const partnerConfirmation =
+  const partnerConfirmation = withRequestedGdap(
     settings.partnerGraph === undefined
       ? undefined
       : createPartnerConfirmation({
@@ -66,7 +76,10 @@ export function createTenantFacts(settings: TenantFactsSettings): TenantFactsSer
           logger,
           ...graphBase,
           ...(settings.clock ? { clock: settings.clock } : {}),
-        });
+        }),
+    settings.requestedGdap,
+    logger,
+  );
 
   let customerFacts: CustomerFactsSource;
   if (aad.clientSecret === undefined) {
@@ -101,7 +114,7 @@ export type PartnerSideRelationship = (customerTenantId: string, declaredInvitat
  */
 export function createPartnerSideRelationship(settings: TenantFactsSettings): PartnerSideRelationship | undefined {
   if (settings.partnerGraph === undefined) return undefined;
-  const confirmation = createPartnerConfirmation({
+  const graph = createPartnerConfirmation({
     token: createAppOnlyTokenProvider({
       ...settings.partnerGraph,
       tenantId: settings.distributorTenantId,
@@ -112,6 +125,8 @@ export function createPartnerSideRelationship(settings: TenantFactsSettings): Pa
     ...(settings.graphBaseUrl === undefined ? {} : { graphBaseUrl: settings.graphBaseUrl }),
     ...(settings.clock ? { clock: settings.clock } : {}),
   });
+  // The GDAP relationships the app requested count here too (Graph lists them anyway once active).
+  const confirmation = withRequestedGdap(graph, settings.requestedGdap, settings.logger) ?? graph;
   const partnerTenantIds = partnerTenantIdsOf(settings);
   const notRead = unreadCustomerFacts({ status: 'unavailable', reason: 'notConfigured' }, { withDirectoryRoles: false });
   return async (tenantId, declaredInvitationAccepted) =>
@@ -120,4 +135,30 @@ export function createPartnerSideRelationship(settings: TenantFactsSettings): Pa
 
 function partnerTenantIdsOf(settings: Pick<TenantFactsSettings, 'distributorTenantId' | 'otherPartnerTenantIds'>): string[] {
   return [...new Set([settings.distributorTenantId, ...settings.otherPartnerTenantIds].filter((id): id is string => id !== undefined).map((id) => id.toLowerCase()))];
+}
+
+/**
+ * Adds the GDAP relationships the app requested to what Graph's partner side
+ * answered (or stands in for it when no partner credentials are set). A
+ * storage failure leaves Graph's answer as it was.
+ */
+function withRequestedGdap(
+  confirm: PartnerConfirmation | undefined,
+  requested: TenantFactsSettings['requestedGdap'],
+  logger: Logger,
+): PartnerConfirmation | undefined {
+  if (requested === undefined) return confirm;
+  return async (tenantId) => {
+    const [facts, own] = await Promise.all([
+      confirm === undefined ? Promise.resolve(PARTNER_NOT_CONFIGURED) : confirm(tenantId),
+      requested(tenantId).catch((error: unknown) => {
+        logger.warn({ err: error, tenantId }, 'could not read the requested GDAP relationship');
+        return [];
+      }),
+    ]);
+    if (own.length === 0) return facts;
+    const known = facts.gdapRelationships.status === 'ok' ? facts.gdapRelationships.value : [];
+    const ids = new Set(known.map((relationship) => relationship.id));
+    return { ...facts, gdapRelationships: { status: 'ok', value: [...known, ...own.filter((relationship) => !ids.has(relationship.id))] } };
+  };
 }

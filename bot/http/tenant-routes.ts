@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { adminConsentUrl } from '../../src/domain/tenant/admin-consent-link.js';
+import type { TenantGdap } from '../../src/domain/tenant/tenant-response.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
 import type { Logger } from '../logger.js';
@@ -13,6 +14,8 @@ export interface TenantRoutesDependencies {
   readonly logger: Logger;
   /** The multi-tenant app id, for the admin-consent link of a consent error. */
   readonly clientId?: string;
+  /** The tenant's GDAP relationship, when GDAP requests are set up (refreshed from Graph when older than a minute). */
+  readonly gdap?: (tenantId: string) => Promise<TenantGdap | null>;
 }
 
 /**
@@ -34,7 +37,7 @@ export function registerTenantRoutes(server: Server, deps: TenantRoutesDependenc
         ...(caller.token === undefined ? {} : { token: caller.token }),
         ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
       });
-      res.json(200, tenant);
+      res.json(200, deps.gdap === undefined ? tenant : { ...tenant, gdap: await gdapOf(deps, caller.tenantId) });
     } catch (error) {
       if (error instanceof ConsentRequiredError) {
         res.json(403, {
@@ -54,6 +57,16 @@ export function registerTenantRoutes(server: Server, deps: TenantRoutesDependenc
       }
     }
   }));
+}
+
+/** A GDAP outage hides only the GDAP part; the tenant facts still answer. */
+async function gdapOf(deps: TenantRoutesDependencies, tenantId: string): Promise<TenantGdap | null> {
+  try {
+    return (await deps.gdap?.(tenantId)) ?? null;
+  } catch (error) {
+    deps.logger.warn({ err: error, tenantId }, 'could not read the GDAP relationship for the tenant');
+    return null;
+  }
 }
 
 /**

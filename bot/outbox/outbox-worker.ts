@@ -45,6 +45,18 @@ export interface OutboxWorkerOptions {
   readonly clock?: () => Date;
   /** [0, 1), for the backoff jitter. */
   readonly random?: () => number;
+  /**
+   * Other background work that rides on the sweep's schedule (e.g. GDAP
+   * status), each run after a sweep at most once per `everyMs`; the first
+   * right after the first sweep, so a restart resumes what a crash left.
+   */
+  readonly periodic?: readonly PeriodicTask[];
+}
+
+export interface PeriodicTask {
+  readonly name: string;
+  readonly everyMs: number;
+  run(): Promise<void>;
 }
 
 interface AttemptOptions {
@@ -91,6 +103,8 @@ export class OutboxWorker {
   private readonly inFlight = new Set<string>();
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** When each periodic task last started (clock ms). */
+  private readonly periodicRuns = new Map<string, number>();
   private sweeping: Promise<void> | undefined;
 
   constructor(private readonly options: OutboxWorkerOptions) {
@@ -189,6 +203,7 @@ export class OutboxWorker {
           backlog = more;
         })
         .catch((error: unknown) => this.options.logger.error({ err: error }, 'outbox sweep failed'))
+        .then(() => this.runPeriodic())
         .finally(() => {
           this.sweeping = undefined;
           // A full page means more is due: look again soon rather than a whole interval later.
@@ -197,6 +212,21 @@ export class OutboxWorker {
     }, delayMs);
     // A background worker alone must not keep the process alive.
     this.sweepTimer.unref();
+  }
+
+  /** The periodic tasks that are due, one after another; a failure is logged and the task runs again next time. */
+  private async runPeriodic(): Promise<void> {
+    for (const task of this.options.periodic ?? []) {
+      const now = this.clock().getTime();
+      const last = this.periodicRuns.get(task.name);
+      if (last !== undefined && now - last < task.everyMs) continue;
+      this.periodicRuns.set(task.name, now);
+      try {
+        await task.run();
+      } catch (error) {
+        this.options.logger.error({ err: error, task: task.name }, 'periodic task failed');
+      }
+    }
   }
 
   /** Queues what is due; true when there may be more (the page was full, or the queue was). */

@@ -1,3 +1,4 @@
+import { DEFAULT_GDAP_ROLES } from '../../src/domain/gdap/gdap-roles.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PLAYGROUND_ADMIN_OBJECT_ID, PLAYGROUND_TENANT_ID } from '../../bot/config.js';
 import { DEFAULT_OFFERED_SKUS } from '../../src/domain/catalog/catalog.js';
@@ -53,6 +54,10 @@ function productionEnv(overrides: Env = {}): Env {
     SMTP_FROM: 'orders@example.com',
     DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
     ORDER_RATE_LIMIT_PER_MINUTE: '12',
+    GDAP_ROLES: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b,4D6AC14F-3453-41D0-BEF9-A3E0C569773A',
+    GDAP_DURATION: 'P365D',
+    GDAP_ACCESS_GROUP_ID: '869713C9-0B28-4D08-8949-AE07AE1BF528',
+    GDAP_REFRESH_INTERVAL_SECONDS: '600',
     OPEN_ORDERS_PER_TENANT_MAX: '0',
     DISTRIBUTOR_STAFF_GROUP_ID: STAFF_GROUP.toUpperCase(),
     BOARD_RANGE_MAX_ORDERS: '30000',
@@ -137,6 +142,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(loadConfig({ INSTANCE_COUNT: '4', ORDER_RATE_LIMIT_PER_MINUTE: '0' }).limits).toMatchObject({ orderRatePerMinute: 0, instanceCount: 4 });
   });
 
+  it('requests GDAP with the least-privileged roles for two years, read every five minutes', () => {
+    expect(config.gdap).toEqual({ roles: DEFAULT_GDAP_ROLES, duration: 'P730D', refreshIntervalMs: 300_000 });
+  });
+
   it('lets the board read 20 000 orders a request and export 5 000, with no staff group', () => {
     expect(config.board).toEqual({ rangeMaxOrders: 20_000, exportMaxOrders: 5_000 });
   });
@@ -188,6 +197,12 @@ describe('loadConfig in production', () => {
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
       limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0 },
+      gdap: {
+        roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b', '4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
+        duration: 'P365D',
+        accessGroupId: '869713c9-0b28-4d08-8949-ae07ae1bf528',
+        refreshIntervalMs: 600_000,
+      },
       board: { staffGroupId: STAFF_GROUP, rangeMaxOrders: 30_000, exportMaxOrders: 1_000 },
       delivery: {
         locale: 'en',
@@ -403,6 +418,13 @@ describe('loadConfig refuses a bad setting and names it', () => {
   it('never repeats the webhook signature in its message', () => {
     const error = configurationError(() => loadConfig({ DELIVERY_WEBHOOK_URL: 'http://hooks.example.com/invoke?sig=webhook-secret' }));
     expect(error.message).not.toContain('webhook-secret');
+  });
+
+  it('names the GDAP variable at fault', () => {
+    expect(() => loadConfig({ GDAP_ROLES: 'Global Administrator' })).toThrow(/^GDAP_ROLES: /);
+    expect(() => loadConfig({ GDAP_DURATION: 'P3Y' })).toThrow(/^GDAP_DURATION: /);
+    expect(() => loadConfig({ GDAP_ACCESS_GROUP_ID: 'admins' })).toThrow(/^GDAP_ACCESS_GROUP_ID: /);
+    expect(() => loadConfig({ GDAP_REFRESH_INTERVAL_SECONDS: '5' })).toThrow(/^GDAP_REFRESH_INTERVAL_SECONDS: /);
   });
 
   it('reads the partner-side Graph credentials only as a pair', () => {

@@ -2,7 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack } from '../support/local-stack.js';
 import type { TestStack } from '../support/local-stack.js';
+import { PLAYGROUND_TENANT_ID } from '../../bot/config.js';
 import { launchChromium, PLAYGROUND_CONVERSATIONS, PlaygroundUi, sendMockActivity } from '../support/playground.js';
+import { orderInput } from '../support/order-fixtures.js';
 
 // The button the customer presses on Microsoft's invitation page; the welcome card quotes it in every locale.
 const AUTHORIZE_BUTTON = 'Авторизация торгового посредника';
@@ -142,6 +144,41 @@ describe('the Agents Playground, personal chat', () => {
     expect(await playground.readCard(status)).toContain(orderNumber ?? 'CSP-');
     await playground.saveScreenshot('chat-order-accepted');
   }, 150_000);
+
+  // GDAP per customer on the whole stack: staff request it for the customer's order (the board's
+  // «Запросить GDAP» calls this route; the button is tested in tests/board/gdap), the approval card
+  // reaches the admin's personal chat, the tab's answer carries the link (its rendering is tested in
+  // tests/tab/components/confirmation-step), the demo approval makes the relationship confirmed.
+  it('GDAP: request → the chat card → the link in the tab → demo approval → confirmed', async () => {
+    if (!stack) throw new Error('the stack did not start');
+    const server = stack.urls.server;
+    const playground = await open();
+    await playground.waitForCard(AUTHORIZE_BUTTON);
+    // The admin speaks Russian: the card follows the locale of the admin's latest activity.
+    await sendMockActivity(stack.urls.playground, PLAYGROUND_CONVERSATIONS.personalChat, { type: 'message', text: 'привет', locale: 'ru-RU' });
+    await playground.waitForCard('С чего начнём?');
+
+    const order = await fetch(`${server}/api/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderInput({ activationDate: tomorrow() })) });
+    expect(order.status).toBe(201);
+    const { id: orderId } = (await order.json()) as { id: string };
+    const gdapUrl = `${server}/api/distributor/customers/${PLAYGROUND_TENANT_ID}/gdap`;
+    const requested = await fetch(gdapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orderId }) });
+    expect(requested.status).toBe(201);
+    const gdap = (await requested.json()) as { invitationUrl: string; status: string };
+    expect(gdap.status).toBe('approvalPending');
+
+    const card = await playground.waitForCard('Одобрите доступ администратора (GDAP)');
+    expect(await playground.readCard(card)).toContain('Администратор лицензий');
+    await playground.saveCardScreenshot(card, 'chat-gdap-request-ru');
+
+    const tenant = (await (await fetch(`${server}/api/tenant`)).json()) as { gdap: { status: string; invitationUrl: string } };
+    expect(tenant.gdap).toMatchObject({ status: 'approvalPending', invitationUrl: gdap.invitationUrl });
+
+    expect((await fetch(`${gdapUrl}/demo-approve`, { method: 'POST' })).status).toBe(200);
+    const approved = (await (await fetch(`${server}/api/tenant`)).json()) as { gdap: { status: string }; relationship: { level: string } };
+    expect(approved.gdap.status).toBe('active');
+    expect(approved.relationship.level).toBe('confirmed');
+  }, 120_000);
 });
 
 function tomorrow(): string {

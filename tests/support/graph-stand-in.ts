@@ -73,8 +73,26 @@ export interface GraphStandIn {
   answer(tenantId: string, path: string, answer: GraphAnswer): void;
   /** Answers every batch of this tenant as a whole with this status (e.g. 429), until cleared with `undefined`. */
   failBatches(tenantId: string, answer: GraphAnswer | undefined): void;
+  /**
+   * A handler for direct requests of any method (e.g. tests/support/gdap-stand-in.ts),
+   * asked before the scripted GET answers; `undefined` lets the request through.
+   */
+  route(handler: GraphRoute): void;
   close(): Promise<void>;
 }
+
+export interface GraphRouteRequest {
+  readonly tenantId: string;
+  readonly method: string;
+  /** Relative to `/v1.0`, without the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body; undefined when there was none or it was not JSON. */
+  readonly body: unknown;
+}
+
+export type GraphRoute = (request: GraphRouteRequest) => GraphAnswer | undefined;
 
 export const MFA_CLAIMS_CHALLENGE = '{"access_token":{"capolids":{"essential":true,"values":["1f2e3d4c-0000-0000-0000-000000000000"]}}}';
 
@@ -107,6 +125,7 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
   const tokenFailures = new Map<string, EntraErrorAnswer>();
   const batchFailures = new Map<string, GraphAnswer>();
   const answers = new Map<string, GraphAnswer>();
+  const routes: GraphRoute[] = [];
   let issued = 0;
 
   const answerFor = (tenantId: string | undefined, url: string): GraphAnswer => {
@@ -170,6 +189,18 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
         return sendJson(response, 401, graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.').body);
       }
       if (request.method === 'POST' && url.pathname === '/v1.0/$batch') return handleBatch(tenantId, body, response);
+      const routed = routeRequest(routes, {
+        tenantId,
+        method: request.method ?? 'GET',
+        path: url.pathname.slice('/v1.0'.length),
+        query: url.searchParams,
+        headers: flatHeaders(request.headers),
+        body: parseJson(body),
+      });
+      if (routed) {
+        graphRequests.push({ tenantId, via: 'direct', url: `${url.pathname.slice('/v1.0'.length)}${url.search}`, headers: flatHeaders(request.headers) });
+        return sendJson(response, routed.status, routed.body, routed.headers);
+      }
       if (request.method === 'GET') {
         const relative = `${url.pathname.slice('/v1.0'.length)}${url.search}`;
         graphRequests.push({ tenantId, via: 'direct', url: relative, headers: flatHeaders(request.headers) });
@@ -194,6 +225,7 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     failTokens: (tenantId, error) => void (error ? tokenFailures.set(tenantId, error) : tokenFailures.delete(tenantId)),
     answer: (tenantId, path, answer) => void answers.set(`${tenantId} ${path}`, answer),
     failBatches: (tenantId, answer) => void (answer ? batchFailures.set(tenantId, answer) : batchFailures.delete(tenantId)),
+    route: (handler) => void routes.push(handler),
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -257,6 +289,23 @@ function guidFilterProblem(path: string, filter: string | null): GraphAnswer | u
     }
   }
   return undefined;
+}
+
+function routeRequest(routes: readonly GraphRoute[], request: GraphRouteRequest): GraphAnswer | undefined {
+  for (const route of routes) {
+    const answer = route(request);
+    if (answer) return answer;
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function tenantOfToken(authorization: string | undefined): string | undefined {

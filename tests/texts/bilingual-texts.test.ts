@@ -7,6 +7,8 @@ import * as chatCardTexts from '../../src/domain/cards/chat-card-texts.js';
 import * as distributorCardTexts from '../../src/domain/cards/distributor-card-texts.js';
 import { revisionChangeTexts } from '../../src/domain/cards/revision-change-texts.js';
 import { orderEmailTexts } from '../../src/domain/email/order-email-texts.js';
+import { gdapTexts } from '../../src/domain/gdap/gdap-texts.js';
+import { ROLE_DESCRIPTIONS } from '../../src/domain/gdap/gdap-roles.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
 import { tabTexts } from '../../src/tab/tab-texts.js';
 import { collectTexts } from '../support/bilingual-texts.js';
@@ -23,6 +25,8 @@ const SURFACES = {
   email: orderEmailTexts,
   validation: VALIDATION_MESSAGES,
   tab: tabTexts,
+  gdap: gdapTexts,
+  gdapRoles: ROLE_DESCRIPTIONS,
 };
 
 const texts = Object.entries(SURFACES).flatMap(([name, module]) => collectTexts(module, name));

@@ -3,6 +3,8 @@ import type { OrderStatus } from '../../domain/order/order.js';
 import type { ApiFailure, ApiResult } from '../../tab/api/api-failure.js';
 import { createApiTransport, failureFrom } from '../../tab/api/api-transport.js';
 import type { ApiClientOptions } from '../../tab/api/api-transport.js';
+import { createGdapBoardApi } from '../gdap/gdap-board-api.js';
+import type { GdapBoardApi } from '../gdap/gdap-board-api.js';
 import { orderDetailSchema, orderListPageSchema } from './board-response.js';
 import type { OrderDetail, OrderListPage } from './board-response.js';
 
@@ -43,6 +45,8 @@ export interface BoardApiClient {
   changeStatus(key: OrderKey, request: StatusChangeRequest): Promise<StatusChangeOutcome>;
   /** The file comes through the signed-in call (a plain link would carry no token). */
   exportOrders(filters: BoardFilters, format: ExportFormat): Promise<ApiResult<ExportFile>>;
+  /** GDAP for an order's customer (the order view's GDAP section). */
+  readonly gdap: GdapBoardApi;
 }
 
 export const DISTRIBUTOR_ORDERS_PATH = '/api/distributor/orders';
@@ -98,7 +102,20 @@ export function createBoardApiClient(options: ApiClientOptions): BoardApiClient 
       const fileName = fileNameFrom(response.headers.get('content-disposition')) ?? `orders.${format}`;
       return { ok: true, value: { fileName, content: await response.blob() } };
     },
+
+    gdap: createGdapBoardApi(async (method, path, body) => {
+      const result = await transport.exchange(method, path, body);
+      if (!result.ok) throw new Error(failureDetail(result.failure));
+      return result.response;
+    }),
   };
+}
+
+/** A failure without an answer (sign-in, network, a lasting 5xx), in words for the GDAP section's error line. */
+function failureDetail(failure: ApiFailure): string {
+  if (failure.kind === 'consentRequired') return 'consent required';
+  if (failure.kind === 'interactionRequired') return 'sign in again';
+  return failure.kind === 'http' ? (failure.message ?? failure.detail) : failure.detail;
 }
 
 /** `attachment; filename="orders.csv"; filename*=UTF-8''…` (RFC 6266): the UTF-8 name wins. */

@@ -8,7 +8,10 @@ import { useLocale, useText } from '../../tab/components/locale-context.js';
 import { useTimeZone } from '../../tab/components/time-zone-context.js';
 import type { TabConfig } from '../../tab/config/tab-config.js';
 import type { FieldChange } from '../../domain/order/order.js';
+import type { BoardApiClient } from '../api/board-api-client.js';
 import type { OrderDetail } from '../api/board-response.js';
+import { GdapSection } from '../gdap/gdap-section.js';
+import { gdapTexts } from '../../domain/gdap/gdap-texts.js';
 import { boardTexts } from '../board-texts.js';
 import { fieldChangeCells } from '../field-change-cells.js';
 import { CopyButton } from './copy-button.js';
@@ -17,6 +20,8 @@ import { CopyButton } from './copy-button.js';
 export interface OrderSectionProps {
   readonly detail: OrderDetail;
   readonly config: TabConfig;
+  /** For sections that act on their own (GDAP). */
+  readonly api: BoardApiClient;
 }
 
 export interface OrderSection {
@@ -290,4 +295,9 @@ export const orderViewSections: readonly OrderSection[] = [
   { id: 'partner-center', title: boardTexts.partnerCenter.title, render: (props) => <PartnerCenterValues {...props} /> },
   { id: 'evidence', title: boardTexts.evidence.title, render: (props) => <Evidence {...props} /> },
   { id: 'history', title: boardTexts.history.title, render: (props) => <History {...props} /> },
+  {
+    id: 'gdap',
+    title: gdapTexts.board.title,
+    render: ({ detail, config, api }) => <GdapSection tenantId={detail.order.tenantId} orderId={detail.order.id} demo={config.demo} api={api.gdap} />,
+  },
 ];

@@ -132,7 +132,7 @@ export function OrderView({ api, config, host, orderKey, onBack, onChanged }: Or
             <Text as="h3" size={500} weight="semibold" id={`board-order-section-${section.id}`} className={styles.sectionTitle}>
               {t(section.title)}
             </Text>
-            {section.render({ detail, config })}
+            {section.render({ detail, config, api })}
           </section>
         </Card>
       ))}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GDAP_STATES } from '../gdap/gdap-status.js';
+import type { GdapState } from '../gdap/gdap-status.js';
 
 /**
  * The body of `GET /api/tenant` (tenant facts and relationship evidence): what the server
@@ -170,6 +172,16 @@ export const relationshipSchema = z.object({
 });
 export type Relationship = z.infer<typeof relationshipSchema>;
 
+/** The caller's GDAP relationship as the distributor requested it (README, 'GDAP per customer'). */
+export const tenantGdapSchema = z.object({
+  status: z.enum(GDAP_STATES as [GdapState, ...GdapState[]]),
+  /** The admin center's approval page; null until the request is locked for approval. */
+  invitationUrl: z.string().nullable(),
+  roles: z.array(z.string()),
+  endDateTime: z.string().nullable(),
+});
+export type TenantGdap = z.infer<typeof tenantGdapSchema>;
+
 export const tenantResponseSchema = z.object({
   tenantId: z.string(),
   /** `demo` answers come from the built-in demo tenant, not Microsoft Graph. */
@@ -182,6 +194,8 @@ export const tenantResponseSchema = z.object({
   subscriptions: factSchema(z.array(subscriptionFactsSchema)),
   admin: adminFactsSchema,
   relationship: relationshipSchema,
+  /** Absent from servers before GDAP requests; null when none was requested for this tenant. */
+  gdap: tenantGdapSchema.nullable().optional(),
 });
 export type TenantResponse = z.infer<typeof tenantResponseSchema>;
 

@@ -8,6 +8,7 @@ import { tabTexts } from '../tab-texts.js';
 import { AdminNotice } from './admin-notice.js';
 import { CheckAgain } from './check-again.js';
 import { EvidenceList } from './evidence-list.js';
+import { GdapApproval } from './gdap-approval.js';
 import { useText } from './locale-context.js';
 import type { StepPanelProps } from './step-panel.js';
 import { TenantStep } from './tenant-step.js';
@@ -25,21 +26,26 @@ const levelIntent: Readonly<Record<RelationshipLevel, NonNullable<MessageBarProp
   notFound: 'warning',
 };
 
-/** Step 2: the evidence that the CSP relationship exists, at its level (confirmed, detected, declared or not found). */
-export function ConfirmationStep({ step, stepCount, host, session }: StepPanelProps): ReactElement {
+/**
+ * Step 2: the evidence that the CSP relationship exists, at its level
+ * (confirmed, detected, declared or not found), and the distributor's GDAP
+ * request with its approval link when there is one.
+ */
+export function ConfirmationStep({ step, stepCount, config, host, session }: StepPanelProps): ReactElement {
   const texts = tabTexts.confirmation;
   return (
     <TenantStep step={step} stepCount={stepCount} host={host} session={session} title={texts.title} intro={texts.intro}>
-      {(tenant) => <ConfirmationContent tenant={tenant} host={host} session={session} />}
+      {(tenant) => <ConfirmationContent tenant={tenant} distributorName={config.distributorName} host={host} session={session} />}
     </TenantStep>
   );
 }
 
 interface ConfirmationContentProps extends Pick<StepPanelProps, 'host' | 'session'> {
   readonly tenant: TenantResponse;
+  readonly distributorName: string;
 }
 
-function ConfirmationContent({ tenant, host, session }: ConfirmationContentProps): ReactElement {
+function ConfirmationContent({ tenant, distributorName, host, session }: ConfirmationContentProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   const texts = tabTexts.confirmation;
@@ -63,6 +69,7 @@ function ConfirmationContent({ tenant, host, session }: ConfirmationContentProps
         </div>
       )}
       <AdminNotice admin={tenant.admin} steps={adminSteps} />
+      {tenant.gdap && <GdapApproval gdap={tenant.gdap} distributorName={distributorName} host={host} />}
       <CheckAgain session={session} host={host} />
       <Text as="h3" size={400} weight="semibold" className={styles.subheading}>
         {t(texts.evidenceTitle)}

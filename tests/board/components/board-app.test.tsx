@@ -154,6 +154,14 @@ describe('the board: one order', () => {
     expect(text).toContain('СейчасПодтверждена');
   });
 
+  it('has the GDAP section, offering the request for a customer without one', async () => {
+    const board = await renderBoard();
+    await openSampleOrder(board);
+    await board.waitFor(() => board.text().includes('GDAP для этого клиента ещё не запрашивали.'), 'the GDAP section');
+    expect(board.text()).toContain('Доступ администратора (GDAP)');
+    expect(Array.from(board.container.querySelectorAll('button')).some((button) => button.textContent === 'Запросить GDAP')).toBe(true);
+  });
+
   it('lists the Partner Center values, each with a copy button that copies it', async () => {
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (value: string) => void written.push(value) } });

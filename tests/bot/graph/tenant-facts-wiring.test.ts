@@ -31,6 +31,16 @@ const settings = (overrides: Partial<TenantFactsSettings> = {}): TenantFactsSett
 });
 
 describe('createTenantFacts', () => {
+  it('counts a GDAP relationship the app requested and saw become active as partner-side proof, and survives its store failing', async () => {
+    const demoTenant = '00000000-0000-0000-0000-0000000000001';
+    const active = { id: 'r1', displayName: 'ООО «Ромашка» CSP-7K2M9QX4', status: 'active', customerTenantId: demoTenant, activatedDateTime: '2026-12-05T00:05:00Z' };
+    const confirmed = await createTenantFacts(settings({ requestedGdap: () => Promise.resolve([active]) }))({ tenantId: demoTenant });
+    expect(confirmed.relationship.level).toBe('confirmed');
+
+    const failing = await createTenantFacts(settings({ requestedGdap: () => Promise.reject(new Error('storage down')) }))({ tenantId: demoTenant });
+    expect(failing.relationship.level).toBe('detected');
+  });
+
   it('answers from the demo tenant when there is no Entra app', async () => {
     const tenant = await createTenantFacts(settings())({ tenantId: '00000000-0000-0000-0000-0000000000001' });
 

@@ -457,3 +457,27 @@ describe('OutboxWorker', () => {
     expect(webhook.callsFor(order.id)).toHaveLength(1);
   });
 });
+
+describe('OutboxWorker periodic tasks', () => {
+  it('runs each after the first sweep, then no more often than its interval, and survives a failure', async () => {
+    const { newWorker, logger } = await setUp();
+    let now = Date.parse('2026-12-05T00:00:00Z');
+    const runs: string[] = [];
+    const worker = newWorker([], {
+      sweepIntervalMs: 20,
+      clock: () => new Date(now),
+      periodic: [
+        { name: 'gdap', everyMs: 300_000, run: () => Promise.resolve(void runs.push('gdap')) },
+        { name: 'broken', everyMs: 300_000, run: () => Promise.reject(new Error('Graph is down')) },
+      ],
+    });
+    worker.start();
+    await waitUntil(() => runs.length, (count) => count === 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runs).toEqual(['gdap']);
+
+    now += 300_000;
+    await waitUntil(() => runs.length, (count) => count === 2);
+    expect(JSON.stringify(logger.entries)).toContain('periodic task failed');
+  });
+});

@@ -97,4 +97,38 @@ describe('step 2, confirmation', () => {
     expect(tab.text()).toContain('Откройте приложение в Microsoft Teams');
     expect(api.requests).toHaveLength(0);
   });
+  it('shows the distributor\'s GDAP request: which roles, why, and the approval link through Teams', async () => {
+    const link = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/5d027261-d21f-4aa9-b7db-7fa1f56fb163';
+    const api = fakeApi({
+      tenant: () =>
+        Response.json(
+          tenantResponse({
+            gdap: { status: 'approvalPending', invitationUrl: link, roles: ['4d6ac14f-3453-41d0-bef9-a3e0c569773a'], endDateTime: null },
+          }),
+        ),
+    });
+    const teams = teamsHost();
+    const tab = await renderTab({ host: teams.host, fetchApi: api.fetch });
+    await tab.openStep('Подтверждение');
+    await tab.waitFor(() => tab.text().includes('Одобрите доступ администратора (GDAP)'), 'the GDAP part');
+
+    expect(tab.text()).toContain('Ждёт вашего одобрения');
+    expect(tab.text()).toContain('Администратор лицензий: назначать и снимать купленные лицензии Microsoft 365');
+    expect(tab.text()).toContain('Это не глобальный администратор');
+    await act(async () => tab.button('Открыть и одобрить')?.click());
+    expect(teams.opened).toEqual([link]);
+  });
+
+  it('says until when an approved GDAP relationship runs, with no approval button', async () => {
+    const api = fakeApi({
+      tenant: () =>
+        Response.json(tenantResponse({ gdap: { status: 'active', invitationUrl: null, roles: [], endDateTime: '2028-12-04T00:05:00Z' } })),
+    });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await tab.openStep('Подтверждение');
+    await tab.waitFor(() => tab.text().includes('Одобрен, действует'), 'the active GDAP part');
+
+    expect(tab.text()).toContain('Действует до 04.12.2028');
+    expect(tab.button('Открыть и одобрить')).toBeUndefined();
+  });
 });
