@@ -1,6 +1,24 @@
+import type { ReactElement } from 'react';
+import type { LocalizedText } from '../domain/i18n/locale.js';
+import type { TabConfig } from '../tab/config/tab-config.js';
+import type { TabHost } from '../tab/host/tab-host.js';
+import type { BoardApiClient } from './api/board-api-client.js';
 import { boardTexts } from './board-texts.js';
-import type { BoardView } from './board-view.js';
 import { OrdersView } from './components/orders-view.js';
+
+/** What every board view gets: the signed-in API, the config and the host. */
+export interface BoardViewProps {
+  readonly api: BoardApiClient;
+  readonly config: TabConfig;
+  readonly host: TabHost;
+}
+
+export interface BoardView {
+  /** Stable: element ids are made from it. */
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly render: (props: BoardViewProps) => ReactElement;
+}
 
 /**
  * The board's views, in the order of its navigation. A new view (e.g. the
