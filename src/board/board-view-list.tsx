@@ -1,17 +1,8 @@
 import type { ReactElement } from 'react';
 import type { LocalizedText } from '../domain/i18n/locale.js';
-import type { TabConfig } from '../tab/config/tab-config.js';
-import type { TabHost } from '../tab/host/tab-host.js';
-import type { BoardApiClient } from './api/board-api-client.js';
+import type { BoardViewProps } from './board-view-props.js';
 import { boardTexts } from './board-texts.js';
 import { OrdersView } from './components/orders-view.js';
-
-/** What every board view gets: the signed-in API, the config and the host. */
-export interface BoardViewProps {
-  readonly api: BoardApiClient;
-  readonly config: TabConfig;
-  readonly host: TabHost;
-}
 
 export interface BoardView {
   /** Stable: element ids are made from it. */
