@@ -1,6 +1,15 @@
+import type { ReactElement } from 'react';
+import type { LocalizedText } from '../domain/i18n/locale.js';
+import type { BoardViewProps } from './board-view-props.js';
 import { boardTexts } from './board-texts.js';
-import type { BoardView } from './board-view.js';
 import { OrdersView } from './components/orders-view.js';
+
+export interface BoardView {
+  /** Stable: element ids are made from it. */
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly render: (props: BoardViewProps) => ReactElement;
+}
 
 /**
  * The board's views, in the order of its navigation. A new view (e.g. the

@@ -4,7 +4,8 @@ import type { ReactElement } from 'react';
 import { useText } from '../../tab/components/locale-context.js';
 import { boardTexts } from '../board-texts.js';
 import { boardViews } from '../board-view-list.js';
-import type { BoardView, BoardViewProps } from '../board-view.js';
+import type { BoardView } from '../board-view-list.js';
+import type { BoardViewProps } from '../board-view-props.js';
 
 const useStyles = makeStyles({
   nav: { marginBlockEnd: tokens.spacingVerticalL },

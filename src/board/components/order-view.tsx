@@ -14,7 +14,7 @@ import type { OrderKey, StatusChangeOutcome, StatusChangeRequest } from '../api/
 import { isNotStaff } from '../api/board-api-client.js';
 import type { OrderDetail } from '../api/board-response.js';
 import { boardTexts } from '../board-texts.js';
-import type { BoardViewProps } from '../board-view.js';
+import type { BoardViewProps } from '../board-view-props.js';
 import { NotStaffNotice } from './not-staff-notice.js';
 import { orderViewSections } from './order-view-sections.js';
 import { StatusActions } from './status-actions.js';

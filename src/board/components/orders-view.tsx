@@ -13,7 +13,7 @@ import { isNotStaff } from '../api/board-api-client.js';
 import type { BoardFilters, ExportFormat, OrderKey } from '../api/board-api-client.js';
 import type { OrderListPage, OrderSummary } from '../api/board-response.js';
 import { boardTexts } from '../board-texts.js';
-import type { BoardViewProps } from '../board-view.js';
+import type { BoardViewProps } from '../board-view-props.js';
 import { downloadFile } from '../download-file.js';
 import { NotStaffNotice } from './not-staff-notice.js';
 import { OrderFilters } from './order-filters.js';
