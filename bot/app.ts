@@ -16,7 +16,7 @@ import type { AppConfig } from './config.js';
 import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
 import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
-import type { ExchangeClaims } from './conversation/chat-ports.js';
+import type { CustomerDirectory, ExchangeClaims } from './conversation/chat-ports.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
 import { TeamsDistributorDesk } from './distributor/distributor-desk.js';
@@ -29,10 +29,16 @@ import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
+import { registerJourneyRoutes } from './http/journey-routes.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
+import { NotStaffError } from './http/staff-caller.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
+import { CustomerJourneys } from './journey/customer-journeys.js';
+import type { CustomerAgreementReader, GdapStatusReader } from './journey/customer-journeys.js';
+import { JourneyScheduler } from './journey/journey-scheduler.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
@@ -41,6 +47,7 @@ import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
+import { JOURNEY_TABLE, JourneyStore } from './storage/journey-store.js';
 import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
@@ -64,6 +71,14 @@ export interface AppOverrides {
   readonly storageClient?: TableStorageOptions['client'];
   /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
   readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
+  /** The journey's pass interval (tests shorten it) and the facts it reads from the MCA and GDAP stores. */
+  readonly journey?: {
+    readonly intervalMs?: number;
+    readonly customerAgreements?: CustomerAgreementReader;
+    readonly gdap?: GdapStatusReader;
+  };
+  /** Who may call `/api/distributor/*` (issue 14's resolver); by default the demo caller in demo mode, nobody otherwise. */
+  readonly resolveStaff?: StaffCallerResolver;
 }
 
 /**
@@ -83,7 +98,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, JOURNEY_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
 
@@ -120,12 +135,27 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     clock,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
   });
+  const journeyStore = new JourneyStore(storage.table(JOURNEY_TABLE), clock);
+  const journeys = new CustomerJourneys({
+    store: journeyStore,
+    orders: repository,
+    customerAgreements: overrides.journey?.customerAgreements,
+    gdap: overrides.journey?.gdap,
+    gdapUsed: config.gdapApprovalUrl !== undefined,
+    logger,
+  });
   const orders = new OrderService({
     repository,
     catalog,
     timeZone: config.timeZone,
     channels: channels.map((channel) => channel.name),
-    outbox,
+    // Every order write passes here: the customer's journey summary follows it.
+    outbox: {
+      dispatch: (order, records) => {
+        outbox.dispatch(order, records);
+        void journeys.changed(order.tenantId);
+      },
+    },
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
@@ -163,6 +193,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.
     if (caller.userId !== undefined) tenantFactsMemory.remember(tenant, caller.userId);
+    await journeys.contact(caller.tenantId, 'tab');
+    await journeys.evidenceSeen(caller.tenantId, tenant.relationship.level);
     return tenant;
   };
   const exchangeClaims = new TokenExchangeClaims(storage.table(CONVERSATIONS_TABLE), clock);
@@ -178,7 +210,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       ...(config.defaultSku === undefined ? {} : { defaultSku: config.defaultSku }),
       timeZone: config.timeZone,
       orders,
-      customerDirectory: new CustomerConversations({ store: conversations, clock }),
+      customerDirectory: firstContactNoting(new CustomerConversations({ store: conversations, clock }), journeys),
+      reminders: journeys,
       logger,
       tenantFactsMemory,
       ...(signIn ? { signIn } : {}),
@@ -209,6 +242,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
       registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerJourneyRoutes(api, {
+        journeys,
+        store: journeyStore,
+        resolveCaller,
+        resolveStaff: overrides.resolveStaff ?? interimStaffResolver(config, resolveCaller),
+        logger,
+        clock,
+      });
     },
     legal: {
       distributorName: config.distributorName,
@@ -222,15 +263,72 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     },
   });
 
+  const scheduler = new JourneyScheduler({
+    journeys,
+    store: journeyStore,
+    conversations,
+    messenger,
+    distributorTenantId: config.distributorTenantId,
+    distributorName: config.distributorName,
+    timeZone: config.timeZone,
+    reminderAfterDays: config.journey.reminderAfterDays,
+    staffLocale: config.delivery.locale,
+    links: {
+      invitationUrl,
+      gdapApprovalUrl: config.gdapApprovalUrl,
+      tabUrl: config.journey.teamsAppId === undefined ? undefined : personalTabLink(config.journey.teamsAppId),
+    },
+    logger,
+    clock,
+    ...(overrides.journey?.intervalMs === undefined ? {} : { intervalMs: overrides.journey.intervalMs }),
+  });
+
   outbox.start();
+  scheduler.start();
   return {
     server,
     catalog,
     orders,
     stop: async () => {
-      await outbox.stop();
+      await Promise.all([outbox.stop(), scheduler.stop()]);
     },
   };
+}
+
+/** Every personal-chat activity passes the directory: the chat's first one is the tenant's first contact. */
+function firstContactNoting(directory: CustomerConversations, journeys: CustomerJourneys): CustomerDirectory {
+  return {
+    remember: async (request) => {
+      await directory.remember(request);
+      await journeys.contact(request.actor.tenantId, 'chat');
+    },
+  };
+}
+
+/**
+ * Until issue 14's staff resolver is wired here: the demo caller is staff in
+ * demo mode; otherwise nobody is (403), because telling guests apart needs
+ * that resolver's checks.
+ */
+function interimStaffResolver(config: AppConfig, resolveCaller: CallerResolver): StaffCallerResolver {
+  return async (req) => {
+    const caller = await resolveCaller(req);
+    if (!config.demo) throw new NotStaffError('notInGroup');
+    if (caller.tenantId !== config.distributorTenantId) throw new NotStaffError('otherTenant');
+    return { ...caller, staff: true };
+  };
+}
+
+/**
+ * A Teams deep link to the app's personal tab (`entityId` "onboarding" in
+ * appPackage/manifest.json), opened from a card's Action.OpenUrl: "Deep links
+ * execution handling" and "Deep link to an application",
+ * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-links-execution-handling.
+ * `TEAMS_APP_ID` is the manifest id of an uploaded custom app; an app
+ * published to the organization's catalog has a catalog id of its own.
+ */
+function personalTabLink(teamsAppId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/onboarding`;
 }
 
 /** Anonymous callers only in demo mode, which listens on loopback only. */

@@ -112,6 +112,13 @@ export interface AppConfig {
     /** Orders not yet completed per tenant (`OPEN_ORDERS_PER_TENANT_MAX`). */
     readonly openOrdersPerTenantMax: number;
   };
+  /** The customer journey's reminders. */
+  readonly journey: {
+    /** `REMINDER_AFTER_DAYS`: days at one step before the one reminder for it; 0 turns reminders off. */
+    readonly reminderAfterDays: number;
+    /** `TEAMS_APP_ID`: the app's id in Teams, for links that open its personal tab from a card. */
+    readonly teamsAppId?: string;
+  };
   readonly delivery: {
     /** Language of what the distributor's staff read. */
     readonly locale: Locale;
@@ -128,6 +135,7 @@ const DEFAULT_PORT = 3978;
 const DEFAULT_AZURITE_TABLE_PORT = 10002;
 const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
 const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
+const DEFAULT_REMINDER_AFTER_DAYS = 3;
 
 /**
  * Reads and validates every setting once, at start. Any problem stops the
@@ -212,6 +220,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
       openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
     },
     ...partnerGraphSettings(text),
+    journey: journeySettings(text),
     delivery: deliverySettings(text),
   });
 }
@@ -310,6 +319,17 @@ function partnerGraphSettings(text: (name: string) => string | undefined): Pick<
   return { partnerGraph: { clientId: clientId.toLowerCase(), clientSecret } };
 }
 
+function journeySettings(text: (name: string) => string | undefined): AppConfig['journey'] {
+  const teamsAppId = text('TEAMS_APP_ID');
+  if (teamsAppId !== undefined && !isGuid(teamsAppId)) {
+    throw new ConfigurationError(`"${teamsAppId}" is not a Teams app id (the manifest's "id", a GUID)`, 'TEAMS_APP_ID');
+  }
+  return {
+    reminderAfterDays: parse('REMINDER_AFTER_DAYS', text('REMINDER_AFTER_DAYS'), reminderDaysSchema, DEFAULT_REMINDER_AFTER_DAYS),
+    ...(teamsAppId === undefined ? {} : { teamsAppId: teamsAppId.toLowerCase() }),
+  };
+}
+
 function deliverySettings(text: (name: string) => string | undefined): AppConfig['delivery'] {
   const webhookUrl = text('DELIVERY_WEBHOOK_URL');
   const smtpHost = text('SMTP_HOST');
@@ -359,6 +379,11 @@ const PORT_RANGE = 'expected a port number from 1 to 65535';
 // Digits only: Number() would also read "0x50" or "1e3" as ports.
 const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
 const LIMIT_RANGE = 'expected a whole number from 0 (off) to 1000000';
+const reminderDaysSchema = z
+  .string()
+  .regex(/^\d+$/, 'a whole number of days from 0 (no reminders) to 365')
+  .transform(Number)
+  .pipe(z.number().max(365, 'a whole number of days from 0 (no reminders) to 365'));
 const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
