@@ -4,6 +4,7 @@ import { JOURNEY_STEPS } from '../../src/domain/journey/journey.js';
 import type { JourneyStepId } from '../../src/domain/journey/journey.js';
 import {
   CUSTOMERS_PARTITION,
+  customerSummarySchema,
   DIGEST_PARTITION,
   evidenceRowKey,
   FIRST_CONTACT_ROW,
@@ -134,7 +135,8 @@ export class JourneyStore {
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
       const entity = await this.read(CUSTOMERS_PARTITION, key, 'reading a customer summary');
       const previous = entity && parseSummaryEntity(entity);
-      if (previous && JSON.stringify(previous) === JSON.stringify(summary)) return 'unchanged';
+      // Parsed both ways, so property order never counts as a change.
+      if (previous && JSON.stringify(previous) === JSON.stringify(customerSummarySchema.parse(summary))) return 'unchanged';
       const etag = typeof entity?.['etag'] === 'string' ? entity['etag'] : undefined;
       const actions: TransactionAction[] = [
         previous && etag !== undefined
