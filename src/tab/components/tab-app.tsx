@@ -7,6 +7,7 @@ import type { DisplayPreferences } from '../host/display-preferences.js';
 import { fluentThemeFor } from '../host/host-theme.js';
 import type { TabHost } from '../host/tab-host.js';
 import { pick } from '../../domain/i18n/locale.js';
+import type { Journey } from '../../domain/journey/journey.js';
 import { tabTexts } from '../tab-texts.js';
 import { ConfigError } from './config-error.js';
 import { LoadingState } from './loading-state.js';
@@ -49,6 +50,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
   const [preferences, setPreferences] = useState(initialPreferences);
   const [configState, setConfigState] = useState<ConfigState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [journey, setJourney] = useState<Journey>();
 
   useEffect(() => {
     let active = true;
@@ -105,7 +107,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
   } else {
     content = (
       <AppRegistrationContext.Provider value={configState.config.aadAppClientId}>
-        <Wizard config={configState.config} host={host} fetchApi={fetchApi} />
+        <Wizard config={configState.config} host={host} fetchApi={fetchApi} onJourney={setJourney} />
       </AppRegistrationContext.Provider>
     );
   }
@@ -114,7 +116,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
     <LocaleContext.Provider value={locale}>
       <TimeZoneContext.Provider value={config?.timeZone ?? 'Europe/Moscow'}>
         <FluentProvider theme={fluentTheme} lang={locale} className={styles.root}>
-          <TabHeader distributorName={config?.distributorName} demo={config?.demo} />
+          <TabHeader distributorName={config?.distributorName} demo={config?.demo} journey={journey} />
           {content}
         </FluentProvider>
       </TimeZoneContext.Provider>
