@@ -40,7 +40,7 @@ export const digestTexts = {
   waitingOrders: { ru: 'Заявки ждут действий', en: 'Orders waiting for action' },
   gdapExpiring: { ru: 'GDAP истекает в ближайшие 30 дней', en: 'GDAP ending within 30 days' },
   stuckAt: (step: string, days: number): LocalizedText => ({ ru: `${step}: ${days} дн.`, en: `${step}: ${days} days` }),
-  orders: (count: number): LocalizedText => ({ ru: `заявок: ${count}`, en: `${count} order(s)` }),
+  orders: (count: number): LocalizedText => ({ ru: `заявок: ${count}`, en: `${count} ${count === 1 ? 'order' : 'orders'}` }),
   endsOn: (date: string): LocalizedText => ({ ru: `до ${date}`, en: `until ${date}` }),
   more: (count: number): LocalizedText => ({ ru: `…и ещё ${count}`, en: `…and ${count} more` }),
 } as const;
