@@ -170,6 +170,7 @@ describe('loadConfig in production', () => {
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
       limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
+      journey: { reminderAfterDays: 3 },
       delivery: {
         locale: 'en',
         teams: true,
@@ -243,6 +244,17 @@ describe('loadConfig in production', () => {
   });
 });
 
+describe('loadConfig: the journey', () => {
+  it('reminds after 3 days by default and knows no Teams app id', () => {
+    expect(loadConfig({}).journey).toEqual({ reminderAfterDays: 3 });
+  });
+
+  it('takes REMINDER_AFTER_DAYS (0 turns reminders off) and TEAMS_APP_ID', () => {
+    const config = loadConfig({ REMINDER_AFTER_DAYS: '0', TEAMS_APP_ID: 'C7A1E4D2-0B5F-4E27-9C3A-1F2E3D4C5B6A' });
+    expect(config.journey).toEqual({ reminderAfterDays: 0, teamsAppId: 'c7a1e4d2-0b5f-4e27-9c3a-1f2e3d4c5b6a' });
+  });
+});
+
 describe('loadConfig refuses a bad setting and names it', () => {
   const cases: { readonly name: string; readonly env: Env; readonly variable: string; readonly explains?: RegExp }[] = [
     { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT', explains: /"abc"/ },
@@ -250,6 +262,9 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'PORT written in hex', env: { PORT: '0x50' }, variable: 'PORT' },
     { name: 'a negative rate limit', env: { ORDER_RATE_LIMIT_PER_MINUTE: '-1' }, variable: 'ORDER_RATE_LIMIT_PER_MINUTE', explains: /0 \(off\)/ },
     { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
+    { name: 'reminders after more than a year', env: { REMINDER_AFTER_DAYS: '400' }, variable: 'REMINDER_AFTER_DAYS', explains: /0 \(no reminders\) to 365/ },
+    { name: 'reminders after a fraction of a day', env: { REMINDER_AFTER_DAYS: '1.5' }, variable: 'REMINDER_AFTER_DAYS' },
+    { name: 'a Teams app id that is not a GUID', env: { TEAMS_APP_ID: 'my-app' }, variable: 'TEAMS_APP_ID', explains: /"my-app"/ },
     { name: 'HOST beyond loopback in demo mode', env: { HOST: '0.0.0.0' }, variable: 'HOST', explains: /loopback/ },
     {
       name: 'a MultiTenant bot',

@@ -5,6 +5,9 @@ import { inboxTexts } from '../../bot/distributor/distributor-chat-texts.js';
 import * as cardTexts from '../../src/domain/cards/card-texts.js';
 import * as chatCardTexts from '../../src/domain/cards/chat-card-texts.js';
 import * as distributorCardTexts from '../../src/domain/cards/distributor-card-texts.js';
+import * as journeyCardTexts from '../../src/domain/cards/journey-card-texts.js';
+import * as journeyTexts from '../../src/domain/journey/journey-texts.js';
+import { customersViewTexts } from '../../src/board/customers-view-texts.js';
 import { orderEmailTexts } from '../../src/domain/email/order-email-texts.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
 import { tabTexts } from '../../src/tab/tab-texts.js';
@@ -21,6 +24,9 @@ const SURFACES = {
   email: orderEmailTexts,
   validation: VALIDATION_MESSAGES,
   tab: tabTexts,
+  journey: journeyTexts,
+  journeyCards: journeyCardTexts,
+  customersView: customersViewTexts,
 };
 
 const texts = Object.entries(SURFACES).flatMap(([name, module]) => collectTexts(module, name));
