@@ -121,6 +121,12 @@ param orderRateLimitPerMinute string = ''
 @description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
 param openOrdersPerTenantMax string = ''
 
+@description('REMINDER_AFTER_DAYS: days a customer may stay at one step before its one reminder (server default 3; 0 = no reminders).')
+param reminderAfterDays string = ''
+
+@description('TEAMS_APP_ID: the Teams app id (manifest id), for the reminder button that opens the personal tab.')
+param teamsAppId string = ''
+
 @secure()
 @description('DELIVERY_WEBHOOK_URL: a Workflows "when a webhook request is received" URL; its signature makes it a secret.')
 param deliveryWebhookUrl string = ''
@@ -183,6 +189,8 @@ var optionalSettings = {
   DELIVERY_TEAMS: deliveryTeams
   ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
+  REMINDER_AFTER_DAYS: reminderAfterDays
+  TEAMS_APP_ID: teamsAppId
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost
   SMTP_PORT: smtpPort
