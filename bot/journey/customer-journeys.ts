@@ -48,8 +48,10 @@ const RECORDED_CACHE = 10_000;
  */
 export class CustomerJourneys {
   private readonly recorded = new LRUCache<string, true>({ max: RECORDED_CACHE });
-  /** One refresh per tenant at a time in this process; callers meanwhile share it. */
+  /** One refresh per tenant at a time in this process. */
   private readonly running = new Map<string, Promise<RefreshedJourney>>();
+  /** The one refresh waiting for the running one: it reads facts written after that one read them. */
+  private readonly queued = new Map<string, Promise<RefreshedJourney>>();
 
   constructor(private readonly options: CustomerJourneysOptions) {}
 
@@ -85,9 +87,25 @@ export class CustomerJourneys {
 
   /** The journey derived now from the stored facts; its summary is stored when it changed. */
   refresh(tenantId: string): Promise<RefreshedJourney> {
+    const queued = this.queued.get(tenantId);
+    if (queued) return queued;
     const running = this.running.get(tenantId);
-    if (running) return running;
-    const refresh = this.derive(tenantId).finally(() => this.running.delete(tenantId));
+    if (!running) return this.start(tenantId);
+    // The running refresh may have read the facts before this call's change: derive once more after it.
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(tenantId);
+        return this.start(tenantId);
+      });
+    this.queued.set(tenantId, next);
+    return next;
+  }
+
+  private start(tenantId: string): Promise<RefreshedJourney> {
+    const refresh = this.derive(tenantId).finally(() => {
+      if (this.running.get(tenantId) === refresh) this.running.delete(tenantId);
+    });
     this.running.set(tenantId, refresh);
     return refresh;
   }
