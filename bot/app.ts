@@ -149,11 +149,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     catalog,
     timeZone: config.timeZone,
     channels: channels.map((channel) => channel.name),
-    // Every order write passes here: the customer's journey summary follows it.
+    // Every order write passes here: the customer's journey summary follows it (gathered, a few seconds later).
     outbox: {
       dispatch: (order, records) => {
         outbox.dispatch(order, records);
-        void journeys.changed(order.tenantId);
+        journeys.changedSoon(order.tenantId);
       },
     },
     // One limiter for the API and the bot: both submit through this service.
@@ -290,6 +290,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     catalog,
     orders,
     stop: async () => {
+      journeys.stop();
       await Promise.all([outbox.stop(), scheduler.stop()]);
     },
   };

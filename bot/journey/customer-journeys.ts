@@ -29,6 +29,8 @@ export interface CustomerJourneysOptions {
   /** The distributor asks for GDAP (`GDAP_INVITATION_LINK` is set): the GDAP step counts. */
   readonly gdapUsed: boolean;
   readonly logger: Pick<Logger, 'warn'>;
+  /** How long `changedSoon` waits, gathering a tenant's changes into one refresh (default 10 s). */
+  readonly refreshDelayMs?: number;
 }
 
 /**
@@ -52,6 +54,8 @@ export class CustomerJourneys {
   private readonly running = new Map<string, Promise<RefreshedJourney>>();
   /** The one refresh waiting for the running one: it reads facts written after that one read them. */
   private readonly queued = new Map<string, Promise<RefreshedJourney>>();
+  /** Tenants with a refresh waiting in `changedSoon`. */
+  private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: CustomerJourneysOptions) {}
 
@@ -77,6 +81,31 @@ export class CustomerJourneys {
     } catch (error) {
       this.options.logger.warn({ err: error, tenantId }, 'could not refresh the customer journey');
     }
+  }
+
+  /**
+   * An order of the tenant was written: refreshes its summary a little later,
+   * once for all the writes meanwhile, so a burst of orders costs one refresh
+   * (each reads the tenant's newest orders) instead of one per order.
+   */
+  changedSoon(tenantId: string): void {
+    if (this.pending.has(tenantId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(tenantId);
+      void this.changed(tenantId);
+    }, this.options.refreshDelayMs ?? 10_000);
+    timer.unref();
+    this.pending.set(tenantId, timer);
+  }
+
+  /**
+   * Drops the refreshes still waiting (at shutdown). Their summaries stay as
+   * they were until the tenant's next event or reminder pass; the customer's
+   * own checklist is always derived afresh.
+   */
+  stop(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
   }
 
   /** «Не напоминать». */

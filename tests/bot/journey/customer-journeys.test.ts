@@ -110,3 +110,31 @@ describe('CustomerJourneys', () => {
     expect(reads).toBe(2);
   });
 });
+
+describe('CustomerJourneys.changedSoon', () => {
+  it('gathers a burst of order writes into one refresh, and stop() drops what still waits', async () => {
+    const { table, facts, clock } = await setUp();
+    const tenant = tenantId();
+    let reads = 0;
+    const counting: JourneyOrders = {
+      list: async (id, limit) => {
+        reads += 1;
+        return facts.orderReader.list(id, limit);
+      },
+    };
+    const store = new JourneyStore(table, clock.read);
+    const journeys = new CustomerJourneys({ store, orders: counting, gdapUsed: false, logger: silentLogger, refreshDelayMs: 50 });
+    facts.orders.set(tenant, [storedOrder({ tenantId: tenant, createdAt: '2026-12-01T08:00:00.000Z', status: 'submitted' })]);
+    for (let i = 0; i < 5; i++) journeys.changedSoon(tenant);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(reads).toBe(1);
+    expect((await store.getSummary(tenant))?.waitingOrders).toBe(1);
+
+    const other = tenantId();
+    journeys.changedSoon(other);
+    journeys.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reads).toBe(1);
+    expect(await store.getSummary(other)).toBeUndefined();
+  });
+});
