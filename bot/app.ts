@@ -25,17 +25,23 @@ import { createCustomerNoticeChannel } from './delivery/customer-notice-channel.
 import type { DeliveryChannel } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { createWebhookChannel } from './delivery/webhook-channel.js';
-import { demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { demoCaller, demoCallerResolver, ssoCallerResolver } from './http/caller.js';
+import { registerDistributorRoutes } from './http/distributor-routes.js';
+import { demoStaffCallerResolver, ssoStaffCallerResolver } from './http/staff-caller.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
+import { OrderBoard } from './distributor/order-board.js';
+import { createOboTokenProvider } from './graph/obo-token-provider.js';
+import { createStaffGroupCheck } from './graph/staff-group-check.js';
+import { BoardIndex } from './storage/board-index.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerJourneyRoutes } from './http/journey-routes.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
-import { NotStaffError } from './http/staff-caller.js';
-import type { StaffCallerResolver } from './http/staff-caller.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
-import { createTenantFacts } from './graph/tenant-facts-wiring.js';
+import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
+import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
 import { CustomerJourneys } from './journey/customer-journeys.js';
 import type { CustomerAgreementReader, GdapStatusReader } from './journey/customer-journeys.js';
 import { JourneyScheduler } from './journey/journey-scheduler.js';
@@ -77,8 +83,6 @@ export interface AppOverrides {
     readonly customerAgreements?: CustomerAgreementReader;
     readonly gdap?: GdapStatusReader;
   };
-  /** Who may call `/api/distributor/*` (issue 14's resolver); by default the demo caller in demo mode, nobody otherwise. */
-  readonly resolveStaff?: StaffCallerResolver;
 }
 
 /**
@@ -144,6 +148,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     gdapUsed: config.gdapApprovalUrl !== undefined,
     logger,
   });
+  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
+  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const orders = new OrderService({
     repository,
     catalog,
@@ -159,6 +165,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -178,7 +185,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
-  const tenantFacts = createTenantFacts({
+  const resolveStaff = staffCallerResolver(config, ssoVerifier);
+  const tenantFactsSettings: TenantFactsSettings = {
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
     distributorTenantId: config.distributorTenantId,
@@ -186,9 +194,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     latestInvitationAnswer: async (tenantId) => (await orders.findLatest(tenantId))?.invitationAccepted,
     logger,
     clock,
+  };
+  const tenantFacts = createTenantFacts(tenantFactsSettings);
+  const board = new OrderBoard({
+    index: new BoardIndex(storage.table(ORDERS_TABLE)),
+    orders,
+    catalog,
+    timeZone: config.timeZone,
+    maxRangeOrders: config.board.rangeMaxOrders,
+    relationshipNow: createPartnerSideRelationship(tenantFactsSettings),
   });
-  // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
-  const tenantFactsMemory = new TenantFactsMemory({ clock });
   const rememberingTenantFacts: TenantFactsService = async (caller) => {
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.
@@ -242,11 +257,17 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
       registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
-      registerJourneyRoutes(api, {
-        journeys,
-        store: journeyStore,
-        resolveCaller,
-        resolveStaff: overrides.resolveStaff ?? interimStaffResolver(config, resolveCaller),
+      registerJourneyRoutes(api, { journeys, store: journeyStore, resolveCaller, resolveStaff, logger, clock });
+      registerDistributorRoutes(api, {
+        board,
+        orders,
+        resolveCaller: resolveStaff,
+        catalog,
+        timeZone: config.timeZone,
+        locale: config.delivery.locale,
+        exportMaxOrders: config.board.exportMaxOrders,
+        // The board's status changes show in the inbox card too, as the card's own buttons do.
+        onStatusChanged: (order) => desk.refreshInboxCard(order),
         logger,
         clock,
       });
@@ -307,20 +328,6 @@ function firstContactNoting(directory: CustomerConversations, journeys: Customer
 }
 
 /**
- * Until issue 14's staff resolver is wired here: the demo caller is staff in
- * demo mode; otherwise nobody is (403), because telling guests apart needs
- * that resolver's checks.
- */
-function interimStaffResolver(config: AppConfig, resolveCaller: CallerResolver): StaffCallerResolver {
-  return async (req) => {
-    const caller = await resolveCaller(req);
-    if (!config.demo) throw new NotStaffError('notInGroup');
-    if (caller.tenantId !== config.distributorTenantId) throw new NotStaffError('otherTenant');
-    return { ...caller, staff: true };
-  };
-}
-
-/**
  * A Teams deep link to the app's personal tab (`entityId` "onboarding" in
  * appPackage/manifest.json), opened from a card's Action.OpenUrl: "Deep links
  * execution handling" and "Deep link to an application",
@@ -338,6 +345,27 @@ function callerResolver(config: AppConfig, verifier: SsoTokenVerifier | undefine
   // The demo's tab user is the Playground's current user, so what the tab reads prefills their chat form.
   if (config.demo) return demoCallerResolver(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID);
   throw new ConfigurationError('required when BOT_ID is set: the Entra app (client) id for tab sign-in', 'AAD_APP_CLIENT_ID');
+}
+
+/**
+ * The distributor's staff (bot/http/staff-caller.ts): in demo mode the demo
+ * user; otherwise Teams SSO of the distributor's tenant, and with
+ * `DISTRIBUTOR_STAFF_GROUP_ID` membership of that group, asked on behalf of
+ * the caller (which needs the Entra app's secret).
+ */
+function staffCallerResolver(config: AppConfig, verify: SsoTokenVerifier | undefined): StaffCallerResolver {
+  if (verify === undefined) return demoStaffCallerResolver(demoCaller(config.distributorTenantId, PLAYGROUND_ADMIN_OBJECT_ID));
+  const groupId = config.board.staffGroupId;
+  if (groupId === undefined) return ssoStaffCallerResolver({ verify, distributorTenantId: config.distributorTenantId });
+  const clientSecret = config.aad?.clientSecret;
+  if (config.aad === undefined || clientSecret === undefined) {
+    throw new ConfigurationError('needs AAD_APP_CLIENT_SECRET: group membership is read on behalf of the staff member', 'DISTRIBUTOR_STAFF_GROUP_ID');
+  }
+  return ssoStaffCallerResolver({
+    verify,
+    distributorTenantId: config.distributorTenantId,
+    inStaffGroup: createStaffGroupCheck({ groupId, obo: createOboTokenProvider({ clientId: config.aad.clientId, clientSecret }) }),
+  });
 }
 
 /**

@@ -119,6 +119,15 @@ export interface AppConfig {
     /** `TEAMS_APP_ID`: the app's id in Teams, for links that open its personal tab from a card. */
     readonly teamsAppId?: string;
   };
+  /** The distributor's board (`/api/distributor/*`). */
+  readonly board: {
+    /** `DISTRIBUTOR_STAFF_GROUP_ID`: when set, only members of this Entra group (object id, lower case) are staff. */
+    readonly staffGroupId?: string;
+    /** `BOARD_RANGE_MAX_ORDERS`: the most index rows one list or export request reads. */
+    readonly rangeMaxOrders: number;
+    /** `BOARD_EXPORT_MAX_ORDERS`: the most orders one export file holds. */
+    readonly exportMaxOrders: number;
+  };
   readonly delivery: {
     /** Language of what the distributor's staff read. */
     readonly locale: Locale;
@@ -136,6 +145,8 @@ const DEFAULT_AZURITE_TABLE_PORT = 10002;
 const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
 const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
 const DEFAULT_REMINDER_AFTER_DAYS = 3;
+const DEFAULT_BOARD_RANGE_MAX_ORDERS = 20_000;
+const DEFAULT_BOARD_EXPORT_MAX_ORDERS = 5_000;
 
 /**
  * Reads and validates every setting once, at start. Any problem stops the
@@ -221,8 +232,21 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     },
     ...partnerGraphSettings(text),
     journey: journeySettings(text),
+    board: boardSettings(text),
     delivery: deliverySettings(text),
   });
+}
+
+function boardSettings(text: (name: string) => string | undefined): AppConfig['board'] {
+  const staffGroupId = text('DISTRIBUTOR_STAFF_GROUP_ID');
+  if (staffGroupId !== undefined && !isGuid(staffGroupId)) {
+    throw new ConfigurationError(`"${staffGroupId}" is not a group object id (GUID)`, 'DISTRIBUTOR_STAFF_GROUP_ID');
+  }
+  return {
+    ...(staffGroupId === undefined ? {} : { staffGroupId: staffGroupId.toLowerCase() }),
+    rangeMaxOrders: parse('BOARD_RANGE_MAX_ORDERS', text('BOARD_RANGE_MAX_ORDERS'), boardLimitSchema, DEFAULT_BOARD_RANGE_MAX_ORDERS),
+    exportMaxOrders: parse('BOARD_EXPORT_MAX_ORDERS', text('BOARD_EXPORT_MAX_ORDERS'), boardLimitSchema, DEFAULT_BOARD_EXPORT_MAX_ORDERS),
+  };
 }
 
 function botIdentity(botId: string | undefined, text: (name: string) => string | undefined): BotIdentity {
@@ -385,6 +409,8 @@ const reminderDaysSchema = z
   .transform(Number)
   .pipe(z.number().max(365, 'a whole number of days from 0 (no reminders) to 365'));
 const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
+const BOARD_LIMIT_RANGE = 'expected a whole number from 1 to 1000000';
+const boardLimitSchema = z.string().regex(/^\d+$/, BOARD_LIMIT_RANGE).transform(Number).pipe(z.number().min(1, BOARD_LIMIT_RANGE).max(1_000_000, BOARD_LIMIT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 // Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).

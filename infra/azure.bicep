@@ -126,6 +126,14 @@ param reminderAfterDays string = ''
 
 @description('TEAMS_APP_ID: the Teams app id (manifest id), for the reminder button that opens the personal tab.')
 param teamsAppId string = ''
+@description('DISTRIBUTOR_STAFF_GROUP_ID: object id of the Entra group whose members may use the orders board (unset: every non-guest user of the distributor tenant).')
+param distributorStaffGroupId string = ''
+
+@description('BOARD_RANGE_MAX_ORDERS: index rows one board request reads (server default 20000).')
+param boardRangeMaxOrders string = ''
+
+@description('BOARD_EXPORT_MAX_ORDERS: orders one board export holds (server default 5000).')
+param boardExportMaxOrders string = ''
 
 @secure()
 @description('DELIVERY_WEBHOOK_URL: a Workflows "when a webhook request is received" URL; its signature makes it a secret.')
@@ -191,6 +199,9 @@ var optionalSettings = {
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
   REMINDER_AFTER_DAYS: reminderAfterDays
   TEAMS_APP_ID: teamsAppId
+  DISTRIBUTOR_STAFF_GROUP_ID: distributorStaffGroupId
+  BOARD_RANGE_MAX_ORDERS: boardRangeMaxOrders
+  BOARD_EXPORT_MAX_ORDERS: boardExportMaxOrders
   DELIVERY_WEBHOOK_URL: deliveryWebhookUrl
   SMTP_HOST: smtpHost
   SMTP_PORT: smtpPort

@@ -14,6 +14,21 @@ export interface SsoCaller {
    * absent when the token has no such claim, which then says nothing about the roles.
    */
   readonly roleTemplateIds?: readonly string[];
+  /**
+   * A guest (B2B) account of the token's tenant: the optional claim `acct` is 1
+   * ("Optional claims reference", https://learn.microsoft.com/entra/identity-platform/optional-claims-reference:
+   * 0 for a member, 1 for a guest), or the identity provider `idp` is another
+   * issuer than the tenant's ("Access token claims reference",
+   * https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference:
+   * `idp` equals the issuer unless the account is not in the issuer's tenant, such as guests).
+   */
+  readonly guest: boolean;
+  /**
+   * Object ids of the user's groups (the `groups` claim), when the token
+   * carries them; absent when it does not, or when there were too many for the
+   * token (the "overage" `_claim_names`), which then says nothing.
+   */
+  readonly groupIds?: readonly string[];
   /** The raw token, kept for the on-behalf-of exchange. */
   readonly token: string;
 }
@@ -87,6 +102,8 @@ export function createSsoTokenVerifier(options: SsoTokenVerifierOptions): SsoTok
       ...optionalString('name', payload['name']),
       ...optionalString('userPrincipalName', payload['preferred_username']),
       ...roleTemplateIds(payload['wids']),
+      guest: isGuest(payload, tenantId),
+      ...groupIds(payload),
     };
   };
 }
@@ -106,6 +123,25 @@ function roleTemplateIds(claim: unknown): { roleTemplateIds?: readonly string[] 
   if (!Array.isArray(claim)) return {};
   const ids = claim.filter((id): id is string => typeof id === 'string' && isGuid(id)).map((id) => id.toLowerCase());
   return { roleTemplateIds: ids };
+}
+
+function isGuest(payload: Readonly<Record<string, unknown>>, tenantId: string): boolean {
+  const acct = payload['acct'];
+  if (acct === 1 || acct === '1') return true;
+  const idp = payload['idp'];
+  if (typeof idp !== 'string' || idp === '') return false;
+  // v1 issuers name the same tenant as `https://sts.windows.net/{tid}/`.
+  const ownIssuers = [payload.iss, `https://sts.windows.net/${tenantId}/`].map((issuer) => String(issuer).toLowerCase());
+  return !ownIssuers.includes(idp.toLowerCase());
+}
+
+/** `groups` is an array of group object ids; with `_claim_names.groups` (overage) the list is not in the token. */
+function groupIds(payload: Readonly<Record<string, unknown>>): { groupIds?: readonly string[] } {
+  const names = payload['_claim_names'];
+  if (typeof names === 'object' && names !== null && 'groups' in names) return {};
+  const claim = payload['groups'];
+  if (!Array.isArray(claim)) return {};
+  return { groupIds: claim.filter((id): id is string => typeof id === 'string' && isGuid(id)).map((id) => id.toLowerCase()) };
 }
 
 function describeJoseError(error: unknown): string {

@@ -236,13 +236,21 @@ export class TeamsDistributorDesk implements DistributorDesk {
     return card;
   }
 
+  /**
+   * A status changed elsewhere (the board): the order's card in the inbox
+   * shows it, as after a click on the card itself.
+   */
+  async refreshInboxCard(order: StoredOrder): Promise<void> {
+    await this.updateInboxMessage(order, this.orderCard(order));
+  }
+
   /** Shows the new state to everyone in the channel; failures leave only that message stale. */
-  private async updateInboxMessage(order: StoredOrder, card: AdaptiveCard, action: DistributorCardAction): Promise<void> {
+  private async updateInboxMessage(order: StoredOrder, card: AdaptiveCard, action?: DistributorCardAction): Promise<void> {
     const context = { tenantId: order.tenantId, orderId: order.id, revision: order.revision };
     try {
       const posted = await this.options.store.getPostedCard(order.tenantId, order.id);
       const message: PostedMessage | undefined =
-        posted ?? (action.messageId === undefined ? undefined : { conversation: action.conversation, activityId: action.messageId });
+        posted ?? (action?.messageId === undefined ? undefined : { conversation: action.conversation, activityId: action.messageId });
       if (!message) {
         this.options.logger.warn(context, 'no inbox message is known for the order; only the actor sees the new card');
         return;

@@ -1,6 +1,8 @@
 import type { INetworkModule } from '@azure/msal-node';
 import { adminConsentUrl } from '../../src/domain/tenant/admin-consent-link.js';
+import { deriveRelationship } from '../../src/domain/tenant/relationship-evidence.js';
 import { unreadCustomerFacts } from '../../src/domain/tenant/tenant-facts.js';
+import type { RelationshipLevel } from '../../src/domain/tenant/tenant-response.js';
 import type { Logger } from '../logger.js';
 import { createAppOnlyTokenProvider } from './app-only-token-provider.js';
 import type { CustomerFactsSource } from './customer-facts-source.js';
@@ -36,7 +38,7 @@ export interface TenantFactsSettings {
  */
 export function createTenantFacts(settings: TenantFactsSettings): TenantFactsService {
   const { aad, logger } = settings;
-  const partnerTenantIds = [...new Set([settings.distributorTenantId, ...settings.otherPartnerTenantIds].filter((id): id is string => id !== undefined).map((id) => id.toLowerCase()))];
+  const partnerTenantIds = partnerTenantIdsOf(settings);
   const common = {
     partnerTenantIds,
     logger,
@@ -85,4 +87,37 @@ export function createTenantFacts(settings: TenantFactsSettings): TenantFactsSer
     clientId: aad.clientId,
     ...(partnerConfirmation ? { partnerConfirmation } : {}),
   });
+}
+
+/** The relationship as the server sees it without the customer: partner-side proof, else what the order declared. */
+export type PartnerSideRelationship = (customerTenantId: string, declaredInvitationAccepted: boolean) => Promise<RelationshipLevel>;
+
+/**
+ * For the distributor's board: the same evidence rules as `GET /api/tenant`
+ * (src/domain/tenant/relationship-evidence.ts) fed with the partner-side facts
+ * only (the customer's own facts need the customer's token), so the level is
+ * `confirmed`, `declared` or `notFound`. Undefined without the distributor's
+ * own Graph app (`PARTNER_GRAPH_CLIENT_ID`).
+ */
+export function createPartnerSideRelationship(settings: TenantFactsSettings): PartnerSideRelationship | undefined {
+  if (settings.partnerGraph === undefined) return undefined;
+  const confirmation = createPartnerConfirmation({
+    token: createAppOnlyTokenProvider({
+      ...settings.partnerGraph,
+      tenantId: settings.distributorTenantId,
+      ...(settings.networkClient ? { networkClient: settings.networkClient } : {}),
+      ...(settings.clock ? { clock: settings.clock } : {}),
+    }),
+    logger: settings.logger,
+    ...(settings.graphBaseUrl === undefined ? {} : { graphBaseUrl: settings.graphBaseUrl }),
+    ...(settings.clock ? { clock: settings.clock } : {}),
+  });
+  const partnerTenantIds = partnerTenantIdsOf(settings);
+  const notRead = unreadCustomerFacts({ status: 'unavailable', reason: 'notConfigured' }, { withDirectoryRoles: false });
+  return async (tenantId, declaredInvitationAccepted) =>
+    deriveRelationship({ tenantId, partnerTenantIds, customer: notRead, partner: await confirmation(tenantId), declaredInvitationAccepted }).level;
+}
+
+function partnerTenantIdsOf(settings: Pick<TenantFactsSettings, 'distributorTenantId' | 'otherPartnerTenantIds'>): string[] {
+  return [...new Set([settings.distributorTenantId, ...settings.otherPartnerTenantIds].filter((id): id is string => id !== undefined).map((id) => id.toLowerCase()))];
 }

@@ -23,6 +23,11 @@ export function ssoCallerResolver(verify: SsoTokenVerifier): CallerResolver {
  * tenant, so the tab works in a plain browser without Entra.
  */
 export function demoCallerResolver(tenantId: string, userId = 'demo-admin'): CallerResolver {
-  const caller: Caller = { tenantId, userId, name: 'Демо Администратор' };
+  const caller = demoCaller(tenantId, userId);
   return () => Promise.resolve(caller);
+}
+
+/** The demo mode's one user. */
+export function demoCaller(tenantId: string, userId: string): Caller {
+  return { tenantId, userId, name: 'Демо Администратор' };
 }

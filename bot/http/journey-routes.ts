@@ -1,17 +1,14 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { DAY_MS, daysStuck } from '../../src/domain/journey/journey.js';
 import { STUCK_DAYS_MAX } from '../../src/domain/journey/customer-list.js';
 import type { CustomerList } from '../../src/domain/journey/customer-list.js';
-import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import type { CustomerJourneys } from '../journey/customer-journeys.js';
 import type { Logger } from '../logger.js';
 import { InvalidCursorError } from '../storage/journey-store.js';
 import type { JourneyStore } from '../storage/journey-store.js';
-import { StorageUnavailableError } from '../storage/storage-errors.js';
 import { apiError } from './api-error.js';
 import { authenticated } from './authenticated.js';
 import type { CallerResolver } from './caller.js';
-import { NotStaffError } from './staff-caller.js';
 import type { StaffCallerResolver } from './staff-caller.js';
 
 export interface JourneyRoutesDependencies {
@@ -39,7 +36,7 @@ export function registerJourneyRoutes(server: Server, deps: JourneyRoutesDepende
     res.json(200, journey);
   }));
 
-  server.get('/api/distributor/customers', staff(deps, async (req, res) => {
+  server.get('/api/distributor/customers', authenticated({ resolveCaller: deps.resolveStaff, logger: deps.logger }, async (req, res) => {
     const stuckDays = parseStuckDays(req.query?.['stuckDays']);
     if (stuckDays === 'invalid') {
       res.json(400, apiError('invalid_stuck_days', `stuckDays must be a whole number from 0 to ${STUCK_DAYS_MAX}`, 'stuckDays'));
@@ -86,36 +83,4 @@ function parseStuckDays(raw: unknown): number | undefined | 'invalid' {
   if (typeof raw !== 'string' || !/^\d{1,4}$/.test(raw)) return 'invalid';
   const days = Number(raw);
   return days <= STUCK_DAYS_MAX ? days : 'invalid';
-}
-
-/** A distributor route: 401 without a valid token, 403 for a caller who is not staff, 503 when storage is down. */
-function staff(
-  deps: Pick<JourneyRoutesDependencies, 'resolveStaff' | 'logger'>,
-  handler: (req: Request, res: Response) => Promise<void>,
-): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    res.header('Cache-Control', 'no-store');
-    try {
-      await deps.resolveStaff(req);
-    } catch (error) {
-      if (error instanceof UnauthorizedError) {
-        res.header('WWW-Authenticate', 'Bearer');
-        res.json(401, apiError('unauthorized', `Sign-in required: ${error.message}`));
-        return;
-      }
-      if (error instanceof NotStaffError) {
-        res.json(403, apiError('not_staff', 'Only the distributor’s staff may see the customer list.'));
-        return;
-      }
-      throw error;
-    }
-    try {
-      await handler(req, res);
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      deps.logger.warn({ err: error }, 'storage unavailable');
-      res.header('Retry-After', '5');
-      res.json(503, apiError('storage_unavailable', 'Storage is temporarily unavailable. Retry shortly.'));
-    }
-  };
 }

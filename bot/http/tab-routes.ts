@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import restify from 'restify';
 import type { Request, Response, Server } from 'restify';
+import { BOARD_CONFIG_PATH, BOARD_PATH } from '../../src/domain/board/board-pages.js';
 
 /**
  * Hosts allowed to frame the tab: the frame-ancestor table of "Tab
@@ -53,7 +55,11 @@ export interface TabHosting {
   readonly frameAncestors: readonly string[];
 }
 
-/** Serves the built tab at `/` with headers that let only Teams (and us) frame it. */
+/**
+ * Serves the built tab at `/` with headers that let only Teams (and us) frame
+ * it, and the distributor's board, built apart into `board/` (vite.config.ts),
+ * at `/board` and `/board/config` with the same headers.
+ */
 export function registerTabRoutes(server: Server, tab: TabHosting): void {
   const securityHeaders = {
     'Content-Security-Policy': tabContentSecurityPolicy(tab.frameAncestors),
@@ -77,5 +83,11 @@ export function registerTabRoutes(server: Server, tab: TabHosting): void {
       res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const serveBoard = async (_req: Request, res: Response): Promise<void> => {
+    const html = await readFile(join(tab.directory, 'board', 'index.html'));
+    res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(html);
+  };
+  for (const path of [BOARD_PATH, `${BOARD_PATH}/`, BOARD_CONFIG_PATH]) server.get(path, serveBoard);
   server.get('/*', serveFiles);
 }

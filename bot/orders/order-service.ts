@@ -3,7 +3,7 @@ import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import { customerNoticeDelivery } from '../../src/domain/order/order-events.js';
 import type { CustomerNotice, OrderSubmitter } from '../../src/domain/order/order-events.js';
 import { changeOrderStatus, checkStatusChange, resubmitOrder, submitOrder } from '../../src/domain/order/order-lifecycle.js';
-import type { DeliveryPlan, StatusChangeInput } from '../../src/domain/order/order-lifecycle.js';
+import type { DeliveryPlan, EvidenceAtSubmission, StatusChangeInput } from '../../src/domain/order/order-lifecycle.js';
 import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
@@ -33,6 +33,12 @@ export interface OrderServiceDependencies {
   readonly rateLimiter?: SubmissionRateLimiter;
   /** The most orders a tenant may have not yet completed; 0 or absent: no cap. */
   readonly openOrdersMax?: number;
+  /**
+   * The relationship evidence level already read for this user of the tenant
+   * (the tab's or the sign-in's facts), recorded on the order; null when none
+   * was read. Synchronous and local: a submission never waits for Graph.
+   */
+  readonly evidenceAtSubmission?: (tenantId: string, userId: string | undefined) => EvidenceAtSubmission;
 }
 
 export interface CallContext {
@@ -105,7 +111,13 @@ export class OrderService {
     }
     for (let attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
       const next = submitOrder(
-        { tenantId, id: newOrderId(), submission: validation.order, delivery: this.deliveryPlan(context.now) },
+        {
+          tenantId,
+          id: newOrderId(),
+          submission: validation.order,
+          delivery: this.deliveryPlan(context.now),
+          evidence: this.evidence(tenantId, context),
+        },
         context,
       );
       const stored = await this.tooLargeAsInvalid(() => this.deps.repository.insert(next.order, next.deliveries, context.submitter));
@@ -127,7 +139,10 @@ export class OrderService {
     if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
     const submission: OrderSubmission = validation.order;
     return this.update(tenantId, orderId, async (loaded) => {
-      const next = resubmitOrder(loaded.order, submission, this.deliveryPlan(context.now), context);
+      const next = resubmitOrder(loaded.order, submission, this.deliveryPlan(context.now), context, {
+        catalog: this.deps.catalog,
+        evidence: this.evidence(tenantId, context),
+      });
       if (next.kind === 'repeated') return { kind: 'existing', order: shownOrder(loaded) };
       if (next.kind === 'invalidTransition') return next;
       const stored = await this.tooLargeAsInvalid(() =>
@@ -213,6 +228,17 @@ export class OrderService {
   private admit(tenantId: string, now: Date): RateLimited | undefined {
     const admission = this.deps.rateLimiter?.admit(tenantId, now);
     return admission === undefined || admission.admitted ? undefined : { kind: 'rateLimited', retryAt: admission.retryAt };
+  }
+
+  /** Evidence is a note on the order: a failure to read it records "unknown" and never fails the submission. */
+  private evidence(tenantId: string, context: CallContext): EvidenceAtSubmission | undefined {
+    const read = this.deps.evidenceAtSubmission;
+    if (read === undefined) return undefined;
+    try {
+      return read(tenantId, context.submitter?.userId);
+    } catch {
+      return null;
+    }
   }
 
   private deliveryPlan(now: Date): DeliveryPlan {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { OrderSubmitter } from '../../src/domain/order/order-events.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { orderStatusSchema, orderSubmissionShape, statusChangeShape } from '../../src/domain/order/order-shape.js';
+import { relationshipLevelSchema } from '../../src/domain/tenant/tenant-response.js';
 import { OrderTooLargeError } from './order-errors.js';
 
 /**
@@ -76,6 +77,7 @@ export function submissionRowKey(submissionId: string): string {
 }
 
 const submissionSchema = orderSubmissionShape;
+const UNKNOWN_EVIDENCE = 'unknown';
 const statusSchema = orderStatusSchema;
 const historySchema = z.array(statusChangeShape);
 
@@ -106,6 +108,8 @@ const orderRowSchema = z.object({
   // Absent on orders stored before the submitter was recorded.
   submitterUserId: z.string().min(1).optional(),
   submitterTeamsUserId: z.string().min(1).optional(),
+  // Absent on orders stored before it was recorded; UNKNOWN_EVIDENCE stands for null (nothing had been read).
+  evidenceAtSubmission: z.union([relationshipLevelSchema, z.literal(UNKNOWN_EVIDENCE)]).optional(),
   etag: z.string(),
 });
 
@@ -141,6 +145,9 @@ export function parseOrderEntity(entity: unknown): OrderRow {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       history: row.history,
+      ...(row.evidenceAtSubmission !== undefined && {
+        evidenceAtSubmission: row.evidenceAtSubmission === UNKNOWN_EVIDENCE ? null : row.evidenceAtSubmission,
+      }),
     },
   };
 }
@@ -168,6 +175,7 @@ export function orderEntity(order: StoredOrder, submitter?: OrderSubmitter): Tab
     history,
     ...(submitter?.userId !== undefined && { submitterUserId: submitter.userId }),
     ...(submitter?.teamsUserId !== undefined && { submitterTeamsUserId: submitter.teamsUserId }),
+    ...(order.evidenceAtSubmission !== undefined && { evidenceAtSubmission: order.evidenceAtSubmission ?? UNKNOWN_EVIDENCE }),
   };
 }
 

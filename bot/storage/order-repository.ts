@@ -4,6 +4,7 @@ import type { TableClient, TableEntity, TableTransactionResponse, TransactionAct
 import type { OrderSubmitter, PendingDelivery } from '../../src/domain/order/order-events.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { isOpenStatus } from '../../src/domain/order/status-transitions.js';
+import { changedByStaff } from '../../src/domain/distributor/order-summary.js';
 import {
   isDeliveryEntity,
   isDistributorDelivery,
@@ -30,6 +31,7 @@ import {
   submissionRowKey,
 } from './order-entity.js';
 import { isOrderId } from './order-id.js';
+import { BoardIndex } from './board-index.js';
 import { OutboxDueIndex, dueEntriesOf } from './outbox-due-index.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
@@ -88,13 +90,16 @@ const TRANSACTION_MAX_ENTITIES = 100;
  * decided: every write of a submission is a single entity-group transaction
  * (the order, its idempotency row and one outbox record per channel), which
  * is the atomicity guarantee; the outbox's due rows go just before it, in
- * one more request (bot/storage/outbox-due-index.ts).
+ * one more request (bot/storage/outbox-due-index.ts), and so does the
+ * board's index row, `pending` until the write is confirmed
+ * (bot/storage/board-index.ts).
  * Every other write is conditional on the ETag read.
  */
 export class OrderRepository {
   private readonly listLimit: number;
   private readonly indexed = new LRUCache<string, Promise<void>>({ max: INDEXED_TENANTS_REMEMBERED });
   private readonly dueIndex: OutboxDueIndex;
+  private readonly board: BoardIndex;
 
   constructor(
     private readonly table: TableClient,
@@ -102,6 +107,7 @@ export class OrderRepository {
   ) {
     this.listLimit = options.listLimit ?? 100;
     this.dueIndex = new OutboxDueIndex(table);
+    this.board = new BoardIndex(table);
   }
 
   /**
@@ -113,8 +119,9 @@ export class OrderRepository {
     assertKeyPart(order.tenantId, 'tenant id');
     assertKeyPart(order.submissionId, 'submission id');
     const entities = deliveries.map(newDeliveryEntity);
-    // Before the records: the outbox's sweeps find them by their due rows (docs/architecture.md, "The outbox").
-    await this.dueIndex.schedule(dueEntriesOf(deliveries));
+    // Before the records: the outbox's sweeps find them by their due rows (docs/architecture.md, "The outbox"),
+    // and the board's row is pending until the order is stored (bot/storage/board-index.ts).
+    const [, boardEtag] = await Promise.all([this.dueIndex.schedule(dueEntriesOf(deliveries)), this.board.prepare(order)]);
     try {
       const response = await this.table.submitTransaction([
         ['create', orderEntity(order, submitter)],
@@ -124,10 +131,12 @@ export class OrderRepository {
         ...entities.map((entity): TransactionAction => ['create', entity]),
       ]);
       const newDeliveries = withEtags(entities, response);
+      await this.board.confirm(order, boardEtag);
       return { kind: 'stored', order: withDeliveries(order, newDeliveries), newDeliveries };
     } catch (error) {
       if (storageStatusCode(error) !== 409) throw toStorageError(error, 'storing an order');
     }
+    await this.board.forget(order);
     // 409: either the submission id is taken (a repeat) or, astronomically
     // rarely, the random order id is; only the first is worth a read.
     const existing = await this.findBySubmission(order.tenantId, order.submissionId);
@@ -224,7 +233,7 @@ export class OrderRepository {
     const closes = isOpenStatus(loaded.order.status) && !isOpenStatus(next.status);
     // The open row to delete exists only once the partition is indexed.
     if (closes) await this.ensureIndexed(next.tenantId);
-    await this.dueIndex.schedule(dueEntriesOf(deliveries));
+    const [, boardEtag] = await Promise.all([this.dueIndex.schedule(dueEntriesOf(deliveries)), this.board.prepare(next)]);
     try {
       let newDeliveries: DeliveryRecord[] = [];
       if (!newSubmission && entities.length === 0 && !closes) {
@@ -240,6 +249,7 @@ export class OrderRepository {
         ]);
         newDeliveries = withEtags(entities, response);
       }
+      await this.board.confirm(next, boardEtag, { seen: changedByStaff(next) });
       return { kind: 'stored', order: withDeliveries(next, [...loaded.deliveries, ...newDeliveries]), newDeliveries };
     } catch (error) {
       const status = storageStatusCode(error);

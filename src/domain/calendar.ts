@@ -52,3 +52,49 @@ function toUtcMidnight(value: string): Date | undefined {
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return roundTrips ? date : undefined;
 }
+
+/**
+ * The instant a calendar day starts in an IANA time zone (its local 00:00), e.g.
+ * `2026-12-05` in `Europe/Moscow` → `2026-12-04T21:00:00Z`. Throws RangeError
+ * for an invalid date. Offsets come from Intl, so DST zones work too.
+ */
+export function startOfDayInTimeZone(isoDate: string, timeZone: string): Date {
+  const midnight = toUtcMidnight(isoDate);
+  if (midnight === undefined) throw new RangeError(`startOfDayInTimeZone: invalid date ${isoDate}`);
+  // Local midnight = UTC midnight minus the zone's offset; the offset is read again at the
+  // result, because a DST change between the two instants shifts it.
+  const first = new Date(midnight.getTime() - zoneOffsetMs(midnight, timeZone));
+  return new Date(midnight.getTime() - zoneOffsetMs(first, timeZone));
+}
+
+/** `instant` as local wall time `YYYY-MM-DD HH:MM` in an IANA time zone (what an export's cell shows). */
+export function localDateTimeInTimeZone(instant: Date, timeZone: string): string {
+  const local = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
+  return `${local.toISOString().slice(0, 10)} ${local.toISOString().slice(11, 16)}`;
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's wall clock is ahead of UTC at `instant`, in ms (Moscow: +3 h). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  const wall = new Date(0);
+  wall.setUTCFullYear(part('year'), part('month') - 1, part('day'));
+  wall.setUTCHours(part('hour'), part('minute'), part('second'), 0);
+  return wall.getTime() - Math.floor(instant.getTime() / 1000) * 1000;
+}

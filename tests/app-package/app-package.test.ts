@@ -19,7 +19,8 @@ interface Manifest {
   localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
   name: { short: string; full: string };
   description: { short: string; full: string };
-  staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+  staticTabs: { entityId: string; name?: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }[];
+  configurableTabs: { id: string; configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[]; context: string[] }[];
   bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { scopes: string[]; commands: Command[] }[] }[];
   webApplicationInfo: { id: string; resource: string };
   validDomains: string[];
@@ -51,6 +52,24 @@ describe('appPackage/manifest.json', () => {
     expect(onboarding?.scopes).toEqual(['personal']);
     expect(onboarding?.contentUrl).toBe('https://onboarding.example.com/index.html?inTeams=1');
     expect(manifest.staticTabs.map((tab) => tab.entityId)).toContain('about');
+  });
+
+  it('offers the board as a channel tab of a team, set up on /board/config, and as a personal tab', () => {
+    expect(manifest.configurableTabs).toEqual([
+      {
+        id: 'board',
+        configurationUrl: 'https://onboarding.example.com/board/config',
+        canUpdateConfiguration: false,
+        scopes: ['team'],
+        context: ['channelTab'],
+      },
+    ]);
+    const board = manifest.staticTabs.find((tab) => tab.entityId === 'board');
+    expect(board?.scopes).toEqual(['personal']);
+    expect(board?.contentUrl).toBe('https://onboarding.example.com/board?inTeams=1');
+    expect(board?.websiteUrl).toBe('https://onboarding.example.com/board');
+    // The customer's tab stays first, so it is what the personal app opens on.
+    expect(manifest.staticTabs[0]?.entityId).toBe('onboarding');
   });
 
   it('declares the bot for personal chat and teams, with order, status and help commands', () => {

@@ -10,6 +10,7 @@ const DISTRIBUTOR_TENANT = '1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d';
 const AAD_CLIENT_ID = 'c3d4e5f6-a7b8-49c0-8d1e-2f3a4b5c6d7e';
 const ADMIN_A = '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c';
 const ADMIN_B = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const STAFF_GROUP = '7c6b5a49-3828-4716-9504-f3e2d1c0b9a8';
 const STORAGE =
   'DefaultEndpointsProtocol=https;AccountName=cspstore;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net';
 const CURRENT_INVITATION =
@@ -51,6 +52,9 @@ function productionEnv(overrides: Env = {}): Env {
     DELIVERY_EMAIL_TO: 'csp@example.com; sales@example.com',
     ORDER_RATE_LIMIT_PER_MINUTE: '12',
     OPEN_ORDERS_PER_TENANT_MAX: '0',
+    DISTRIBUTOR_STAFF_GROUP_ID: STAFF_GROUP.toUpperCase(),
+    BOARD_RANGE_MAX_ORDERS: '30000',
+    BOARD_EXPORT_MAX_ORDERS: '1000',
     ...overrides,
   };
 }
@@ -124,6 +128,10 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.limits).toEqual({ orderRatePerMinute: 30, openOrdersPerTenantMax: 100 });
   });
 
+  it('lets the board read 20 000 orders a request and export 5 000, with no staff group', () => {
+    expect(config.board).toEqual({ rangeMaxOrders: 20_000, exportMaxOrders: 5_000 });
+  });
+
   it("lets the Playground's user choose the inbox, as its only distributor admin", () => {
     expect(config.distributorAdmins).toEqual([PLAYGROUND_ADMIN_OBJECT_ID]);
     expect(loadConfig({ DISTRIBUTOR_ADMINS: `${ADMIN_A};${PLAYGROUND_ADMIN_OBJECT_ID}` }).distributorAdmins).toEqual([ADMIN_A, PLAYGROUND_ADMIN_OBJECT_ID]);
@@ -171,6 +179,7 @@ describe('loadConfig in production', () => {
       logLevel: 'warn',
       limits: { orderRatePerMinute: 12, openOrdersPerTenantMax: 0 },
       journey: { reminderAfterDays: 3 },
+      board: { staffGroupId: STAFF_GROUP, rangeMaxOrders: 30_000, exportMaxOrders: 1_000 },
       delivery: {
         locale: 'en',
         teams: true,
@@ -265,6 +274,9 @@ describe('loadConfig refuses a bad setting and names it', () => {
     { name: 'reminders after more than a year', env: { REMINDER_AFTER_DAYS: '400' }, variable: 'REMINDER_AFTER_DAYS', explains: /0 \(no reminders\) to 365/ },
     { name: 'reminders after a fraction of a day', env: { REMINDER_AFTER_DAYS: '1.5' }, variable: 'REMINDER_AFTER_DAYS' },
     { name: 'a Teams app id that is not a GUID', env: { TEAMS_APP_ID: 'my-app' }, variable: 'TEAMS_APP_ID', explains: /"my-app"/ },
+    { name: 'a staff group that is not an object id', env: { DISTRIBUTOR_STAFF_GROUP_ID: 'Staff' }, variable: 'DISTRIBUTOR_STAFF_GROUP_ID', explains: /GUID/ },
+    { name: 'a board range cap of 0', env: { BOARD_RANGE_MAX_ORDERS: '0' }, variable: 'BOARD_RANGE_MAX_ORDERS', explains: /from 1/ },
+    { name: 'an export cap that is not a number', env: { BOARD_EXPORT_MAX_ORDERS: 'lots' }, variable: 'BOARD_EXPORT_MAX_ORDERS' },
     { name: 'HOST beyond loopback in demo mode', env: { HOST: '0.0.0.0' }, variable: 'HOST', explains: /loopback/ },
     {
       name: 'a MultiTenant bot',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isIsoDate, todayInTimeZone } from '../../src/domain/calendar.js';
+import { addDays, isIsoDate, localDateTimeInTimeZone, startOfDayInTimeZone, todayInTimeZone } from '../../src/domain/calendar.js';
 
 describe('todayInTimeZone', () => {
   const lateEveningUtc = new Date('2026-03-31T21:30:00Z');
@@ -49,4 +49,18 @@ describe('isIsoDate', () => {
       expect(isIsoDate(value)).toBe(false);
     },
   );
+});
+
+describe('startOfDayInTimeZone and localDateTimeInTimeZone', () => {
+  it('finds local midnight in a zone without DST and on both sides of a DST change', () => {
+    expect(startOfDayInTimeZone('2026-12-05', 'Europe/Moscow').toISOString()).toBe('2026-12-04T21:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(() => startOfDayInTimeZone('2026-02-30', 'Europe/Moscow')).toThrow(RangeError);
+  });
+
+  it('shows an instant as local wall time', () => {
+    expect(localDateTimeInTimeZone(new Date('2026-11-19T21:30:59Z'), 'Europe/Moscow')).toBe('2026-11-20 00:30');
+    expect(localDateTimeInTimeZone(new Date('2026-07-01T12:00:00Z'), 'Europe/Berlin')).toBe('2026-07-01 14:00');
+  });
 });

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
+import { seriousViolations } from '../support/accessibility.js';
 import { startAzurite } from '../support/azurite.js';
 import type { AzuriteTables } from '../support/azurite.js';
 import { buildTab } from '../support/built-tab.js';
@@ -83,24 +83,6 @@ describe('the tab wizard in Chromium (demo mode)', () => {
 
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /**
-   * axe-core's WCAG 2.1 A/AA rules; only serious and critical findings fail
-   * the test. Fluent's focus manager (tabster) adds `aria-hidden` focus
-   * "dummies" that only redirect focus; Fluent documents them as a known
-   * `aria-hidden-focus` false positive and Accessibility Insights ignores them too.
-   */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        ...violation,
-        nodes: violation.nodes.filter((node) => !(violation.id === 'aria-hidden-focus' && node.html.includes('data-tabster-dummy'))),
-      }))
-      .filter((violation) => violation.nodes.length > 0)
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   }
 
   it('walks through every step in Russian, submits the order once and lists it', async () => {

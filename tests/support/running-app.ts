@@ -95,8 +95,9 @@ export interface TabDirectory {
 }
 
 export const TAB_INDEX_MARKER = 'csp-onboarding-test-tab';
+export const BOARD_INDEX_MARKER = 'csp-onboarding-test-board';
 
-/** A folder shaped like Vite's `dist/tab`: `index.html` and a fingerprinted asset (or no index at all). */
+/** A folder shaped like Vite's `dist/tab`: `index.html`, `board/index.html` and a fingerprinted asset (or no index at all). */
 export async function createTabDirectory(options: { readonly withIndex?: boolean } = {}): Promise<TabDirectory> {
   const path = await mkdtemp(join(tmpdir(), 'tab-build-'));
   await mkdir(join(path, 'assets'));
@@ -107,6 +108,8 @@ export async function createTabDirectory(options: { readonly withIndex?: boolean
       join(path, 'index.html'),
       `<!doctype html><html><head><title>${TAB_INDEX_MARKER}</title><script type="module" src="${assetPath}"></script></head><body></body></html>\n`,
     );
+    await mkdir(join(path, 'board'));
+    await writeFile(join(path, 'board', 'index.html'), `<!doctype html><html><head><title>${BOARD_INDEX_MARKER}</title></head><body></body></html>\n`);
   }
   return { path, assetPath, remove: () => rm(path, { recursive: true, force: true }) };
 }

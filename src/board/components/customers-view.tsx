@@ -13,24 +13,19 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import type { CustomerList, CustomerListItem } from '../../domain/journey/customer-list.js';
+import type { CustomerListItem } from '../../domain/journey/customer-list.js';
 import { evidenceLevelTexts, journeyStepTexts } from '../../domain/journey/journey-texts.js';
-import type { ApiFailure, ApiResult } from '../../tab/api/api-failure.js';
+import type { ApiFailure } from '../../tab/api/api-failure.js';
 import { ApiFailureMessage } from '../../tab/components/api-failure-message.js';
 import { LoadingState } from '../../tab/components/loading-state.js';
 import { useText } from '../../tab/components/locale-context.js';
 import type { TabHost } from '../../tab/host/tab-host.js';
+import type { BoardApiClient } from '../api/board-api-client.js';
 import { customersViewTexts as texts, STUCK_DAY_CHOICES } from '../customers-view-texts.js';
-
-export interface CustomersQuery {
-  /** Only customers stuck more than this many days. */
-  readonly stuckDays?: number | undefined;
-  readonly cursor?: string | undefined;
-}
 
 export interface CustomersViewProps {
   /** `GET /api/distributor/customers` through the board's signed-in client. */
-  readonly load: (query: CustomersQuery, signal: AbortSignal) => Promise<ApiResult<CustomerList>>;
+  readonly api: Pick<BoardApiClient, 'listCustomers'>;
   readonly host: TabHost;
 }
 
@@ -58,7 +53,7 @@ const useStyles = makeStyles({
  * it, relationship evidence and MCA, longest stuck first, a page at a time,
  * filtered to "stuck more than N days".
  */
-export function CustomersView({ load, host }: CustomersViewProps): ReactElement {
+export function CustomersView({ api, host }: CustomersViewProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   const filterId = useId();
@@ -69,7 +64,7 @@ export function CustomersView({ load, host }: CustomersViewProps): ReactElement 
   useEffect(() => {
     const controller = new AbortController();
     setList({ status: 'loading' });
-    void load({ stuckDays }, controller.signal).then((result) => {
+    void api.listCustomers({ stuckDays }, controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       setList(
         result.ok
@@ -78,12 +73,12 @@ export function CustomersView({ load, host }: CustomersViewProps): ReactElement 
       );
     });
     return () => controller.abort();
-  }, [load, stuckDays, reload]);
+  }, [api, stuckDays, reload]);
 
   const loadMore = async (): Promise<void> => {
     if (list.status !== 'ready' || list.nextCursor === null) return;
     setList({ ...list, loadingMore: true, moreFailure: undefined });
-    const result = await load({ stuckDays, cursor: list.nextCursor }, new AbortController().signal);
+    const result = await api.listCustomers({ stuckDays, cursor: list.nextCursor });
     setList((current) => {
       if (current.status !== 'ready') return current;
       return result.ok

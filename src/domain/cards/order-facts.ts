@@ -1,8 +1,9 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { findCatalogItem } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { pick } from '../i18n/locale.js';
 import type { Locale } from '../i18n/locale.js';
+import { addressText, readablePhone } from '../order/display-values.js';
+import { unicodeMailAddress } from '../order/mail-address.js';
 import type { OrderLine, OrderSubmission } from '../order/order.js';
 import type { Fact } from './adaptive-card.js';
 import { escapeCardText } from './card-text.js';
@@ -67,18 +68,13 @@ export function describeTrial(order: OrderSubmission, catalog: Catalog, locale: 
 /** Organization, INN, address and the main contact. */
 export function customerFacts(order: OrderSubmission, locale: Locale): Fact[] {
   const { organization, contact } = order;
-  const address = [organization.address.postalCode, organization.address.city, organization.address.street].join(', ');
   return [
     fact('organizationName', escapeCardText(organization.name), locale),
     fact('inn', escapeCardText(organization.inn), locale),
-    fact('address', escapeCardText(address), locale),
+    fact('address', escapeCardText(addressText(organization.address)), locale),
     fact('contactFullName', escapeCardText(contact.fullName), locale),
     fact('contactPhone', escapeCardText(readablePhone(contact.phone)), locale),
-    fact('contactEmail', escapeCardText(contact.email), locale),
+    // Orders stored before addresses were kept in Unicode may hold the domain in punycode.
+    fact('contactEmail', escapeCardText(unicodeMailAddress(contact.email)), locale),
   ];
-}
-
-/** Stored as E.164 (`+74951234567`); people read `+7 495 123 45 67` more easily. */
-function readablePhone(phone: string): string {
-  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }

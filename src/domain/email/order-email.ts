@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { findCatalogItem } from '../catalog/catalog.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { formatCardDate, formatCardTimestamp } from '../cards/card-format.js';
@@ -13,6 +12,8 @@ import {
 } from '../cards/card-texts.js';
 import { pick } from '../i18n/locale.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
+import { addressText, readablePhone } from '../order/display-values.js';
+import { unicodeMailAddress } from '../order/mail-address.js';
 import type { StoredOrder } from '../order/order.js';
 import { orderEmailTexts } from './order-email-texts.js';
 
@@ -138,7 +139,7 @@ function orderFormRows({ locale, order, catalog }: OrderEmailInput): Row[] {
     const name = item ? `${item.displayName} (${line.sku})` : line.sku;
     return { text: `${name} — ${t(licenseCount(line.quantity))}` };
   });
-  const address = [organization.address.postalCode, organization.address.city, organization.address.street].join(', ');
+  const address = addressText(organization.address);
   return [
     {
       number: '1',
@@ -157,7 +158,7 @@ function orderFormRows({ locale, order, catalog }: OrderEmailInput): Row[] {
       values: [
         { text: contact.fullName },
         { label: t(orderFactTexts.contactPhone), text: readablePhone(contact.phone) },
-        { label: t(orderFactTexts.contactEmail), text: contact.email },
+        { label: t(orderFactTexts.contactEmail), text: unicodeMailAddress(contact.email) },
       ],
     },
     {
@@ -169,11 +170,6 @@ function orderFormRows({ locale, order, catalog }: OrderEmailInput): Row[] {
       ],
     },
   ];
-}
-
-/** Stored as E.164 (`+74951234567`); people dial from the grouped form (`+7 495 123 45 67`). */
-function readablePhone(phone: string): string {
-  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }
 
 function historyEntries({ locale, order }: OrderEmailInput): HistoryEntry[] {

@@ -1,5 +1,8 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { RelationshipLevel } from '../tenant/tenant-response.js';
 import type { CustomerNotice, PendingDelivery } from './order-events.js';
 import type { FieldError, OrderStatus, OrderSubmission, StatusChange, StoredOrder } from './order.js';
+import { revisionChanges } from './revision-changes.js';
 import { canChangeStatus } from './status-transitions.js';
 import { VALIDATION_MESSAGES } from './validation-messages.js';
 
@@ -32,9 +35,18 @@ export interface SubmittedOrder {
   readonly deliveries: readonly PendingDelivery[];
 }
 
+/** The relationship evidence level read for the submitter, or null when none had been read (it never holds a submission up). */
+export type EvidenceAtSubmission = RelationshipLevel | null;
+
 /** A new order, revision 1, `submitted`. `id` is made by the caller (it must be unique in storage). */
 export function submitOrder(
-  input: { readonly tenantId: string; readonly id: string; readonly submission: OrderSubmission; readonly delivery: DeliveryPlan },
+  input: {
+    readonly tenantId: string;
+    readonly id: string;
+    readonly submission: OrderSubmission;
+    readonly delivery: DeliveryPlan;
+    readonly evidence?: EvidenceAtSubmission | undefined;
+  },
   context: LifecycleContext,
 ): SubmittedOrder {
   const at = context.now.toISOString();
@@ -47,6 +59,7 @@ export function submitOrder(
     createdAt: at,
     updatedAt: at,
     history: [historyEntry('submitted', 1, context)],
+    ...(input.evidence !== undefined && { evidenceAtSubmission: input.evidence }),
   };
   return { order, deliveries: pendingDeliveries(order, input.delivery, context.now) };
 }
@@ -60,12 +73,16 @@ export type ResubmitOutcome =
 /**
  * The customer's new content after the distributor asked for changes: same
  * id and creation time, next revision, back to `submitted`, new deliveries.
+ * Its history entry records what changed since the previous revision (the
+ * catalog names the products), so nobody needs the old revision to see it.
+ * Evidence read now replaces what was recorded; none read keeps it.
  */
 export function resubmitOrder(
   order: StoredOrder,
   submission: OrderSubmission,
   delivery: DeliveryPlan,
   context: LifecycleContext,
+  facts: { readonly catalog: Catalog; readonly evidence?: EvidenceAtSubmission | undefined },
 ): ResubmitOutcome {
   if (order.submissionId === submission.submissionId) return { kind: 'repeated' };
   if (order.status !== 'changesRequested') return { kind: 'invalidTransition', from: order.status, to: 'submitted' };
@@ -78,7 +95,8 @@ export function resubmitOrder(
     revision,
     createdAt: order.createdAt,
     updatedAt: context.now.toISOString(),
-    history: [...order.history, historyEntry('submitted', revision, context)],
+    history: [...order.history, { ...historyEntry('submitted', revision, context), changes: revisionChanges(order, submission, facts.catalog) }],
+    ...evidenceAfterResubmission(order.evidenceAtSubmission, facts.evidence),
   };
   return { kind: 'resubmitted', order: next, deliveries: pendingDeliveries(next, delivery, context.now) };
 }
@@ -161,6 +179,15 @@ function historyEntry(status: OrderStatus, revision: number, context: LifecycleC
     ...(context.actor !== undefined && { by: context.actor.slice(0, MAX_ACTOR_LENGTH) }),
     ...(comment !== undefined && { comment }),
   };
+}
+
+function evidenceAfterResubmission(
+  recorded: EvidenceAtSubmission | undefined,
+  now: EvidenceAtSubmission | undefined,
+): { readonly evidenceAtSubmission?: EvidenceAtSubmission } {
+  // Unknown now (null) keeps an earlier level; null only when nothing was ever known.
+  const level = now ?? recorded ?? now;
+  return level === undefined ? {} : { evidenceAtSubmission: level };
 }
 
 function pendingDeliveries(order: StoredOrder, delivery: DeliveryPlan, now: Date): PendingDelivery[] {

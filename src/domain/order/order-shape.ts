@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OrderStatus, OrderSubmission, StatusChange, StoredOrder } from './order.js';
+import { relationshipLevelSchema } from '../tenant/tenant-response.js';
+import type { ChangedField, FieldChange, OrderStatus, OrderSubmission, StatusChange, StoredOrder } from './order.js';
 
 /**
  * Structural schemas of stored orders: what storage reads back and what the
@@ -26,12 +27,37 @@ export const orderSubmissionShape = z.object({
   trial: z.object({ sku: z.string(), licenses: z.number(), endsOn: z.string().optional() }).optional(),
 }) satisfies z.ZodType<OrderSubmission>;
 
+export const changedFieldSchema = z.enum([
+  'invitationAccepted',
+  'technicalDomain',
+  'line',
+  'activationDate',
+  'organizationName',
+  'inn',
+  'address',
+  'contactFullName',
+  'contactPhone',
+  'contactEmail',
+  'subscriptionKind',
+  'trial',
+]) satisfies z.ZodType<ChangedField>;
+
+export const fieldChangeShape = z.object({
+  field: changedFieldSchema,
+  sku: z.string().optional(),
+  product: z.string().optional(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+}) satisfies z.ZodType<FieldChange>;
+
 export const statusChangeShape = z.object({
   status: orderStatusSchema,
   at: z.string(),
   by: z.string().optional(),
   comment: z.string().optional(),
   revision: z.number().int().min(1),
+  // Absent on first revisions, on status changes by staff, and on orders stored before changes were recorded.
+  changes: z.array(fieldChangeShape).optional(),
 }) satisfies z.ZodType<StatusChange>;
 
 export const storedOrderShape = orderSubmissionShape.extend({
@@ -42,4 +68,5 @@ export const storedOrderShape = orderSubmissionShape.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   history: z.array(statusChangeShape),
+  evidenceAtSubmission: relationshipLevelSchema.nullable().optional(),
 }) satisfies z.ZodType<StoredOrder>;

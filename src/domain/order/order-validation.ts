@@ -10,6 +10,7 @@ import { isGuid } from '../guid.js';
 import { pick } from '../i18n/locale.js';
 import type { Locale } from '../i18n/locale.js';
 import { checkInn } from './inn.js';
+import { unicodeMailAddress } from './mail-address.js';
 import type { FieldError, OrderSubmission } from './order.js';
 import { VALIDATION_MESSAGES, isValidationCode } from './validation-messages.js';
 import type { ValidationCode } from './validation-messages.js';
@@ -88,12 +89,17 @@ const phoneSchema = text().transform((value, ctx) => {
 const EMAIL_PATTERN =
   /^(?!\.)(?!.*\.\.)[\p{L}\p{N}_'+\-.]*[\p{L}\p{N}_+-]@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 
-/** The local part may be case-sensitive; the domain never is. */
+/**
+ * The local part may be case-sensitive; the domain never is. A domain that
+ * arrives in punycode (browsers send `<input type="email">` that way) is kept
+ * in Unicode, as the customer typed it.
+ */
 const emailSchema = text()
   .pipe(z.email({ ...fail('email_invalid'), pattern: EMAIL_PATTERN }))
   .transform((email) => {
-    const at = email.lastIndexOf('@');
-    return email.slice(0, at) + email.slice(at).toLowerCase();
+    const unicode = unicodeMailAddress(email);
+    const at = unicode.lastIndexOf('@');
+    return unicode.slice(0, at) + unicode.slice(at).toLowerCase();
   });
 
 function lineSchema(catalog: Catalog) {

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale.js';
+import type { RelationshipLevel } from '../tenant/tenant-response.js';
 
 /**
  * The order contract of `POST /api/orders`. These types are what the rest of the
@@ -64,6 +65,44 @@ export interface OrderSubmission {
 
 export type OrderStatus = 'submitted' | 'accepted' | 'changesRequested' | 'completed';
 
+/**
+ * Which of the ten items a revision changed. `line` is one subscription line
+ * (by SKU) added, removed or with another quantity; `trial` is the converted
+ * trial (by SKU, its licenses).
+ */
+export type ChangedField =
+  | 'invitationAccepted'
+  | 'technicalDomain'
+  | 'line'
+  | 'activationDate'
+  | 'organizationName'
+  | 'inn'
+  | 'address'
+  | 'contactFullName'
+  | 'contactPhone'
+  | 'contactEmail'
+  | 'subscriptionKind'
+  | 'trial';
+
+/**
+ * One item a resubmission changed, recorded once on the revision's history
+ * entry so nobody needs the previous revision to show it. Values are plain
+ * text in a language-neutral form (see `revision-changes.ts`): dates ISO,
+ * quantities and licenses in digits, `invitationAccepted` as `true`/`false`,
+ * `subscriptionKind` as its code; `revision-change-texts.ts` words them per locale.
+ */
+export interface FieldChange {
+  readonly field: ChangedField;
+  /** `line` and `trial` only: the SKU (`skuPartNumber`) the change is about. */
+  readonly sku?: string | undefined;
+  /** `line` and `trial` only: the product name when the catalog knows the SKU. */
+  readonly product?: string | undefined;
+  /** Absent when the item was added (a new line, a trial picked). */
+  readonly before?: string | undefined;
+  /** Absent when the item was removed. */
+  readonly after?: string | undefined;
+}
+
 export interface StatusChange {
   readonly status: OrderStatus;
   /** ISO timestamp. */
@@ -74,6 +113,8 @@ export interface StatusChange {
   readonly comment?: string | undefined;
   /** Which revision of the order the change applies to. */
   readonly revision: number;
+  /** On the `submitted` entry of a resubmission: what changed since the previous revision. */
+  readonly changes?: readonly FieldChange[] | undefined;
 }
 
 /** An order as stored: the submission plus identity, tenant and status history. */
@@ -87,6 +128,13 @@ export interface StoredOrder extends OrderSubmission {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly history: readonly StatusChange[];
+  /**
+   * How strong the evidence of the CSP relationship was when the customer
+   * last submitted (src/domain/tenant/relationship-evidence.ts); null when
+   * nothing had been read for the submitter; absent on orders stored before
+   * it was recorded.
+   */
+  readonly evidenceAtSubmission?: RelationshipLevel | null | undefined;
 }
 
 /** One invalid field, by dotted path (`organization.inn`, `lines.0.quantity`). */

@@ -15,8 +15,8 @@ export type ApiFailure =
   | { readonly kind: 'unavailable'; readonly status: number; readonly detail: string }
   /** No answer at all, through the retries. */
   | { readonly kind: 'network'; readonly detail: string }
-  /** Any other error status, with the server's code when it sent one. */
-  | { readonly kind: 'http'; readonly status: number; readonly code?: string; readonly detail: string }
+  /** Any other error status, with the server's code and message (in the request's language) when it sent them. */
+  | { readonly kind: 'http'; readonly status: number; readonly code?: string; readonly message?: string; readonly detail: string }
   /** The answer did not have the contract's shape. */
   | { readonly kind: 'invalidResponse'; readonly detail: string };
 

@@ -1,6 +1,6 @@
 import type { TabConfig } from '../config/tab-config.js';
 import type { TabHost } from '../host/tab-host.js';
-import type { TokenProvider } from './api-client.js';
+import type { TokenProvider } from './api-transport.js';
 
 /**
  * How this tab proves who is calling `/api/*` (docs/architecture.md, 'Security model'):

@@ -1,6 +1,7 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import type { LocalizedText } from '../../domain/i18n/locale.js';
 import type { Journey } from '../../domain/journey/journey.js';
 import { tabTexts } from '../tab-texts.js';
 import { JourneyChecklist } from './journey-checklist.js';
@@ -41,6 +42,8 @@ const useStyles = makeStyles({
 });
 
 export interface TabHeaderProps {
+  /** The page's name; the customer's tab by default (the distributor's board has its own). */
+  readonly title?: LocalizedText | undefined;
   /** Unknown until the config has loaded. */
   readonly distributorName?: string | undefined;
   readonly demo?: boolean | undefined;
@@ -48,7 +51,7 @@ export interface TabHeaderProps {
   readonly journey?: Journey | undefined;
 }
 
-export function TabHeader({ distributorName, demo = false, journey }: TabHeaderProps): ReactElement {
+export function TabHeader({ title = tabTexts.appTitle, distributorName, demo = false, journey }: TabHeaderProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   return (
@@ -58,7 +61,7 @@ export function TabHeader({ distributorName, demo = false, journey }: TabHeaderP
       </span>
       <div className={styles.titles}>
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
-          {t(tabTexts.appTitle)}
+          {t(title)}
         </Text>
         {distributorName !== undefined && (
           <Text size={200} className={styles.distributor}>

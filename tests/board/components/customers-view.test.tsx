@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomersView } from '../../../src/board/components/customers-view.js';
-import type { CustomersQuery } from '../../../src/board/components/customers-view.js';
+import type { CustomersQuery } from '../../../src/board/api/board-api-client.js';
 import type { CustomerList, CustomerListItem } from '../../../src/domain/journey/customer-list.js';
 import type { ApiResult } from '../../../src/tab/api/api-failure.js';
 import { LocaleContext } from '../../../src/tab/components/locale-context.js';
@@ -45,7 +45,7 @@ async function render(load: (query: CustomersQuery) => Promise<ApiResult<Custome
     root.render(
       <LocaleContext.Provider value="ru">
         <FluentProvider theme={webLightTheme}>
-          <CustomersView load={(query) => load(query)} host={browserHost()} />
+          <CustomersView api={{ listCustomers: (query) => load(query) }} host={browserHost()} />
         </FluentProvider>
       </LocaleContext.Provider>,
     );

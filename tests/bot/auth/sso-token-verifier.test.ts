@@ -62,6 +62,7 @@ describe('createSsoTokenVerifier', () => {
       userId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
       name: 'Иванов Иван',
       userPrincipalName: 'admin@contoso.onmicrosoft.com',
+      guest: false,
       token,
     });
   });
@@ -134,5 +135,23 @@ describe('createSsoTokenVerifier', () => {
     expect(caller).not.toHaveProperty('roleTemplateIds');
     const malformed = await verify(`Bearer ${await sign({ ...validClaims(), wids: 'Global Administrator' })}`);
     expect(malformed).not.toHaveProperty('roleTemplateIds');
+  });
+
+  it('tells a guest by the acct claim (1) or by an idp other than the tenant\'s issuer', async () => {
+    const member = async (claims: JWTPayload): Promise<boolean> => !(await verify(`Bearer ${await sign({ ...validClaims(), ...claims })}`)).guest;
+    expect(await member({ acct: 0 })).toBe(true);
+    expect(await member({ acct: 1 })).toBe(false);
+    expect(await member({ idp: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/' })).toBe(false);
+    expect(await member({ idp: 'live.com' })).toBe(false);
+    expect(await member({ idp: `https://sts.windows.net/${tenantId}/` })).toBe(true);
+    expect(await member({ idp: `https://login.microsoftonline.com/${tenantId}/v2.0` })).toBe(true);
+  });
+
+  it('returns the groups claim, and nothing when the groups did not fit in the token (overage)', async () => {
+    const group = '7C6B5A49-3828-4716-9504-F3E2D1C0B9A8';
+    const withGroups = await verify(`Bearer ${await sign({ ...validClaims(), groups: [group, 'not-a-group'] })}`);
+    expect(withGroups.groupIds).toEqual([group.toLowerCase()]);
+    const overage = await verify(`Bearer ${await sign({ ...validClaims(), _claim_names: { groups: 'src1' }, groups: [group] })}`);
+    expect(overage).not.toHaveProperty('groupIds');
   });
 });

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFacts } from '../../../bot/graph/tenant-facts-wiring.js';
+import { createPartnerSideRelationship, createTenantFacts } from '../../../bot/graph/tenant-facts-wiring.js';
 import type { TenantFactsSettings } from '../../../bot/graph/tenant-facts-wiring.js';
 import { startGraphStandIn } from '../../support/graph-stand-in.js';
 import type { GraphStandIn } from '../../support/graph-stand-in.js';
@@ -75,5 +75,24 @@ describe('createTenantFacts', () => {
     expect(tenant.domains).toEqual({ status: 'unavailable', reason: 'notConfigured' });
     expect(tenant.adminConsentUrl).toBe(`https://login.microsoftonline.com/${CUSTOMER_TENANT_ID}/adminconsent?client_id=${CLIENT_ID}`);
     expect(standIn.tokenRequests.length).toBe(tokensBefore);
+  });
+});
+
+describe('createPartnerSideRelationship (the board\'s "evidence now")', () => {
+  const partnerGraph = { clientId: '22222222-3333-4444-5555-666666666666', clientSecret: 'partner' };
+  const OTHER_CUSTOMER = 'c0ffee00-9999-4222-8333-444455556666';
+
+  it('is not there without the distributor\'s own Graph app', () => {
+    expect(createPartnerSideRelationship(settings())).toBeUndefined();
+  });
+
+  it('confirms from the partner side, else falls back to what the order declared', async () => {
+    scriptDistributorTenant(standIn);
+    standIn.answer(DISTRIBUTOR_TENANT_ID, '/contracts', { status: 200, body: contractOf(CUSTOMER_TENANT_ID) });
+    const relationship = createPartnerSideRelationship(settings({ partnerGraph }));
+
+    expect(await relationship?.(CUSTOMER_TENANT_ID, true)).toBe('confirmed');
+    expect(await relationship?.(OTHER_CUSTOMER, true)).toBe('declared');
+    expect(await relationship?.(OTHER_CUSTOMER, false)).toBe('notFound');
   });
 });

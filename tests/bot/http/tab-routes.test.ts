@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAMS_FRAME_ANCESTORS } from '../../../bot/http/tab-routes.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { createTabDirectory, demoEnv, startApp, TAB_INDEX_MARKER } from '../../support/running-app.js';
+import { BOARD_INDEX_MARKER, createTabDirectory, demoEnv, startApp, TAB_INDEX_MARKER } from '../../support/running-app.js';
 import type { RunningApp, TabDirectory } from '../../support/running-app.js';
 
 const PRODUCTION_ENV = {
@@ -81,6 +81,20 @@ describe('tab hosting', () => {
     expect(directives.get('object-src')).toBe("'none'");
     expect(directives.get('base-uri')).toBe("'self'");
   });
+
+  it.each(['/board', '/board/', '/board/config', '/board?inTeams=1'])(
+    'serves the distributor\'s board at %s with the tab\'s policy, never cached',
+    async (path) => {
+      const response = await fetch(`${production.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain(BOARD_INDEX_MARKER);
+      expect(frameAncestors(response)).toEqual(["'self'", ...TEAMS_FRAME_ANCESTORS]);
+      expect(response.headers.get('content-security-policy')).toBe((await fetch(`${production.url}/`)).headers.get('content-security-policy'));
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    },
+  );
 
   it('lets the local Agents Playground frame the tab in demo mode only', async () => {
     const response = await fetch(`${demo.url}/`);

@@ -137,7 +137,7 @@ describe('OrderRepository.replace', () => {
     if (sent.kind !== 'changed') throw new Error(sent.kind);
     await repository.replace(await loaded(tenant, order.id), sent.order);
     const before = await loaded(tenant, order.id);
-    const next = resubmitOrder(before.order, submission({ lines: [{ sku: 'SPB', quantity: 3 }] }), delivery, { now });
+    const next = resubmitOrder(before.order, submission({ lines: [{ sku: 'SPB', quantity: 3 }] }), delivery, { now }, { catalog: [] });
     if (next.kind !== 'resubmitted') throw new Error(next.kind);
 
     const outcome = await repository.replace(before, next.order, next.deliveries);

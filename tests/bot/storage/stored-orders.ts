@@ -49,7 +49,7 @@ export class StoredOrders extends OrderRepository {
 
   async resubmit(tenantId: string, orderId: string, submission: OrderSubmission, options: StoreOptions): Promise<WrittenOrder> {
     const loaded = await this.loaded(tenantId, orderId);
-    const next = resubmitOrder(loaded.order, submission, this.plan(options), context(options));
+    const next = resubmitOrder(loaded.order, submission, this.plan(options), context(options), { catalog: [] });
     if (next.kind !== 'resubmitted') throw new Error(`expected a resubmission, got ${next.kind}`);
     return this.written(this.replace(loaded, next.order, next.deliveries));
   }

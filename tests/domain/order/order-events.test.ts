@@ -64,7 +64,7 @@ describe('orderAsNoticed', () => {
 
   it('knows no change of another revision or past the history', () => {
     const requested = change(submitted, { status: 'changesRequested', comment: 'ИНН' });
-    const resubmitted = resubmitOrder(requested.order, submission({ submissionId: 'second' }), delivery, { now });
+    const resubmitted = resubmitOrder(requested.order, submission({ submissionId: 'second' }), delivery, { now }, { catalog: [] });
     if (resubmitted.kind !== 'resubmitted') throw new Error(`expected resubmitted, got ${resubmitted.kind}`);
 
     expect(orderAsNoticed(resubmitted.order, requested.notice.step)).toBeUndefined();

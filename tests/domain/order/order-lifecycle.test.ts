@@ -10,6 +10,7 @@ import {
 import type { CheckedStatusChange } from '../../../src/domain/order/order-lifecycle.js';
 import type { OrderSubmission, StoredOrder } from '../../../src/domain/order/order.js';
 import { submission as validSubmission } from '../../support/order-fixtures.js';
+import { catalog } from '../cards/card-fixtures.js';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const later = new Date('2026-11-21T09:00:00.000Z');
@@ -129,7 +130,7 @@ describe('resubmitOrder', () => {
 
   it('makes the next revision, back to submitted, with new pending deliveries', () => {
     const content = submission('second', { lines: [{ sku: 'SPB', quantity: 3 }] });
-    const outcome = resubmitOrder(sentBack, content, delivery, { now: later, actor: 'Иван' });
+    const outcome = resubmitOrder(sentBack, content, delivery, { now: later, actor: 'Иван' }, { catalog });
 
     if (outcome.kind !== 'resubmitted') throw new Error(`expected resubmitted, got ${outcome.kind}`);
     expect(outcome.order).toMatchObject({ ...content, id: 'CSP-7K2M9Q4D', status: 'submitted', revision: 2 });
@@ -143,9 +144,38 @@ describe('resubmitOrder', () => {
     expect(outcome.deliveries.map((d) => `${d.channel}@${d.revision}`)).toEqual(['teams@2', 'webhook@2']);
   });
 
+  it("records on the new revision's history entry what changed since the previous one", () => {
+    const content = submission('second', { lines: [{ sku: 'O365_BUSINESS_PREMIUM', quantity: 30 }] });
+    const outcome = resubmitOrder(sentBack, content, delivery, { now: later }, { catalog });
+
+    if (outcome.kind !== 'resubmitted') throw new Error(`expected resubmitted, got ${outcome.kind}`);
+    expect(outcome.order.history.map((change) => change.changes)).toEqual([
+      undefined,
+      undefined,
+      [{ field: 'line', sku: 'O365_BUSINESS_PREMIUM', product: 'Microsoft 365 Business Standard', before: '25', after: '30' }],
+    ]);
+  });
+
+  it('keeps the evidence level recorded at submission unless a new one was read', () => {
+    const first = submitOrder(
+      { tenantId: 'tenant-1', id: 'CSP-7K2M9Q4D', submission: submission('first'), delivery, evidence: 'detected' },
+      { now },
+    ).order;
+    expect(first.evidenceAtSubmission).toBe('detected');
+    const back = changed(first, { status: 'changesRequested', comment: 'ИНН' });
+    const resubmitted = (evidence: 'confirmed' | null) => {
+      const outcome = resubmitOrder(back, submission('second'), delivery, { now: later }, { catalog, evidence });
+      if (outcome.kind !== 'resubmitted') throw new Error(`expected resubmitted, got ${outcome.kind}`);
+      return outcome.order.evidenceAtSubmission;
+    };
+    expect(resubmitted('confirmed')).toBe('confirmed');
+    expect(resubmitted(null)).toBe('detected');
+    expect(submitOrder({ tenantId: 't', id: 'CSP-1', submission: submission('x'), delivery, evidence: null }, { now }).order.evidenceAtSubmission).toBeNull();
+  });
+
   it('recognizes a repeat by its submission id and refuses it before changes were requested', () => {
-    expect(resubmitOrder(sentBack, submission('first'), delivery, { now })).toEqual({ kind: 'repeated' });
-    expect(resubmitOrder(submitted.order, submission('second'), delivery, { now })).toEqual({
+    expect(resubmitOrder(sentBack, submission('first'), delivery, { now }, { catalog })).toEqual({ kind: 'repeated' });
+    expect(resubmitOrder(submitted.order, submission('second'), delivery, { now }, { catalog })).toEqual({
       kind: 'invalidTransition',
       from: 'submitted',
       to: 'submitted',

@@ -102,6 +102,15 @@ describe('validateOrder: a valid order', () => {
     const result = validateOrder(withValue('contact.phone', phone), context);
     expect(result.ok && result.order.contact.phone).toBe(e164);
   });
+
+  it.each([
+    ['it@xn--80aswg.xn--p1ai', 'it@сайт.рф'],
+    ['Maria@XN--E1AFMKFD.XN--P1AI', 'Maria@пример.рф'],
+    ['it@Ромашка.РФ', 'it@ромашка.рф'],
+  ])('stores e-mail %j with its domain in Unicode, as typed: %s', (email, stored) => {
+    const result = validateOrder(withValue('contact.email', email), context);
+    expect(result.ok && result.order.contact.email).toBe(stored);
+  });
 });
 
 describe('validateOrder: one rule at a time', () => {

@@ -110,6 +110,23 @@ export function tearDownDom(): void {
   container?.remove();
 }
 
+/** The React root and its element that setUpDom() made, for other pages' render helpers. */
+export function mountedRoot(): { readonly root: Root; readonly container: HTMLElement } {
+  if (!root || !container) throw new Error('call setUpDom() in beforeEach');
+  return { root, container };
+}
+
+/** Waits (under act) until the check passes; fails with the page's text. */
+export async function waitUntil(element: HTMLElement, check: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (check()) return;
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+  }
+  throw new Error(`timed out waiting for ${what}; page text: ${element.textContent?.slice(0, 500)}`);
+}
+
 export async function renderTab(
   options: {
     readonly host?: TabHost;
@@ -145,15 +162,7 @@ export async function renderTab(
       if (!tab) throw new Error(`no step "${title}"`);
       await act(async () => tab.click());
     },
-    async waitFor(check, what) {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        if (check()) return;
-        await act(async () => {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        });
-      }
-      throw new Error(`timed out waiting for ${what}; page text: ${element.textContent?.slice(0, 500)}`);
-    },
+    waitFor: (check, what) => waitUntil(element, check, what),
   };
   return rendered;
 }
