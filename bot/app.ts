@@ -77,9 +77,10 @@ export interface AppOverrides {
   readonly storageClient?: TableStorageOptions['client'];
   /** HTTP timeouts and the `/readyz` cache, shortened by tests. */
   readonly http?: Pick<HttpServerDependencies, 'timeouts' | 'readinessCacheMs'>;
-  /** The journey's pass interval (tests shorten it) and the facts it reads from the MCA and GDAP stores. */
+  /** The journey's pass interval and refresh delay (tests change them) and the facts it reads from the MCA and GDAP stores. */
   readonly journey?: {
     readonly intervalMs?: number;
+    readonly refreshDelayMs?: number;
     readonly customerAgreements?: CustomerAgreementReader;
     readonly gdap?: GdapStatusReader;
   };
@@ -147,6 +148,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     gdap: overrides.journey?.gdap,
     gdapUsed: config.gdapApprovalUrl !== undefined,
     logger,
+    ...(overrides.journey?.refreshDelayMs === undefined ? {} : { refreshDelayMs: overrides.journey.refreshDelayMs }),
   });
   // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
   const tenantFactsMemory = new TenantFactsMemory({ clock });
