@@ -16,7 +16,7 @@ import type { AppConfig } from './config.js';
 import { ProactiveMessenger } from './bot-framework/proactive-messenger.js';
 import { botSsoResource, ChatSignIn } from './conversation/chat-sign-in.js';
 import { OnboardingConversation } from './conversation/onboarding-conversation.js';
-import type { ExchangeClaims } from './conversation/chat-ports.js';
+import type { CustomerDirectory, ExchangeClaims } from './conversation/chat-ports.js';
 import { TenantFactsMemory } from './conversation/tenant-facts-memory.js';
 import { createBoardLinks } from './distributor/board-links.js';
 import { CustomerConversations } from './distributor/customer-conversations.js';
@@ -38,11 +38,15 @@ import { BoardIndex } from './storage/board-index.js';
 import type { CallerResolver } from './http/caller.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
+import { registerJourneyRoutes } from './http/journey-routes.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
+import { CustomerJourneys } from './journey/customer-journeys.js';
+import type { CustomerAgreementReader, GdapStatusReader } from './journey/customer-journeys.js';
+import { JourneyScheduler } from './journey/journey-scheduler.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
@@ -51,6 +55,7 @@ import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
+import { JOURNEY_TABLE, JourneyStore } from './storage/journey-store.js';
 import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
@@ -91,6 +96,13 @@ export interface AppOverrides {
   readonly gdapRefreshIntervalMs?: number;
   /** The GDAP partner side; tests put a Graph stand-in behind it. */
   readonly gdapPartner?: GdapPartner;
+  /** The journey's pass interval and refresh delay (tests change them) and the facts it reads from the MCA and GDAP stores. */
+  readonly journey?: {
+    readonly intervalMs?: number;
+    readonly refreshDelayMs?: number;
+    readonly customerAgreements?: CustomerAgreementReader;
+    readonly gdap?: GdapStatusReader;
+  };
 }
 
 /**
@@ -110,7 +122,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE, JOURNEY_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
 
@@ -174,6 +186,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // Pending approvals are read from Graph on the outbox's schedule, every few minutes, not in a loop of their own.
     periodic: gdap ? [{ name: 'gdap', everyMs: overrides.gdapRefreshIntervalMs ?? config.gdap.refreshIntervalMs, run: () => gdap.sweep() }] : [],
   });
+  const journeyStore = new JourneyStore(storage.table(JOURNEY_TABLE), clock);
+  const journeys = new CustomerJourneys({
+    store: journeyStore,
+    orders: repository,
+    customerAgreements: overrides.journey?.customerAgreements,
+    gdap: overrides.journey?.gdap,
+    gdapUsed: config.gdapApprovalUrl !== undefined,
+    logger,
+    ...(overrides.journey?.refreshDelayMs === undefined ? {} : { refreshDelayMs: overrides.journey.refreshDelayMs }),
+  });
   // What the tab or the bot's sign-in last read for a user, so that user's chat order form can be prefilled from it.
   const tenantFactsMemory = new TenantFactsMemory({ clock });
   const orders = new OrderService({
@@ -181,7 +203,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     catalog,
     timeZone: config.timeZone,
     channels: channels.map((channel) => channel.name),
-    outbox,
+    // Every order write passes here: the customer's journey summary follows it (gathered, a few seconds later).
+    outbox: {
+      dispatch: (order, records) => {
+        outbox.dispatch(order, records);
+        journeys.changedSoon(order.tenantId);
+      },
+    },
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute, config.limits.instanceCount),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
@@ -231,6 +259,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const tenant = await tenantFacts(caller);
     // The user's own details only ever prefill that user's form.
     if (caller.userId !== undefined) tenantFactsMemory.remember(tenant, caller.userId);
+    await journeys.contact(caller.tenantId, 'tab');
+    await journeys.evidenceSeen(caller.tenantId, tenant.relationship.level);
     return tenant;
   };
   const exchangeClaims = new TokenExchangeClaims(storage.table(CONVERSATIONS_TABLE), clock);
@@ -246,7 +276,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       ...(config.defaultSku === undefined ? {} : { defaultSku: config.defaultSku }),
       timeZone: config.timeZone,
       orders,
-      customerDirectory: new CustomerConversations({ store: conversations, clock }),
+      customerDirectory: firstContactNoting(new CustomerConversations({ store: conversations, clock }), journeys),
+      reminders: journeys,
       logger,
       tenantFactsMemory,
       ...(signIn ? { signIn } : {}),
@@ -294,6 +325,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
           logger,
         });
       }
+      registerJourneyRoutes(api, { journeys, store: journeyStore, resolveCaller, resolveStaff, logger, clock });
       registerDistributorRoutes(api, {
         board,
         orders,
@@ -320,15 +352,59 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     },
   });
 
+  const scheduler = new JourneyScheduler({
+    journeys,
+    store: journeyStore,
+    conversations,
+    messenger,
+    distributorTenantId: config.distributorTenantId,
+    distributorName: config.distributorName,
+    timeZone: config.timeZone,
+    reminderAfterDays: config.journey.reminderAfterDays,
+    staffLocale: config.delivery.locale,
+    links: {
+      invitationUrl,
+      gdapApprovalUrl: config.gdapApprovalUrl,
+      tabUrl: config.teamsAppId === undefined ? undefined : personalTabLink(config.teamsAppId),
+    },
+    logger,
+    clock,
+    ...(overrides.journey?.intervalMs === undefined ? {} : { intervalMs: overrides.journey.intervalMs }),
+  });
+
   outbox.start();
+  scheduler.start();
   return {
     server,
     catalog,
     orders,
     stop: async () => {
-      await outbox.stop();
+      journeys.stop();
+      await Promise.all([outbox.stop(), scheduler.stop()]);
     },
   };
+}
+
+/** Every personal-chat activity passes the directory: the chat's first one is the tenant's first contact. */
+function firstContactNoting(directory: CustomerConversations, journeys: CustomerJourneys): CustomerDirectory {
+  return {
+    remember: async (request) => {
+      await directory.remember(request);
+      await journeys.contact(request.actor.tenantId, 'chat');
+    },
+  };
+}
+
+/**
+ * A Teams deep link to the app's personal tab (`entityId` "onboarding" in
+ * appPackage/manifest.json), opened from a card's Action.OpenUrl: "Deep links
+ * execution handling" and "Deep link to an application",
+ * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-links-execution-handling.
+ * `TEAMS_APP_ID` is the manifest id of an uploaded custom app; an app
+ * published to the organization's catalog has a catalog id of its own.
+ */
+function personalTabLink(teamsAppId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/onboarding`;
 }
 
 /** Anonymous callers only in demo mode, which listens on loopback only. */

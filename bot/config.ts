@@ -132,6 +132,11 @@ export interface AppConfig {
     /** Orders not yet completed per tenant (`OPEN_ORDERS_PER_TENANT_MAX`). */
     readonly openOrdersPerTenantMax: number;
   };
+  /** The customer journey's reminders. */
+  readonly journey: {
+    /** `REMINDER_AFTER_DAYS`: days at one step before the one reminder for it; 0 turns reminders off. */
+    readonly reminderAfterDays: number;
+  };
   /** The distributor's board (`/api/distributor/*`). */
   readonly board: {
     /** `DISTRIBUTOR_STAFF_GROUP_ID`: when set, only members of this Entra group (object id, lower case) are staff. */
@@ -159,6 +164,7 @@ const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
 const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
 /** Pending GDAP approvals are read from Graph this often: a person approves in minutes, not seconds. */
 const DEFAULT_GDAP_REFRESH_SECONDS = 300;
+const DEFAULT_REMINDER_AFTER_DAYS = 3;
 const DEFAULT_BOARD_RANGE_MAX_ORDERS = 20_000;
 const DEFAULT_BOARD_EXPORT_MAX_ORDERS = 5_000;
 
@@ -252,6 +258,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     },
     ...partnerGraphSettings(text),
     gdap: gdapSettings(text),
+    journey: journeySettings(text),
     board: boardSettings(text),
     delivery: deliverySettings(text),
   });
@@ -394,6 +401,12 @@ function gdapSettings(text: (name: string) => string | undefined): AppConfig['gd
   };
 }
 
+function journeySettings(text: (name: string) => string | undefined): AppConfig['journey'] {
+  return {
+    reminderAfterDays: parse('REMINDER_AFTER_DAYS', text('REMINDER_AFTER_DAYS'), reminderDaysSchema, DEFAULT_REMINDER_AFTER_DAYS),
+  };
+}
+
 function deliverySettings(text: (name: string) => string | undefined): AppConfig['delivery'] {
   const webhookUrl = text('DELIVERY_WEBHOOK_URL');
   const smtpHost = text('SMTP_HOST');
@@ -443,6 +456,11 @@ const PORT_RANGE = 'expected a port number from 1 to 65535';
 // Digits only: Number() would also read "0x50" or "1e3" as ports.
 const portSchema = z.string().regex(/^\d+$/, PORT_RANGE).transform(Number).pipe(z.number().min(1, PORT_RANGE).max(65_535, PORT_RANGE));
 const LIMIT_RANGE = 'expected a whole number from 0 (off) to 1000000';
+const reminderDaysSchema = z
+  .string()
+  .regex(/^\d+$/, 'a whole number of days from 0 (no reminders) to 365')
+  .transform(Number)
+  .pipe(z.number().max(365, 'a whole number of days from 0 (no reminders) to 365'));
 const limitSchema = z.string().regex(/^\d+$/, LIMIT_RANGE).transform(Number).pipe(z.number().max(1_000_000, LIMIT_RANGE));
 const refreshSecondsSchema = z.string().regex(/^\d+$/, 'expected whole seconds from 60 to 86400').transform(Number).pipe(z.number().min(60).max(86_400));
 const BOARD_LIMIT_RANGE = 'expected a whole number from 1 to 1000000';

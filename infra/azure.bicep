@@ -130,6 +130,11 @@ param orderRateLimitPerMinute string = ''
 @description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
 param openOrdersPerTenantMax string = ''
 
+@description('REMINDER_AFTER_DAYS: days a customer may stay at one step before its one reminder (server default 3; 0 = no reminders).')
+param reminderAfterDays string = ''
+
+@description('TEAMS_APP_ID: the Teams app id (manifest id), for the reminder button that opens the personal tab.')
+param teamsAppId string = ''
 @description('DISTRIBUTOR_STAFF_GROUP_ID: object id of the Entra group whose members may use the orders board (unset: every non-guest user of the distributor tenant).')
 param distributorStaffGroupId string = ''
 
@@ -214,6 +219,8 @@ var optionalSettings = {
   DELIVERY_TEAMS: deliveryTeams
   ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
+  REMINDER_AFTER_DAYS: reminderAfterDays
+  TEAMS_APP_ID: teamsAppId
   DISTRIBUTOR_STAFF_GROUP_ID: distributorStaffGroupId
   BOARD_RANGE_MAX_ORDERS: boardRangeMaxOrders
   BOARD_EXPORT_MAX_ORDERS: boardExportMaxOrders

@@ -30,6 +30,7 @@ export function cardActionRoutes(
     showStatus: customer,
     submitOrder: customer,
     reviseOrder: customer,
+    stopReminders: customer,
     acceptOrder: distributor,
     requestChanges: distributor,
     completeOrder: distributor,

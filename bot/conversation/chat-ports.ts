@@ -133,6 +133,11 @@ export interface CardActionTurn<V extends string = string> extends ChatTurn {
 }
 
 export type CustomerCardAction = CardActionTurn<CustomerVerb>;
+
+/** «Не напоминать» on a reminder: no more journey reminders for the tenant (bot/journey). */
+export interface ReminderOptOut {
+  stopReminders(tenantId: string, by: string | undefined): Promise<void>;
+}
 export type DistributorCardAction = CardActionTurn<DistributorVerb>;
 
 /** Someone wants a channel to become the distributor's inbox. */

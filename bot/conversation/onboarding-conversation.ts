@@ -16,6 +16,7 @@ import {
 } from '../../src/domain/cards/order-form-card.js';
 import type { OrderFormCardInput, OrderFormValues } from '../../src/domain/cards/order-form-card.js';
 import { buildOrderListCard, ORDER_LIST_CARD_LIMIT } from '../../src/domain/cards/order-list-card.js';
+import { buildRemindersStoppedCard } from '../../src/domain/cards/reminder-card.js';
 import { buildSmallTalkCard } from '../../src/domain/cards/small-talk-card.js';
 import { buildTechnicalDomainCard } from '../../src/domain/cards/technical-domain-card.js';
 import type { TechnicalDomainCardInput } from '../../src/domain/cards/technical-domain-card.js';
@@ -34,6 +35,7 @@ import type {
   ChatTurn,
   CustomerCardAction,
   CustomerDirectory,
+  ReminderOptOut,
   SignInOffer,
   TeamsActor,
   TokenExchangeAnswer,
@@ -57,6 +59,8 @@ export interface OnboardingConversationDependencies {
   readonly timeZone: string;
   readonly orders: Pick<OrderService, 'submit' | 'resubmit' | 'get' | 'list' | 'findLatest'>;
   readonly customerDirectory: CustomerDirectory;
+  /** Stops the tenant's journey reminders; without it the button only answers. */
+  readonly reminders?: ReminderOptOut;
   readonly logger: Pick<Logger, 'warn'>;
   /** The tenant facts last read (tab or bot sign-in); the form is prefilled from them. */
   readonly tenantFactsMemory?: Pick<TenantFactsMemory, 'recall'>;
@@ -147,6 +151,9 @@ export class OnboardingConversation {
           return await this.submit(turn);
         case CardVerb.reviseOrder:
           return await this.revisionForm(actor, stringField(turn.data, REVISES_ORDER_ID_KEY));
+        case CardVerb.stopReminders:
+          await this.deps.reminders?.stopReminders(actor.tenantId, actor.name);
+          return buildRemindersStoppedCard(actor.locale);
       }
     } catch (error) {
       return this.failureCard(error, actor.locale);

@@ -32,6 +32,8 @@ const RULES = [
     '^bot/(delivery|graph)/', { path: '^bot/(conversation|distributor|http|bot-framework|orders|outbox)/' }),
   forbid('orders-below-the-chat', 'the order path is shared by the API and the bot, so it imports neither',
     '^bot/orders/', { path: '^bot/(conversation|distributor|http|bot-framework)/' }),
+  forbid('journey-below-the-chat', 'the journey and its scheduled work serve the API, the chat and the board, so they import none of them',
+    '^bot/journey/', { path: '^bot/(conversation|distributor|http|bot-framework|orders|outbox)/' }),
   forbid('server-imports-no-script', 'scripts/ (app package, bench, start-local) is tooling, never part of the server build',
     '^(bot|src)/', { path: '^scripts/' }),
 ];

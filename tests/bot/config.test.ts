@@ -203,6 +203,7 @@ describe('loadConfig in production', () => {
         accessGroupId: '869713c9-0b28-4d08-8949-ae07ae1bf528',
         refreshIntervalMs: 600_000,
       },
+      journey: { reminderAfterDays: 3 },
       board: { staffGroupId: STAFF_GROUP, rangeMaxOrders: 30_000, exportMaxOrders: 1_000 },
       delivery: {
         locale: 'en',
@@ -277,6 +278,18 @@ describe('loadConfig in production', () => {
   });
 });
 
+describe('loadConfig: the journey', () => {
+  it('reminds after 3 days by default', () => {
+    expect(loadConfig({}).journey).toEqual({ reminderAfterDays: 3 });
+  });
+
+  it('takes REMINDER_AFTER_DAYS (0 turns reminders off) and TEAMS_APP_ID', () => {
+    const config = loadConfig({ REMINDER_AFTER_DAYS: '0', TEAMS_APP_ID: 'C7A1E4D2-0B5F-4E27-9C3A-1F2E3D4C5B6A' });
+    expect(config.journey).toEqual({ reminderAfterDays: 0 });
+    expect(config.teamsAppId).toBe('c7a1e4d2-0b5f-4e27-9c3a-1f2e3d4c5b6a');
+  });
+});
+
 describe('loadConfig refuses a bad setting and names it', () => {
   const cases: { readonly name: string; readonly env: Env; readonly variable: string; readonly explains?: RegExp }[] = [
     { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT', explains: /"abc"/ },
@@ -292,6 +305,9 @@ describe('loadConfig refuses a bad setting and names it', () => {
       explains: /4 instances cannot share ORDER_RATE_LIMIT_PER_MINUTE=3/,
     },
     { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
+    { name: 'reminders after more than a year', env: { REMINDER_AFTER_DAYS: '400' }, variable: 'REMINDER_AFTER_DAYS', explains: /0 \(no reminders\) to 365/ },
+    { name: 'reminders after a fraction of a day', env: { REMINDER_AFTER_DAYS: '1.5' }, variable: 'REMINDER_AFTER_DAYS' },
+    { name: 'a Teams app id that is not a GUID', env: { TEAMS_APP_ID: 'my-app' }, variable: 'TEAMS_APP_ID', explains: /"my-app"/ },
     { name: 'a staff group that is not an object id', env: { DISTRIBUTOR_STAFF_GROUP_ID: 'Staff' }, variable: 'DISTRIBUTOR_STAFF_GROUP_ID', explains: /GUID/ },
     { name: 'a board range cap of 0', env: { BOARD_RANGE_MAX_ORDERS: '0' }, variable: 'BOARD_RANGE_MAX_ORDERS', explains: /from 1/ },
     { name: 'an export cap that is not a number', env: { BOARD_EXPORT_MAX_ORDERS: 'lots' }, variable: 'BOARD_EXPORT_MAX_ORDERS' },

@@ -16,8 +16,9 @@ import type { RunningApp } from '../support/running-app.js';
 /**
  * The tab in a real browser against the real server in demo mode: every
  * wizard step, an order submitted and listed, screenshots of each step in
- * Russian, English and the dark theme (test-results/tab/), and axe-core's
- * accessibility rules on every step.
+ * Russian, English and the dark theme (test-results/tab/), the header's
+ * checklist moving as the order is sent, and axe-core's accessibility rules
+ * on every step.
  */
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,6 +97,12 @@ describe('the tab wizard in Chromium (demo mode)', () => {
       violations.push(...(await seriousViolations(page)));
     }
 
+    // The header's checklist: the visit and the demo tenant's "detected" evidence are done, the MCA is next.
+    const header = page.locator('header');
+    await header.getByText('Готово 2 из 6').waitFor();
+    expect(await header.textContent()).toContain('Следующий шаг: Примите Соглашение с клиентом Майкрософт');
+    await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist.png') });
+
     await showStep(page, STEPS[3] as Step, 'ru');
     // Prefilled from the demo tenant: only the INN, the quantity and the date are left to the admin.
     await expect.poll(() => page.getByLabel('Название организации').inputValue()).toBe('ООО «Ромашка»');
@@ -117,6 +124,9 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     const orderId = /CSP-[A-Z0-9]+/.exec((await successTitle.textContent()) ?? '')?.[0];
     expect(orderId).toBeDefined();
     await screenshot(page, 'ru-4-order-sent');
+    // The order moved the checklist on (the MCA is still the step to do).
+    await header.getByText('Готово 3 из 6').waitFor();
+    await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist-after-order.png') });
     violations.push(...(await seriousViolations(page)));
 
     await page.getByRole('button', { name: 'Перейти к моим заявкам' }).click();

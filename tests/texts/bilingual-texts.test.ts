@@ -6,6 +6,9 @@ import * as cardTexts from '../../src/domain/cards/card-texts.js';
 import * as chatCardTexts from '../../src/domain/cards/chat-card-texts.js';
 import * as distributorCardTexts from '../../src/domain/cards/distributor-card-texts.js';
 import { revisionChangeTexts } from '../../src/domain/cards/revision-change-texts.js';
+import * as journeyCardTexts from '../../src/domain/cards/journey-card-texts.js';
+import * as journeyTexts from '../../src/domain/journey/journey-texts.js';
+import { customersViewTexts } from '../../src/board/customers-view-texts.js';
 import { orderEmailTexts } from '../../src/domain/email/order-email-texts.js';
 import { gdapTexts } from '../../src/domain/gdap/gdap-texts.js';
 import { ROLE_DESCRIPTIONS } from '../../src/domain/gdap/gdap-roles.js';
@@ -27,6 +30,9 @@ const SURFACES = {
   tab: tabTexts,
   gdap: gdapTexts,
   gdapRoles: ROLE_DESCRIPTIONS,
+  journey: journeyTexts,
+  journeyCards: journeyCardTexts,
+  customersView: customersViewTexts,
 };
 
 const texts = Object.entries(SURFACES).flatMap(([name, module]) => collectTexts(module, name));

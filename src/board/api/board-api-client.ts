@@ -1,3 +1,5 @@
+import { parseCustomerList } from '../../domain/journey/customer-list.js';
+import type { CustomerList } from '../../domain/journey/customer-list.js';
 import type { ExportFormat, StatusChangeRequest } from '../../domain/distributor/board-api.js';
 import type { OrderStatus } from '../../domain/order/order.js';
 import type { ApiFailure, ApiResult } from '../../tab/api/api-failure.js';
@@ -47,7 +49,17 @@ export interface BoardApiClient {
   exportOrders(filters: BoardFilters, format: ExportFormat): Promise<ApiResult<ExportFile>>;
   /** GDAP for an order's customer (the order view's GDAP section). */
   readonly gdap: GdapBoardApi;
+  /** The «Клиенты» view: customers longest stuck first, a page at a time. */
+  listCustomers(query: CustomersQuery, signal?: AbortSignal): Promise<ApiResult<CustomerList>>;
 }
+
+export interface CustomersQuery {
+  /** Only customers stuck more than this many days. */
+  readonly stuckDays?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+export const DISTRIBUTOR_CUSTOMERS_PATH = '/api/distributor/customers';
 
 export const DISTRIBUTOR_ORDERS_PATH = '/api/distributor/orders';
 
@@ -88,6 +100,14 @@ export function createBoardApiClient(options: ApiClientOptions): BoardApiClient 
       if (response.status === 409) return { kind: 'stale' };
       if (response.status === 422) return { kind: 'notAllowed', reason: failure.kind === 'http' ? failure.message : undefined };
       return { kind: 'failed', failure };
+    },
+
+    listCustomers(query, signal) {
+      const search = new URLSearchParams();
+      if (query.stuckDays !== undefined) search.set('stuckDays', String(query.stuckDays));
+      if (query.cursor !== undefined) search.set('cursor', query.cursor);
+      const suffix = search.toString();
+      return transport.getJson(`${DISTRIBUTOR_CUSTOMERS_PATH}${suffix ? `?${suffix}` : ''}`, parseCustomerList, signal);
     },
 
     async exportOrders(filters, format) {

@@ -15,6 +15,7 @@ export const CardVerb = {
   requestChanges: 'requestChanges',
   completeOrder: 'completeOrder',
   refreshOrder: 'refreshOrder',
+  stopReminders: 'stopReminders',
 } as const;
 
 export type CardVerb = (typeof CardVerb)[keyof typeof CardVerb];

@@ -1,3 +1,5 @@
+import { parseJourney } from '../../domain/journey/journey.js';
+import type { Journey } from '../../domain/journey/journey.js';
 import { parseTenantResponse } from '../../domain/tenant/tenant-response.js';
 import type { TenantResponse } from '../../domain/tenant/tenant-response.js';
 import type { ApiFailure, ApiResult } from './api-failure.js';
@@ -16,6 +18,8 @@ export type SubmitOrderOutcome =
 
 export interface ApiClient {
   getTenant(signal?: AbortSignal): Promise<ApiResult<TenantResponse>>;
+  /** The tenant's onboarding checklist (`GET /api/tenant/journey`). */
+  getJourney(signal?: AbortSignal): Promise<ApiResult<Journey>>;
   listOrders(signal?: AbortSignal): Promise<ApiResult<readonly OrderView[]>>;
   /** Safe to repeat with the same `submissionId`: the server stores one order per id. */
   submitOrder(order: unknown, signal?: AbortSignal): Promise<SubmitOrderOutcome>;
@@ -27,6 +31,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const transport = createApiTransport(options);
   return {
     getTenant: (signal) => transport.getJson('/api/tenant', parseTenantResponse, signal),
+
+    getJourney: (signal) => transport.getJson('/api/tenant/journey', parseJourney, signal),
 
     listOrders: (signal) =>
       transport.getJson('/api/orders', (body) => orderListSchema.parse(body).orders.map(toOrderView), signal),

@@ -1,5 +1,7 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ReactElement } from 'react';
+import type { Journey } from '../../domain/journey/journey.js';
 import type { FetchLike } from '../config/load-tab-config.js';
 import { tabTexts } from '../tab-texts.js';
 import { ConfigError } from './config-error.js';
@@ -31,6 +33,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
     title: tabTexts.appTitle,
   });
   const { locale } = preferences;
+  const [journey, setJourney] = useState<Journey>();
 
   const config = configState.status === 'ready' ? configState.config : undefined;
   let content: ReactElement;
@@ -49,7 +52,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
   } else {
     content = (
       <AppRegistrationContext.Provider value={configState.config.aadAppClientId}>
-        <Wizard config={configState.config} host={host} fetchApi={fetchApi} />
+        <Wizard config={configState.config} host={host} fetchApi={fetchApi} onJourney={setJourney} />
       </AppRegistrationContext.Provider>
     );
   }
@@ -58,7 +61,7 @@ export function TabApp({ connectHost, loadConfig, initialPreferences, fetchApi }
     <LocaleContext.Provider value={locale}>
       <TimeZoneContext.Provider value={config?.timeZone ?? 'Europe/Moscow'}>
         <FluentProvider theme={fluentTheme} lang={locale} className={page.root}>
-          <TabHeader distributorName={config?.distributorName} demo={config?.demo} />
+          <TabHeader distributorName={config?.distributorName} demo={config?.demo} journey={journey} />
           {content}
         </FluentProvider>
       </TimeZoneContext.Provider>

@@ -2,14 +2,18 @@ import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { HandshakeRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { LocalizedText } from '../../domain/i18n/locale.js';
+import type { Journey } from '../../domain/journey/journey.js';
 import { tabTexts } from '../tab-texts.js';
+import { JourneyChecklist } from './journey-checklist.js';
 import { useText } from './locale-context.js';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     alignItems: 'center',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalXL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -43,9 +47,11 @@ export interface TabHeaderProps {
   /** Unknown until the config has loaded. */
   readonly distributorName?: string | undefined;
   readonly demo?: boolean | undefined;
+  /** The customer's checklist, once the tab has read it. */
+  readonly journey?: Journey | undefined;
 }
 
-export function TabHeader({ title = tabTexts.appTitle, distributorName, demo = false }: TabHeaderProps): ReactElement {
+export function TabHeader({ title = tabTexts.appTitle, distributorName, demo = false, journey }: TabHeaderProps): ReactElement {
   const t = useText();
   const styles = useStyles();
   return (
@@ -68,6 +74,7 @@ export function TabHeader({ title = tabTexts.appTitle, distributorName, demo = f
           {t(tabTexts.demoBadge)}
         </Badge>
       )}
+      {journey !== undefined && <JourneyChecklist journey={journey} />}
     </header>
   );
 }

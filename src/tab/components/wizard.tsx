@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import type { FetchLike } from '../config/load-tab-config.js';
 import type { TabConfig } from '../config/tab-config.js';
 import type { TabHost } from '../host/tab-host.js';
+import type { Journey } from '../../domain/journey/journey.js';
 import { useTabSession } from '../session/use-tab-session.js';
 import { tabTexts } from '../tab-texts.js';
 import { currentStep, wizardSteps } from '../wizard/wizard-steps.js';
@@ -91,12 +92,14 @@ export interface WizardProps {
   readonly host: TabHost;
   /** `fetch` for the signed-in `/api/*` calls. */
   readonly fetchApi: FetchLike;
+  /** Each checklist the session read, for the header. */
+  readonly onJourney?: ((journey: Journey) => void) | undefined;
 }
 
 const tabId = (id: WizardStepId): string => `wizard-step-${id}`;
 const panelId = 'wizard-step-panel';
 
-export function Wizard({ config, host, fetchApi }: WizardProps): ReactElement {
+export function Wizard({ config, host, fetchApi, onJourney }: WizardProps): ReactElement {
   const t = useText();
   const locale = useLocale();
   const styles = useStyles();
@@ -117,6 +120,10 @@ export function Wizard({ config, host, fetchApi }: WizardProps): ReactElement {
   useEffect(() => {
     if (session.api !== undefined) preloadOrderStep();
   }, [session.api]);
+
+  useEffect(() => {
+    if (session.journey !== undefined) onJourney?.(session.journey);
+  }, [session.journey, onJourney]);
 
   useEffect(() => {
     if (focusStep === undefined || focusStep !== current) return;

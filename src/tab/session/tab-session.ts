@@ -1,4 +1,5 @@
 import type { Dispatch, SetStateAction } from 'react';
+import type { Journey } from '../../domain/journey/journey.js';
 import type { TenantResponse } from '../../domain/tenant/tenant-response.js';
 import type { ApiClient } from '../api/api-client.js';
 import type { ApiFailure } from '../api/api-failure.js';
@@ -21,6 +22,9 @@ export interface TabSession {
   /** Undefined only when sign-in is unavailable. */
   readonly api: ApiClient | undefined;
   readonly tenant: TenantState;
+  /** The onboarding checklist, read after each tenant load; undefined until then or when it failed. */
+  readonly journey: Journey | undefined;
+  /** Reloads the tenant's facts and then the checklist (e.g. after an order). */
   reloadTenant(): void;
   /** After `interaction_required`: ask Teams for a token with the claims challenge, then reload. */
   signInAgain(claims?: string): void;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../domain/i18n/locale.js';
+import type { Journey } from '../../domain/journey/journey.js';
 import { createApiClient } from '../api/api-client.js';
 import { signInFor } from '../api/sign-in.js';
 import type { TabConfig } from '../config/tab-config.js';
@@ -43,6 +44,7 @@ export function useTabSession({ config, host, fetchApi, locale, goTo }: TabSessi
     api === undefined ? { status: 'signInUnavailable' } : { status: 'loading' },
   );
   const [attempt, setAttempt] = useState(0);
+  const [journey, setJourney] = useState<Journey>();
 
   useEffect(() => {
     if (api === undefined) {
@@ -54,13 +56,16 @@ export function useTabSession({ config, host, fetchApi, locale, goTo }: TabSessi
     setTenant((current) =>
       current.status === 'ready' || current.status === 'failed' ? { ...current, checking: true } : { status: 'loading' },
     );
-    void api.getTenant(controller.signal).then((result) => {
+    void api.getTenant(controller.signal).then(async (result) => {
       if (controller.signal.aborted) return;
       setTenant((current) => {
         if (result.ok) return { status: 'ready', tenant: result.value, checking: false };
         if (current.status === 'ready') return { ...current, checking: false, checkFailure: result.failure };
         return { status: 'failed', failure: result.failure, checking: false };
       });
+      // After the tenant: its read records the relationship evidence the checklist shows.
+      const checklist = await api.getJourney(controller.signal);
+      if (!controller.signal.aborted && checklist.ok) setJourney(checklist.value);
     });
     return () => controller.abort();
   }, [api, attempt]);
@@ -81,12 +86,13 @@ export function useTabSession({ config, host, fetchApi, locale, goTo }: TabSessi
       signIn: signIn.mode,
       api,
       tenant,
+      journey,
       reloadTenant,
       signInAgain,
       orderForm,
       setOrderForm,
       goTo,
     }),
-    [signIn.mode, api, tenant, reloadTenant, signInAgain, orderForm, goTo],
+    [signIn.mode, api, tenant, journey, reloadTenant, signInAgain, orderForm, goTo],
   );
 }

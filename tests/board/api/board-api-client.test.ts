@@ -57,3 +57,20 @@ describe('createBoardApiClient', () => {
     expect(await client(() => Response.json({})).changeStatus(key, request)).toEqual({ kind: 'changed' });
   });
 });
+
+describe('createBoardApiClient.listCustomers', () => {
+  it('asks for the stuck filter and the cursor by name and parses the page', async () => {
+    const paths: string[] = [];
+    const api = createBoardApiClient({
+      fetch: async (path) => {
+        paths.push(path);
+        return Response.json({ customers: [], nextCursor: null });
+      },
+      locale: () => 'ru',
+      retryDelaysMs: [],
+    });
+    expect(await api.listCustomers({})).toEqual({ ok: true, value: { customers: [], nextCursor: null } });
+    await api.listCustomers({ stuckDays: 7, cursor: 'abc' });
+    expect(paths).toEqual(['/api/distributor/customers', '/api/distributor/customers?stuckDays=7&cursor=abc']);
+  });
+});

@@ -716,3 +716,13 @@ describe('failures', () => {
     await expect(h.conversation.personalMessage(chatTurn(h), 'заявка')).rejects.toBe(bug);
   });
 });
+
+describe('«Не напоминать» on a reminder', () => {
+  it('stops the tenant’s reminders and says so in the user’s language', async () => {
+    const stopped: [string, string | undefined][] = [];
+    const h = harness({ reminders: { stopReminders: async (tenantId, by) => void stopped.push([tenantId, by]) } });
+    const card = await h.conversation.cardAction(actionTurn(h, CardVerb.stopReminders));
+    expect(stopped).toEqual([[h.tenantId, 'Иванов Иван Иванович']]);
+    expect(JSON.stringify(card)).toContain('больше не будем напоминать');
+  });
+});

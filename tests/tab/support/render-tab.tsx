@@ -56,9 +56,10 @@ export type Route = (request: RecordedRequest) => Response | Promise<Response>;
 
 /**
  * A stand-in for the server's `/api/*`: the demo tenant, an order list and
- * order creation by default; each route can be replaced.
+ * order creation by default; each route can be replaced. The checklist
+ * (`journey`) answers 404 unless given.
  */
-export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submitOrder', Route>> = {}) {
+export function fakeApi(routes: Partial<Record<'tenant' | 'journey' | 'listOrders' | 'submitOrder', Route>> = {}) {
   const requests: RecordedRequest[] = [];
   const created: unknown[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -70,6 +71,7 @@ export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submit
     };
     requests.push(request);
     if (request.path === '/api/tenant') return (routes.tenant ?? (() => Response.json(tenantResponse())))(request);
+    if (request.path === '/api/tenant/journey' && routes.journey) return routes.journey(request);
     if (request.path === '/api/orders' && request.method === 'GET') {
       return (routes.listOrders ?? (() => Response.json({ orders: [] })))(request);
     }
