@@ -41,6 +41,7 @@ import { OutboxWorker } from './outbox/outbox-worker.js';
 import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
+import { CUSTOMER_AGREEMENTS_TABLE, CustomerAgreementStore } from './storage/customer-agreement-store.js';
 import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
@@ -83,9 +84,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, CUSTOMER_AGREEMENTS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
+  const customerAgreements = new CustomerAgreementStore(storage.table(CUSTOMER_AGREEMENTS_TABLE));
 
   const adapter = createCloudAdapter(config.bot, logger);
   const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
@@ -129,6 +131,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    customerAgreements,
   });
 
   const desk = new TeamsDistributorDesk({

@@ -7,6 +7,7 @@ import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../src/domain/cards/distributor-card-texts.js';
 import { buildDistributorOrderCard, CHANGES_COMMENT_INPUT_ID } from '../../src/domain/cards/distributor-order-card.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { customerAgreementTexts } from '../../src/domain/customer-agreement/customer-agreement-texts.js';
 import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
@@ -187,6 +188,8 @@ export class TeamsDistributorDesk implements DistributorDesk {
           return this.errorCard(actionErrorTexts.orderNotFound(escapeCardText(target.orderId)));
         case 'invalid':
           return this.errorCard(invalidMessage(result.errors), target);
+        case 'customerAgreementMissing':
+          return this.errorCard(customerAgreementTexts.completionRefused, target);
       }
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;

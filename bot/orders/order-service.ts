@@ -7,6 +7,7 @@ import type { DeliveryPlan, StatusChangeInput } from '../../src/domain/order/ord
 import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
+import type { CustomerAgreementAcceptance } from '../../src/domain/customer-agreement/customer-agreement.js';
 import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import { OrderTooLargeError } from '../storage/order-errors.js';
@@ -33,6 +34,13 @@ export interface OrderServiceDependencies {
   readonly rateLimiter?: SubmissionRateLimiter;
   /** The most orders a tenant may have not yet completed; 0 or absent: no cap. */
   readonly openOrdersMax?: number;
+  /** Each tenant's MCA acceptance: completing an order needs one (CustomerAgreementStore). */
+  readonly customerAgreements: CustomerAgreementLookup;
+}
+
+/** Reads a tenant's current MCA acceptance; `CustomerAgreementStore` is the one in production. */
+export interface CustomerAgreementLookup {
+  get(tenantId: string): Promise<CustomerAgreementAcceptance | undefined>;
 }
 
 export interface CallContext {
@@ -66,6 +74,8 @@ export type StatusChangeResult =
   /** `notice`: what the customer is told (its outbox record was stored with the change). */
   | { readonly kind: 'changed'; readonly order: OrderWithDeliveries; readonly notice: CustomerNotice }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
+  /** The tenant has not accepted the Microsoft Customer Agreement: the order cannot be completed yet (API: 422). */
+  | { readonly kind: 'customerAgreementMissing' }
   | NotChanged;
 
 /** Why an existing order was left as it is. */
@@ -175,8 +185,11 @@ export class OrderService {
   ): Promise<StatusChangeResult> {
     const checked = checkStatusChange(change);
     if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+    // Read once, before the order: only completing needs it, and an acceptance is never withdrawn.
+    const customerAgreementAccepted =
+      checked.change.status === 'completed' ? (await this.deps.customerAgreements.get(tenantId)) !== undefined : undefined;
     return this.update(tenantId, orderId, async (loaded) => {
-      const next = changeOrderStatus(loaded.order, checked.change, context);
+      const next = changeOrderStatus(loaded.order, checked.change, { ...context, customerAgreementAccepted });
       if (next.kind !== 'changed') return next;
       const notice = customerNoticeDelivery(next.notice, {
         createdAt: context.now,

@@ -31,6 +31,7 @@ import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { CATALOG, freshTable } from '../storage/fixtures.js';
 import { StoredOrders } from '../storage/stored-orders.js';
 import { orderFormAnswers, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
+import { everyTenantAccepted } from '../../support/customer-agreement-fixtures.js';
 
 const DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const INVITATION_URL =
@@ -83,7 +84,14 @@ interface Harness {
 }
 
 function harness(overrides: Partial<OnboardingConversationDependencies> = {}): Harness {
-  const orders = new OrderService({ repository, catalog: CATALOG, timeZone: TIME_ZONE, channels: ['teams'], outbox: { dispatch() {} } });
+  const orders = new OrderService({
+    repository,
+    catalog: CATALOG,
+    timeZone: TIME_ZONE,
+    channels: ['teams'],
+    outbox: { dispatch() {} },
+    customerAgreements: everyTenantAccepted,
+  });
   const directory = new RecordingDirectory();
   const logger = new RecordingLogger();
   const issuedSubmissionIds: string[] = [];
