@@ -31,6 +31,8 @@ import { createHttpServer } from './http/create-http-server.js';
 import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
+import { registerCustomerAgreementRoutes } from './http/customer-agreement-routes.js';
+import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
@@ -88,6 +90,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
   const customerAgreements = new CustomerAgreementStore(storage.table(CUSTOMER_AGREEMENTS_TABLE));
+  const customerAgreementService = new CustomerAgreementService({ store: customerAgreements, ...config.customerAgreement });
 
   const adapter = createCloudAdapter(config.bot, logger);
   const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
@@ -211,7 +214,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }),
     registerApiRoutes: (api) => {
       registerOrdersRoutes(api, { orders, resolveCaller, logger, clock });
-      registerTenantRoutes(api, { tenantFacts: rememberingTenantFacts, resolveCaller, logger, ...(config.aad ? { clientId: config.aad.clientId } : {}) });
+      registerTenantRoutes(api, {
+        tenantFacts: rememberingTenantFacts,
+        resolveCaller,
+        logger,
+        customerAgreementStatus: (tenantId) => customerAgreementService.status(tenantId),
+        ...(config.aad ? { clientId: config.aad.clientId } : {}),
+      });
+      registerCustomerAgreementRoutes(api, { customerAgreements: customerAgreementService, resolveCaller, logger, clock });
     },
     legal: {
       distributorName: config.distributorName,

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { adminConsentUrl } from '../../src/domain/tenant/admin-consent-link.js';
+import type { CustomerAgreementStatus } from '../../src/domain/customer-agreement/customer-agreement.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
 import type { Logger } from '../logger.js';
@@ -13,11 +14,13 @@ export interface TenantRoutesDependencies {
   readonly logger: Logger;
   /** The multi-tenant app id, for the admin-consent link of a consent error. */
   readonly clientId?: string;
+  /** The tenant's MCA acceptance, answered as `customerAgreement`. */
+  readonly customerAgreementStatus: (tenantId: string) => Promise<CustomerAgreementStatus>;
 }
 
 /**
- * `GET /api/tenant` (README, 'HTTP contract'): the signed-in admin's tenant facts
- * and relationship evidence. Answers 200 even when single facts are empty
+ * `GET /api/tenant` (README, 'HTTP contract'): the signed-in admin's tenant facts,
+ * relationship evidence and MCA acceptance (`customerAgreement`). Answers 200 even when single facts are empty
  * (each says why); 403 `consent_required` when nobody in the tenant has
  * consented to the app yet (the body carries `adminConsentUrl`); 403
  * `interaction_required` when the user must sign in again (with `claims`,
@@ -28,13 +31,17 @@ export function registerTenantRoutes(server: Server, deps: TenantRoutesDependenc
   server.get('/api/tenant', authenticated(deps, async (_req, res, caller) => {
     const roleTemplateIds = tokenRoles(caller);
     try {
-      const tenant = await deps.tenantFacts({
-        tenantId: caller.tenantId,
-        userId: caller.userId,
-        ...(caller.token === undefined ? {} : { token: caller.token }),
-        ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
-      });
-      res.json(200, tenant);
+      // Both at once: the stored acceptance is independent of Graph.
+      const [tenant, customerAgreement] = await Promise.all([
+        deps.tenantFacts({
+          tenantId: caller.tenantId,
+          userId: caller.userId,
+          ...(caller.token === undefined ? {} : { token: caller.token }),
+          ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
+        }),
+        deps.customerAgreementStatus(caller.tenantId),
+      ]);
+      res.json(200, { ...tenant, customerAgreement });
     } catch (error) {
       if (error instanceof ConsentRequiredError) {
         res.json(403, {

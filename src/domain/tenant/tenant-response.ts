@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerAgreementStatusSchema } from '../customer-agreement/customer-agreement-response.js';
 
 /**
  * The body of `GET /api/tenant` (tenant facts and relationship evidence): what the server
@@ -182,6 +183,8 @@ export const tenantResponseSchema = z.object({
   subscriptions: factSchema(z.array(subscriptionFactsSchema)),
   admin: adminFactsSchema,
   relationship: relationshipSchema,
+  /** The tenant's Microsoft Customer Agreement acceptance; the server always sends it. */
+  customerAgreement: customerAgreementStatusSchema.optional(),
 });
 export type TenantResponse = z.infer<typeof tenantResponseSchema>;
 
