@@ -1,14 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { Request } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '../../../bot/auth/sso-token-verifier.js';
 import { CustomerAgreementService } from '../../../bot/customer-agreement/customer-agreement-service.js';
 import type { CallerResolver } from '../../../bot/http/caller.js';
-import { createHttpServer } from '../../../bot/http/create-http-server.js';
 import { registerCustomerAgreementRoutes } from '../../../bot/http/customer-agreement-routes.js';
 import { CustomerAgreementStore } from '../../../bot/storage/customer-agreement-store.js';
 import { customerAgreementStatusSchema } from '../../../src/domain/customer-agreement/customer-agreement-response.js';
+import { startApiServer } from '../../support/api-server.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { TEST_TEMPLATE_ID } from '../../support/customer-agreement-fixtures.js';
@@ -38,21 +37,11 @@ beforeAll(async () => {
   store = new CustomerAgreementStore(await freshTable(azurite.connectionString));
   const logger = pino({ level: 'silent' });
   const customerAgreements = new CustomerAgreementService({ store, templateId: TEST_TEMPLATE_ID, agreementUrl: AGREEMENT_URL });
-  const server = createHttpServer({
-    logger,
-    demo: false,
-    readiness: [],
-    handleBotActivity: () => Promise.resolve(),
-    publicConfig: () => ({}),
-    registerApiRoutes: (api) => registerCustomerAgreementRoutes(api, { customerAgreements, resolveCaller: tokenCaller, logger, clock: () => NOW }),
-    tab: { directory: '/nonexistent-tab-build', frameAncestors: [] },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => {
-    server.server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const server = await startApiServer(logger, (api) =>
+    registerCustomerAgreementRoutes(api, { customerAgreements, resolveCaller: tokenCaller, logger, clock: () => NOW }),
+  );
+  url = server.url;
+  close = () => server.close();
 });
 
 afterAll(async () => {

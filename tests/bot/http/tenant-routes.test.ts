@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWK, KeyObject } from 'jose';
 import { pino } from 'pino';
@@ -14,7 +13,7 @@ import { createTenantFactsService } from '../../../bot/graph/tenant-facts-servic
 import type { TenantFactsServiceOptions } from '../../../bot/graph/tenant-facts-service.js';
 import { demoCallerResolver, ssoCallerResolver } from '../../../bot/http/caller.js';
 import type { CallerResolver } from '../../../bot/http/caller.js';
-import { createHttpServer } from '../../../bot/http/create-http-server.js';
+import { startApiServer } from '../../support/api-server.js';
 import { registerTenantRoutes } from '../../../bot/http/tenant-routes.js';
 import { customerAgreementStatus } from '../../../src/domain/customer-agreement/customer-agreement-response.js';
 import { acceptance, TEST_TEMPLATE_ID } from '../../support/customer-agreement-fixtures.js';
@@ -98,32 +97,19 @@ function graphService(overrides: Partial<TenantFactsServiceOptions> = {}) {
 }
 
 async function startServer(tenantFacts: ReturnType<typeof createTenantFactsService>, resolveCaller: CallerResolver = ssoCallerResolver(verify)): Promise<string> {
-  const server = createHttpServer({
-    logger,
-    demo: false,
-    readiness: [],
-    handleBotActivity: () => Promise.resolve(),
-    publicConfig: () => ({}),
-    registerApiRoutes: (api) =>
-      registerTenantRoutes(api, {
-        tenantFacts,
-        resolveCaller,
-        logger,
-        clientId: CLIENT_ID,
-        // Accepted for the customer tenant only, so the answer shows it is read for the caller's tenant.
-        customerAgreementStatus: (tenantId) =>
-          Promise.resolve(customerAgreementStatus(tenantId === CUSTOMER_TENANT_ID ? acceptance(tenantId) : undefined, AGREEMENT_URL)),
-      }),
-    tab: { directory: '/nonexistent-tab-build', frameAncestors: [] },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({
-    close: () => {
-      server.server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startApiServer(logger, (api) =>
+    registerTenantRoutes(api, {
+      tenantFacts,
+      resolveCaller,
+      logger,
+      clientId: CLIENT_ID,
+      // Accepted for the customer tenant only, so the answer shows it is read for the caller's tenant.
+      customerAgreementStatus: (tenantId) =>
+        Promise.resolve(customerAgreementStatus(tenantId === CUSTOMER_TENANT_ID ? acceptance(tenantId) : undefined, AGREEMENT_URL)),
+    }),
+  );
+  servers.push(server);
+  return server.url;
 }
 
 async function getTenant(url: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
