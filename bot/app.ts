@@ -33,6 +33,7 @@ import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import { registerCustomerAgreementRoutes } from './http/customer-agreement-routes.js';
 import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
+import type { CustomerAgreementLookup } from './customer-agreement/customer-agreement-lookup.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { Logger } from './logger.js';
@@ -94,7 +95,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
   const adapter = createCloudAdapter(config.bot, logger);
   const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
-  const channels = deliveryChannels(config, catalog, logger);
+  const channels = deliveryChannels(config, catalog, logger, customerAgreements);
   if (config.delivery.teams) {
     channels.unshift(
       createTeamsChannel({
@@ -105,6 +106,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         catalog,
         logger,
         clock,
+        customerAgreements,
       }),
     );
   }
@@ -148,6 +150,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     messenger,
     logger,
     clock,
+    customerAgreements,
     // Orders that waited for an inbox go out as soon as one exists.
     onInboxClaimed: () => outbox.retryChannel('teams'),
   });
@@ -281,10 +284,15 @@ function chatSignIn(
   });
 }
 
-function deliveryChannels(config: AppConfig, catalog: Catalog, logger: Logger): DeliveryChannel[] {
+function deliveryChannels(
+  config: AppConfig,
+  catalog: Catalog,
+  logger: Logger,
+  customerAgreements: CustomerAgreementLookup,
+): DeliveryChannel[] {
   const { locale, webhook, email } = config.delivery;
   const channels: DeliveryChannel[] = [];
   if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog }));
-  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, logger }));
+  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, logger, customerAgreements }));
   return channels;
 }

@@ -10,6 +10,8 @@ import type { StoredOrder } from '../../src/domain/order/order.js';
 import { PermanentDeliveryError } from './delivery-channel.js';
 import type { DeliveryChannel } from './delivery-channel.js';
 import type { Logger } from '../logger.js';
+import { readCustomerAgreementFact } from '../customer-agreement/customer-agreement-lookup.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 
 /**
  * Sends each order by e-mail over SMTP, the distributor's original process.
@@ -35,6 +37,8 @@ export interface EmailChannelOptions {
   /** Language of the e-mail (`DELIVERY_LOCALE`). */
   readonly locale: Locale;
   readonly catalog: Catalog;
+  /** The tenants' MCA, shown as a row of the e-mail; absent: no such row. */
+  readonly customerAgreements?: CustomerAgreementLookup;
   /**
    * Fail rather than send without TLS. Defaults to on when credentials are
    * set (so a password never crosses the network in clear), except to a
@@ -79,7 +83,8 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   return {
     name: 'email',
     async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
-      const email = renderOrderEmail({ locale: options.locale, order, catalog: options.catalog });
+      const customerAgreement = await readCustomerAgreementFact(options.customerAgreements, order.tenantId);
+      const email = renderOrderEmail({ locale: options.locale, order, catalog: options.catalog, customerAgreement });
       const previous = Array.from({ length: order.revision - 1 }, (_, index) =>
         orderMessageId(order, index + 1, settings.fromDomain),
       );

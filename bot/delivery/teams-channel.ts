@@ -7,6 +7,8 @@ import type { ConversationStore } from '../storage/conversation-store.js';
 import { ConversationGoneError } from './card-messenger.js';
 import type { CardMessenger } from './card-messenger.js';
 import type { Logger } from '../logger.js';
+import { readCustomerAgreementFact } from '../customer-agreement/customer-agreement-lookup.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 
 export interface TeamsChannelOptions {
   readonly store: ConversationStore;
@@ -16,6 +18,8 @@ export interface TeamsChannelOptions {
   readonly locale: Locale;
   readonly catalog: Catalog;
   readonly logger: Logger;
+  /** The tenants' MCA, shown as a fact on the order card; absent: no such line. */
+  readonly customerAgreements?: CustomerAgreementLookup;
   readonly clock?: () => Date;
 }
 
@@ -37,7 +41,8 @@ export function createTeamsChannel(options: TeamsChannelOptions): DeliveryChanne
   return {
     name: 'teams',
     async deliver(order: StoredOrder, signal: AbortSignal): Promise<void> {
-      const card = buildDistributorOrderCard({ locale: options.locale, order, catalog: options.catalog, actions: 'universal' });
+      const customerAgreement = await readCustomerAgreementFact(options.customerAgreements, order.tenantId);
+      const card = buildDistributorOrderCard({ locale: options.locale, order, catalog: options.catalog, actions: 'universal', customerAgreement });
 
       const posted = await options.store.getPostedCard(order.tenantId, order.id);
       signal.throwIfAborted();

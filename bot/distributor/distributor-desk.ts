@@ -30,6 +30,8 @@ import { inboxTexts } from './distributor-chat-texts.js';
 import { StaffMembership } from './staff-membership.js';
 import type { StaffVerdict } from './staff-membership.js';
 import type { Logger } from '../logger.js';
+import { readCustomerAgreementFact } from '../customer-agreement/customer-agreement-lookup.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
@@ -45,6 +47,8 @@ export interface TeamsDistributorDeskOptions {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly logger: Logger;
+  /** The tenants' MCA, shown as a fact on the order card; absent: no such line. */
+  readonly customerAgreements?: CustomerAgreementLookup;
   readonly clock?: () => Date;
   /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
   readonly onInboxClaimed?: () => void;
@@ -230,7 +234,7 @@ export class TeamsDistributorDesk implements DistributorDesk {
   }
 
   private async afterChange(order: StoredOrder, action: DistributorCardAction): Promise<AdaptiveCard> {
-    const card = this.orderCard(order);
+    const card = await this.orderCard(order);
     this.options.logger.info(
       { tenantId: order.tenantId, orderId: order.id, revision: order.revision, status: order.status, by: action.actor.name },
       'order status changed from the inbox',
@@ -262,12 +266,13 @@ export class TeamsDistributorDesk implements DistributorDesk {
     return this.orderCard(order);
   }
 
-  private orderCard(order: StoredOrder): AdaptiveCard {
+  private async orderCard(order: StoredOrder): Promise<AdaptiveCard> {
     return buildDistributorOrderCard({
       locale: this.options.locale,
       order,
       catalog: this.options.catalog,
       actions: 'universal',
+      customerAgreement: await readCustomerAgreementFact(this.options.customerAgreements, order.tenantId),
     });
   }
 

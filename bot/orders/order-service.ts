@@ -7,7 +7,7 @@ import type { DeliveryPlan, StatusChangeInput } from '../../src/domain/order/ord
 import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
-import type { CustomerAgreementAcceptance } from '../../src/domain/customer-agreement/customer-agreement.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import { OrderTooLargeError } from '../storage/order-errors.js';
@@ -38,10 +38,6 @@ export interface OrderServiceDependencies {
   readonly customerAgreements: CustomerAgreementLookup;
 }
 
-/** Reads a tenant's current MCA acceptance; `CustomerAgreementStore` is the one in production. */
-export interface CustomerAgreementLookup {
-  get(tenantId: string): Promise<CustomerAgreementAcceptance | undefined>;
-}
 
 export interface CallContext {
   readonly now: Date;

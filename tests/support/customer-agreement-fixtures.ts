@@ -1,5 +1,5 @@
 import type { CustomerAgreementAcceptance } from '../../src/domain/customer-agreement/customer-agreement.js';
-import type { CustomerAgreementLookup } from '../../bot/orders/order-service.js';
+import type { CustomerAgreementLookup } from '../../bot/customer-agreement/customer-agreement-lookup.js';
 
 /** The MCA template id of Microsoft's documented examples (tests only need a stable one). */
 export const TEST_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';

@@ -12,6 +12,8 @@ import { formatCardTimestamp } from './card-format.js';
 import { distributorOrderTexts, orderFactTexts, orderStatusLabels } from './card-texts.js';
 import { customerFacts, orderTermsFacts, subscriptionLineFacts } from './order-facts.js';
 import { statusColor } from './status-color.js';
+import { customerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
+import type { CustomerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
 
 /** Id of the comment input of "request changes"; the bot reads the comment under this key. */
 export const CHANGES_COMMENT_INPUT_ID = 'changesComment';
@@ -30,6 +32,8 @@ export interface DistributorOrderCardInput {
   readonly actions: 'universal' | 'none';
   /** MRIs of users whose Teams refreshes the card automatically; at most 60 are kept. */
   readonly refreshUserIds?: readonly string[];
+  /** The tenant's MCA (null: not accepted); absent: not known here, no line. */
+  readonly customerAgreement?: CustomerAgreementFact | undefined;
 }
 
 /**
@@ -79,6 +83,7 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
         { title: t(orderFactTexts.revision), value: String(order.revision) },
         { title: t(orderFactTexts.createdAt), value: formatCardTimestamp(order.createdAt, locale) },
         { title: t(orderFactTexts.updatedAt), value: formatCardTimestamp(order.updatedAt, locale) },
+        ...(input.customerAgreement === undefined ? [] : [mcaFact(input.customerAgreement, locale)]),
       ],
     },
     heading(orderFactTexts.subscriptions),
@@ -110,6 +115,11 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number): Adap
       ...(userIds && userIds.length > 0 ? { userIds } : {}),
     },
   });
+}
+
+function mcaFact(acceptedAt: CustomerAgreementFact, locale: Locale): { title: string; value: string } {
+  const { label, value } = customerAgreementFact(acceptedAt, locale);
+  return { title: label, value };
 }
 
 /** Only the transitions the current status allows; the server checks them again. */

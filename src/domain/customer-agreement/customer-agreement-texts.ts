@@ -41,9 +41,10 @@ export const customerAgreementTexts = {
     ru: 'Готово: соглашение принято. Дистрибьютор увидит это в заявке.',
     en: 'Done: the agreement is accepted. The distributor will see it with your order.',
   },
-  /** The fact line on the distributor's order card and in the e-mail. */
-  factNotAccepted: { ru: 'MCA: не принято', en: 'MCA: not accepted' },
-  factAccepted: (date: string): LocalizedText => ({ ru: `MCA: принято ${date}`, en: `MCA: accepted ${date}` }),
+  /** The fact on the distributor's order card and in the e-mail: «MCA: не принято». */
+  factLabel: { ru: 'MCA', en: 'MCA' },
+  factNotAccepted: { ru: 'не принято', en: 'not accepted' },
+  factAccepted: (date: string): LocalizedText => ({ ru: `принято ${date}`, en: `accepted ${date}` }),
   /** Why an order cannot be completed yet (card action and board API). */
   completionRefused: {
     ru: 'Заявку нельзя завершить: клиент ещё не принял Соглашение с клиентом Майкрософт (MCA), а без него Microsoft не позволяет оформить подписки. Попросите клиента принять соглашение в приложении (вкладка или чат), затем завершите заявку. Заявка не изменена.',

@@ -15,6 +15,8 @@ import { pick } from '../i18n/locale.js';
 import type { Locale, LocalizedText } from '../i18n/locale.js';
 import type { StoredOrder } from '../order/order.js';
 import { orderEmailTexts } from './order-email-texts.js';
+import { customerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
+import type { CustomerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
 
 /**
  * The order as an e-mail to the distributor (their original process): a
@@ -28,6 +30,8 @@ export interface OrderEmailInput {
   readonly locale: Locale;
   readonly order: StoredOrder;
   readonly catalog: Catalog;
+  /** The tenant's MCA (null: not accepted); absent: not known here, no row. */
+  readonly customerAgreement?: CustomerAgreementFact | undefined;
 }
 
 export interface OrderEmailAttachment {
@@ -116,7 +120,7 @@ interface RenderedSections {
   readonly footer: string;
 }
 
-function summaryRows({ locale, order }: OrderEmailInput): Row[] {
+function summaryRows({ locale, order, customerAgreement }: OrderEmailInput): Row[] {
   const t = (text: LocalizedText): string => pick(text, locale);
   const single = (label: LocalizedText, text: string): Row => ({ label: t(label), values: [{ text }] });
   return [
@@ -126,7 +130,12 @@ function summaryRows({ locale, order }: OrderEmailInput): Row[] {
     single(orderFactTexts.createdAt, formatCardTimestamp(order.createdAt, locale)),
     single(orderFactTexts.updatedAt, formatCardTimestamp(order.updatedAt, locale)),
     single(orderEmailTexts.tenantId, order.tenantId),
+    ...(customerAgreement === undefined ? [] : [mcaRow(customerAgreementFact(customerAgreement, locale))]),
   ];
+}
+
+function mcaRow({ label, value }: { readonly label: string; readonly value: string }): Row {
+  return { label, values: [{ text: value }] };
 }
 
 /** The ten items of the distributor's order form, numbered as on the form (3 and 4 are answered together). */

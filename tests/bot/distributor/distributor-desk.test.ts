@@ -39,7 +39,7 @@ import {
 import { RecordingMessenger } from './recording-messenger.js';
 import { orderInput } from '../../support/order-fixtures.js';
 import { everyTenantAccepted, noTenantAccepted } from '../../support/customer-agreement-fixtures.js';
-import type { CustomerAgreementLookup } from '../../../bot/orders/order-service.js';
+import type { CustomerAgreementLookup } from '../../../bot/customer-agreement/customer-agreement-lookup.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;

@@ -12,7 +12,7 @@ import type { AzuriteTables } from '../../support/azurite.js';
 import { CATALOG, freshTable, tenantId } from '../storage/fixtures.js';
 import { orderInput, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 import { acceptance, everyTenantAccepted, noTenantAccepted } from '../../support/customer-agreement-fixtures.js';
-import type { CustomerAgreementLookup } from '../../../bot/orders/order-service.js';
+import type { CustomerAgreementLookup } from '../../../bot/customer-agreement/customer-agreement-lookup.js';
 
 let azurite: AzuriteTables;
 let repository: OrderRepository;
