@@ -50,6 +50,9 @@ export type Fact<T> = { readonly status: 'ok'; readonly value: T } | FactProblem
 
 export const userFactsSchema = z.object({
   displayName: z.string().nullable(),
+  /** Graph's `givenName` and `surname`; absent from answers of older servers. */
+  givenName: z.string().nullable().optional(),
+  surname: z.string().nullable().optional(),
   mail: z.string().nullable(),
   userPrincipalName: z.string().nullable(),
   mobilePhone: z.string().nullable(),
