@@ -12,6 +12,7 @@ import type { BuiltTab } from '../support/built-tab.js';
 import { launchChromium, UI_TIMEOUT_MS } from '../support/playground.js';
 import { demoEnv, startApp } from '../support/running-app.js';
 import type { RunningApp } from '../support/running-app.js';
+import type { WizardStepId } from '../../src/tab/wizard/wizard-steps.js';
 
 /**
  * The tab in a real browser against the real server in demo mode: every
@@ -24,7 +25,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'tab');
 
 interface Step {
-  readonly id: 'invitation' | 'confirmation' | 'technicalDomain' | 'order' | 'orders';
+  readonly id: WizardStepId;
   readonly tab: { readonly ru: string; readonly en: string };
   /** Text that shows once the step has its content (not just a spinner). */
   readonly ready: { readonly ru: RegExp; readonly en: RegExp };
@@ -33,6 +34,11 @@ interface Step {
 const STEPS: readonly Step[] = [
   { id: 'invitation', tab: { ru: 'Приглашение', en: 'Invitation' }, ready: { ru: /Открыть приглашение/, en: /Open invitation/ } },
   { id: 'confirmation', tab: { ru: 'Подтверждение', en: 'Confirmation' }, ready: { ru: /Что проверено/, en: /What was checked/ } },
+  {
+    id: 'customerAgreement',
+    tab: { ru: 'Соглашение Microsoft', en: 'Microsoft agreement' },
+    ready: { ru: /Кто принимает соглашение|Соглашение принято/, en: /Who accepts the agreement|was accepted/ },
+  },
   { id: 'technicalDomain', tab: { ru: 'Технический домен', en: 'Technical domain' }, ready: { ru: /romashka\.onmicrosoft\.com/, en: /romashka\.onmicrosoft\.com/ } },
   { id: 'order', tab: { ru: 'Заявка', en: 'Order' }, ready: { ru: /Отправить заявку|отправлена/, en: /Send order|sent/ } },
   { id: 'orders', tab: { ru: 'Мои заявки', en: 'My orders' }, ready: { ru: /Заявка CSP-|Заявок пока нет/, en: /Order CSP-|No orders yet/ } },

@@ -47,8 +47,3 @@ export function validateAcceptance(input: unknown): AcceptanceValidationResult {
     },
   };
 }
-
-/** «Иванов Иван Иванович» / "Ivan Ivanov": how a signatory is shown, never parsed back. */
-export function signatoryDisplayName(signatory: Signatory): string {
-  return [signatory.lastName, signatory.firstName, signatory.middleName].filter((part) => part !== undefined).join(' ');
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signatoryDisplayName, validateAcceptance } from '../../../src/domain/customer-agreement/acceptance-validation.js';
+import { validateAcceptance } from '../../../src/domain/customer-agreement/acceptance-validation.js';
 import { localizeErrors } from '../../../src/domain/order/order-validation.js';
 
 const valid = {
@@ -58,12 +58,5 @@ describe('validateAcceptance', () => {
     const result = validateAcceptance({ ...valid, tenantId: 'other-tenant', evidence: { userId: 'someone-else' } });
     expect(result.ok && Object.keys(result.signatory)).toEqual(['lastName', 'firstName', 'middleName', 'email', 'phone']);
     expect(result).not.toHaveProperty('tenantId');
-  });
-});
-
-describe('signatoryDisplayName', () => {
-  it('puts the names in Russian order and leaves out a missing middle name', () => {
-    expect(signatoryDisplayName({ lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', email: 'a@b.ru' })).toBe('Иванова Мария Петровна');
-    expect(signatoryDisplayName({ lastName: 'Smith', firstName: 'Anna', email: 'a@b.com' })).toBe('Smith Anna');
   });
 });

@@ -58,7 +58,7 @@ export type Route = (request: RecordedRequest) => Response | Promise<Response>;
  * A stand-in for the server's `/api/*`: the demo tenant, an order list and
  * order creation by default; each route can be replaced.
  */
-export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submitOrder', Route>> = {}) {
+export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submitOrder' | 'acceptCustomerAgreement', Route>> = {}) {
   const requests: RecordedRequest[] = [];
   const created: unknown[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -76,6 +76,9 @@ export function fakeApi(routes: Partial<Record<'tenant' | 'listOrders' | 'submit
     if (request.path === '/api/orders' && request.method === 'POST') {
       created.push(request.body);
       return (routes.submitOrder ?? (() => Response.json(orderView(), { status: 201 })))(request);
+    }
+    if (request.path === '/api/tenant/customer-agreement' && request.method === 'PUT') {
+      return (routes.acceptCustomerAgreement ?? (() => new Response('not found', { status: 404 })))(request);
     }
     return new Response('not found', { status: 404 });
   };
