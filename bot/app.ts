@@ -192,6 +192,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       tenantFactsMemory,
       ...(signIn ? { signIn } : {}),
       clock,
+      customerAgreements: customerAgreementService,
     }),
     desk,
   }, { loopbackServiceUrlOnly: config.demo, logger });

@@ -30,6 +30,8 @@ export function cardActionRoutes(
     showStatus: customer,
     submitOrder: customer,
     reviseOrder: customer,
+    showCustomerAgreement: customer,
+    acceptCustomerAgreement: customer,
     acceptOrder: distributor,
     requestChanges: distributor,
     completeOrder: distributor,

@@ -15,6 +15,8 @@ export const CardVerb = {
   requestChanges: 'requestChanges',
   completeOrder: 'completeOrder',
   refreshOrder: 'refreshOrder',
+  showCustomerAgreement: 'showCustomerAgreement',
+  acceptCustomerAgreement: 'acceptCustomerAgreement',
 } as const;
 
 export type CardVerb = (typeof CardVerb)[keyof typeof CardVerb];

@@ -31,6 +31,11 @@ export const customerAgreementTexts = {
   email: { ru: 'Рабочая электронная почта', en: 'Work e-mail' },
   phone: { ru: 'Телефон (необязательно)', en: 'Phone (optional)' },
   accept: { ru: 'Принять соглашение', en: 'Accept the agreement' },
+  requiredError: { ru: 'Заполните это поле.', en: 'This field is required.' },
+  checkboxError: {
+    ru: 'Отметьте, что вы принимаете соглашение.',
+    en: 'Tick the box to accept the agreement.',
+  },
   acceptAgain: { ru: 'Принять заново', en: 'Accept again' },
   /** Shown once accepted; `date` is formatted, `name` the signatory's display name. */
   accepted: (date: string, name: string): LocalizedText => ({
