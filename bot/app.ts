@@ -32,6 +32,13 @@ import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
 import { registerCustomerAgreementRoutes } from './http/customer-agreement-routes.js';
+import { registerPartnerCenterRoutes } from './http/partner-center-routes.js';
+import type { StaffCallerResolver } from './http/staff-caller.js';
+import { createPartnerCenterAgreements } from './partner-center/partner-center-agreements.js';
+import { PartnerCenterHandOffService } from './partner-center/partner-center-hand-off.js';
+import type { PartnerCenterHandOffDependencies } from './partner-center/partner-center-hand-off.js';
+import { createPartnerCenterStandIn } from './partner-center/partner-center-stand-in.js';
+import { createPartnerCenterOboToken } from './partner-center/partner-center-token.js';
 import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
 import type { CustomerAgreementLookup } from './customer-agreement/customer-agreement-lookup.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
@@ -157,6 +164,17 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
+  const partnerCenterHandOff = new PartnerCenterHandOffService({
+    store: customerAgreements,
+    partnerCenter: partnerCenterAccess(config),
+    logger,
+    clock,
+  });
+  // Demo mode: the demo caller is staff. Elsewhere the distributor routes' StaffCallerResolver
+  // (bot/http/staff-caller.ts, issue 14) is wired here when it lands.
+  const resolveStaff: StaffCallerResolver | undefined = config.demo
+    ? async (req) => ({ ...(await resolveCaller(req)), staff: true })
+    : undefined;
   const tenantFacts = createTenantFacts({
     ...(config.aad ? { aad: config.aad } : {}),
     ...(config.partnerGraph ? { partnerGraph: config.partnerGraph } : {}),
@@ -226,6 +244,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         ...(config.aad ? { clientId: config.aad.clientId } : {}),
       });
       registerCustomerAgreementRoutes(api, { customerAgreements: customerAgreementService, resolveCaller, logger, clock });
+      if (resolveStaff) registerPartnerCenterRoutes(api, { handOff: partnerCenterHandOff, resolveStaff, logger });
     },
     legal: {
       distributorName: config.distributorName,
@@ -247,6 +266,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     stop: async () => {
       await outbox.stop();
     },
+  };
+}
+
+/**
+ * Partner Center access for the hand-off: the built-in stand-in in demo mode;
+ * with `PARTNER_CENTER_HANDOFF` the real API, on behalf of the staff member.
+ */
+function partnerCenterAccess(config: AppConfig): PartnerCenterHandOffDependencies['partnerCenter'] {
+  if (config.partnerCenter === undefined) return undefined;
+  if (config.demo) {
+    return { agreements: createPartnerCenterAgreements({ apiUrl: config.partnerCenter.apiUrl, fetch: createPartnerCenterStandIn().fetch }), token: async () => 'demo-token' };
+  }
+  const secret = config.aad?.clientSecret;
+  if (config.aad === undefined || secret === undefined) return undefined;
+  return {
+    agreements: createPartnerCenterAgreements({ apiUrl: config.partnerCenter.apiUrl }),
+    token: createPartnerCenterOboToken({ clientId: config.aad.clientId, clientSecret: secret }),
   };
 }
 

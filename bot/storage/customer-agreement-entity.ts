@@ -7,11 +7,57 @@ import { assertKeyPart } from './table-keys.js';
  * Rows of the customer-agreements table, partitioned by customer tenant id:
  * - `current`: the tenant's acceptance in force;
  * - `history|{inverted ms}|{nonce}`: every acceptance ever stored, newest
- *   first by key, so reading the latest few never reads the whole history.
+ *   first by key, so reading the latest few never reads the whole history;
+ * - `partnercenter`: the latest hand-off of the acceptance to Partner Center.
  * Both are written in one transaction: the current row never lacks its history row.
  */
 
 export const CURRENT_ROW_KEY = 'current';
+export const HAND_OFF_ROW_KEY = 'partnercenter';
+
+/** What Partner Center answered when staff sent it the tenant's acceptance. */
+export interface PartnerCenterHandOff {
+  /** ISO timestamp of the answer. */
+  readonly at: string;
+  /** The staff member who sent it (display name, else Entra object id). */
+  readonly by: string;
+  /** The acceptance sent (its `acceptedAt`), so a later acceptance shows as not sent yet. */
+  readonly acceptedAt: string;
+  readonly outcome: 'created' | 'alreadyExists' | 'refused' | 'unavailable';
+  /** Partner Center's error code and description, when it refused. */
+  readonly code?: string | undefined;
+  readonly description?: string | undefined;
+}
+
+export function handOffEntity(tenantId: string, handOff: PartnerCenterHandOff): TableEntity {
+  assertKeyPart(tenantId, 'tenant id');
+  return {
+    partitionKey: tenantId,
+    rowKey: HAND_OFF_ROW_KEY,
+    at: handOff.at,
+    by: handOff.by,
+    acceptedAt: handOff.acceptedAt,
+    outcome: handOff.outcome,
+    ...(handOff.code === undefined ? {} : { code: handOff.code }),
+    ...(handOff.description === undefined ? {} : { description: handOff.description }),
+  };
+}
+
+const handOffRowSchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  acceptedAt: z.string(),
+  outcome: z.enum(['created', 'alreadyExists', 'refused', 'unavailable']),
+  code: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export function parseHandOffEntity(entity: Record<string, unknown>): PartnerCenterHandOff {
+  const parsed = handOffRowSchema.safeParse(entity);
+  if (!parsed.success) throw new Error(`Partner Center hand-off row ${String(entity['partitionKey'])} is malformed: ${parsed.error.message}`);
+  const { code, description, ...rest } = parsed.data;
+  return { ...rest, ...(code === undefined ? {} : { code }), ...(description === undefined ? {} : { description }) };
+}
 const HISTORY_PREFIX = 'history|';
 
 /** RowKey bounds of a tenant's history ('}' sorts right after '|'). */

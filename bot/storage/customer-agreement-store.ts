@@ -2,9 +2,13 @@ import { odata } from '@azure/data-tables';
 import type { TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { CustomerAgreementAcceptance } from '../../src/domain/customer-agreement/customer-agreement.js';
+import type { PartnerCenterHandOff } from './customer-agreement-entity.js';
 import {
   acceptanceEntity,
   CURRENT_ROW_KEY,
+  HAND_OFF_ROW_KEY,
+  handOffEntity,
+  parseHandOffEntity,
   HISTORY_ROWS,
   historyRowKey,
   parseAcceptanceEntity,
@@ -13,6 +17,8 @@ import { storageStatusCode, toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
 export const CUSTOMER_AGREEMENTS_TABLE = 'customeragreements';
+
+export type { PartnerCenterHandOff } from './customer-agreement-entity.js';
 
 /** The most history rows one read returns, whatever the caller asks. */
 export const HISTORY_READ_MAX = 100;
@@ -51,6 +57,27 @@ export class CustomerAgreementStore {
       throw toStorageError(error, 'storing the customer agreement acceptance');
     }
     return acceptance;
+  }
+
+  /** The latest hand-off of the tenant's acceptance to Partner Center, if any. */
+  async getHandOff(tenantId: string): Promise<PartnerCenterHandOff | undefined> {
+    assertKeyPart(tenantId, 'tenant id');
+    let entity: Record<string, unknown>;
+    try {
+      entity = await this.table.getEntity(tenantId, HAND_OFF_ROW_KEY);
+    } catch (error) {
+      if (storageStatusCode(error) === 404) return undefined;
+      throw toStorageError(error, 'reading the Partner Center hand-off');
+    }
+    return parseHandOffEntity(entity);
+  }
+
+  async saveHandOff(tenantId: string, handOff: PartnerCenterHandOff): Promise<void> {
+    try {
+      await this.table.upsertEntity(handOffEntity(tenantId, handOff), 'Replace');
+    } catch (error) {
+      throw toStorageError(error, 'saving the Partner Center hand-off');
+    }
   }
 
   /** The tenant's acceptances, newest first, at most `limit` (capped at `HISTORY_READ_MAX`). */
