@@ -41,6 +41,15 @@ import type { HttpServerDependencies } from './http/create-http-server.js';
 import { registerJourneyRoutes } from './http/journey-routes.js';
 import { registerOrdersRoutes } from './http/orders-routes.js';
 import { registerTenantRoutes } from './http/tenant-routes.js';
+import { registerCustomerAgreementRoutes } from './http/customer-agreement-routes.js';
+import { registerPartnerCenterRoutes } from './http/partner-center-routes.js';
+import { createPartnerCenterAgreements } from './partner-center/partner-center-agreements.js';
+import { PartnerCenterHandOffService } from './partner-center/partner-center-hand-off.js';
+import type { PartnerCenterHandOffDependencies } from './partner-center/partner-center-hand-off.js';
+import { createPartnerCenterStandIn } from './partner-center/partner-center-stand-in.js';
+import { createPartnerCenterOboToken } from './partner-center/partner-center-token.js';
+import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
+import type { CustomerAgreementLookup } from './customer-agreement/customer-agreement-lookup.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
@@ -56,6 +65,7 @@ import { projectRoot, TAB_BUILD_PATH } from './project-paths.js';
 import { ORDERS_TABLE, OrderRepository } from './storage/order-repository.js';
 import { CONVERSATIONS_TABLE, ConversationStore } from './storage/conversation-store.js';
 import { JOURNEY_TABLE, JourneyStore } from './storage/journey-store.js';
+import { CUSTOMER_AGREEMENTS_TABLE, CustomerAgreementStore } from './storage/customer-agreement-store.js';
 import { TokenExchangeClaims } from './storage/token-exchange-claims.js';
 import { createTableStorage } from './storage/table-storage.js';
 import type { TableStorageOptions } from './storage/table-storage.js';
@@ -122,9 +132,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       : { accountUrl: config.storage.accountUrl, credential: createStorageCredential(config.storage.clientId) },
     overrides.storageClient === undefined ? {} : { client: overrides.storageClient },
   );
-  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE, JOURNEY_TABLE]);
+  await storage.ensureTables([ORDERS_TABLE, CONVERSATIONS_TABLE, GDAP_TABLE, JOURNEY_TABLE, CUSTOMER_AGREEMENTS_TABLE]);
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
+  const customerAgreements = new CustomerAgreementStore(storage.table(CUSTOMER_AGREEMENTS_TABLE));
+  const customerAgreementService = new CustomerAgreementService({
+    store: customerAgreements,
+    ...config.customerAgreement,
+    // The checklist's MCA step moves as soon as the acceptance is stored.
+    onAccepted: (tenantId) => journeys.changedSoon(tenantId),
+  });
 
   const adapter = createCloudAdapter(config.bot, logger);
   const messenger = new ProactiveMessenger(adapter, config.bot.kind === 'anonymous' ? '' : config.bot.appId);
@@ -134,7 +151,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     distributorTenantId: config.distributorTenantId,
     store: conversations,
   });
-  const channels = deliveryChannels(config, catalog, boardLinks, logger);
+  const channels = deliveryChannels(config, catalog, boardLinks, logger, customerAgreements);
   if (config.delivery.teams) {
     channels.unshift(
       createTeamsChannel({
@@ -147,6 +164,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         boardLinks,
         logger,
         clock,
+        customerAgreements,
       }),
     );
   }
@@ -190,8 +208,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const journeys = new CustomerJourneys({
     store: journeyStore,
     orders: repository,
-    customerAgreements: overrides.journey?.customerAgreements,
-    gdap: overrides.journey?.gdap,
+    customerAgreements: overrides.journey?.customerAgreements ?? customerAgreements,
+    gdap: overrides.journey?.gdap ?? gdapStatusReader(gdapStore),
+    // A GDAP step for every customer when the invitation asks for it; otherwise for those a relationship was requested for.
     gdapUsed: config.gdapApprovalUrl !== undefined,
     logger,
     ...(overrides.journey?.refreshDelayMs === undefined ? {} : { refreshDelayMs: overrides.journey.refreshDelayMs }),
@@ -214,6 +233,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute, config.limits.instanceCount),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
     evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
+    customerAgreements,
   });
 
   const desk = new TeamsDistributorDesk({
@@ -229,12 +249,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     messenger,
     logger,
     clock,
+    customerAgreements,
     // Orders that waited for an inbox go out as soon as one exists.
     onInboxClaimed: () => outbox.retryChannel('teams'),
   });
   // One verifier (and JWKS cache) for the API and the bot's sign-in.
   const ssoVerifier = config.aad ? createSsoTokenVerifier({ clientId: config.aad.clientId }) : undefined;
   const resolveCaller = callerResolver(config, ssoVerifier);
+  const partnerCenterHandOff = new PartnerCenterHandOffService({
+    store: customerAgreements,
+    partnerCenter: partnerCenterAccess(config),
+    logger,
+    clock,
+  });
   const resolveStaff = overrides.resolveStaff ?? staffCallerResolver(config, ssoVerifier);
   const tenantFactsSettings: TenantFactsSettings = {
     ...(config.aad ? { aad: config.aad } : {}),
@@ -282,6 +309,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       tenantFactsMemory,
       ...(signIn ? { signIn } : {}),
       clock,
+      customerAgreements: customerAgreementService,
     }),
     desk,
   }, { loopbackServiceUrlOnly: config.demo, logger });
@@ -311,6 +339,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         tenantFacts: rememberingTenantFacts,
         resolveCaller,
         logger,
+        customerAgreementStatus: (tenantId) => customerAgreementService.status(tenantId),
         ...(config.aad ? { clientId: config.aad.clientId } : {}),
         ...(gdap ? { gdap: async (tenantId: string) => tenantGdapOf(await gdap.current(tenantId)) } : {}),
       });
@@ -339,6 +368,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         logger,
         clock,
       });
+      registerCustomerAgreementRoutes(api, { customerAgreements: customerAgreementService, resolveCaller, logger, clock });
+      registerPartnerCenterRoutes(api, { handOff: partnerCenterHandOff, resolveStaff, logger });
     },
     legal: {
       distributorName: config.distributorName,
@@ -405,6 +436,37 @@ function firstContactNoting(directory: CustomerConversations, journeys: Customer
  */
 function personalTabLink(teamsAppId: string): string {
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/onboarding`;
+}
+
+/**
+ * Partner Center access for the hand-off: the built-in stand-in in demo mode;
+ * with `PARTNER_CENTER_HANDOFF` the real API, on behalf of the staff member.
+ */
+function partnerCenterAccess(config: AppConfig): PartnerCenterHandOffDependencies['partnerCenter'] {
+  if (config.partnerCenter === undefined) return undefined;
+  if (config.demo) {
+    return { agreements: createPartnerCenterAgreements({ apiUrl: config.partnerCenter.apiUrl, fetch: createPartnerCenterStandIn().fetch }), token: async () => 'demo-token' };
+  }
+  const secret = config.aad?.clientSecret;
+  if (config.aad === undefined || secret === undefined) return undefined;
+  return {
+    agreements: createPartnerCenterAgreements({ apiUrl: config.partnerCenter.apiUrl }),
+    token: createPartnerCenterOboToken({ clientId: config.aad.clientId, clientSecret: secret }),
+  };
+}
+
+/** What the journey reads of a customer's GDAP relationship: when it became active, and when it ends. */
+function gdapStatusReader(store: GdapStore): GdapStatusReader {
+  return {
+    get: async (tenantId) => {
+      const record = (await store.get(tenantId))?.record;
+      if (record === undefined) return undefined;
+      return {
+        ...(record.state === 'active' && record.activatedAt !== null ? { activeSince: record.activatedAt } : {}),
+        ...(record.endDateTime === null ? {} : { expiresAt: record.endDateTime }),
+      };
+    },
+  };
 }
 
 /** Anonymous callers only in demo mode, which listens on loopback only. */
@@ -475,11 +537,17 @@ function createGdapPartner(config: AppConfig, clock: () => Date, override?: Gdap
   return createGdapClient({ token: createAppOnlyTokenProvider({ ...config.partnerGraph, tenantId: config.distributorTenantId }) });
 }
 
-function deliveryChannels(config: AppConfig, catalog: Catalog, boardLinks: BoardLinks, logger: Logger): DeliveryChannel[] {
+function deliveryChannels(
+  config: AppConfig,
+  catalog: Catalog,
+  boardLinks: BoardLinks,
+  logger: Logger,
+  customerAgreements: CustomerAgreementLookup,
+): DeliveryChannel[] {
   const { locale, webhook, email } = config.delivery;
   const { timeZone } = config;
   const channels: DeliveryChannel[] = [];
-  if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog, timeZone, boardLinks }));
-  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, timeZone, boardLinks, logger }));
+  if (webhook) channels.push(createWebhookChannel({ url: webhook.url, timeoutMs: webhook.timeoutMs, locale, catalog, timeZone, boardLinks, customerAgreements }));
+  if (email) channels.push(createEmailChannel({ ...email, locale, catalog, timeZone, boardLinks, customerAgreements, logger }));
   return channels;
 }

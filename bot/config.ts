@@ -146,6 +146,20 @@ export interface AppConfig {
     /** `BOARD_EXPORT_MAX_ORDERS`: the most orders one export file holds. */
     readonly exportMaxOrders: number;
   };
+  /** The Microsoft Customer Agreement customers accept (README, 'Microsoft Customer Agreement'). */
+  readonly customerAgreement: {
+    /** `MCA_TEMPLATE_ID`: the agreement template the shown text refers to, sent to Partner Center. */
+    readonly templateId: string;
+    /** `MCA_AGREEMENT_URL`: where customers read the agreement. */
+    readonly agreementUrl: string;
+  };
+  /**
+   * `PARTNER_CENTER_HANDOFF=true`: staff may send an acceptance to Partner Center,
+   * with their own SSO token exchanged on behalf of them (needs `AAD_APP_CLIENT_SECRET`).
+   * Absent: the board shows the confirmation to copy, without the button.
+   * In demo mode the hand-off goes to the built-in Partner Center stand-in.
+   */
+  readonly partnerCenter?: { readonly apiUrl: string };
   readonly delivery: {
     /** Language of what the distributor's staff read. */
     readonly locale: Locale;
@@ -167,6 +181,16 @@ const DEFAULT_GDAP_REFRESH_SECONDS = 300;
 const DEFAULT_REMINDER_AFTER_DAYS = 3;
 const DEFAULT_BOARD_RANGE_MAX_ORDERS = 20_000;
 const DEFAULT_BOARD_EXPORT_MAX_ORDERS = 5_000;
+/**
+ * The MCA template id of Microsoft's Partner Center examples ("Confirm customer
+ * acceptance of the Microsoft Customer Agreement", https://learn.microsoft.com/partner-center/developer/confirm-customer-consent-customer-agreement);
+ * the current one is `GET /v1/agreements?agreementType=MicrosoftCustomerAgreement` ("Get agreement metadata").
+ */
+const DEFAULT_MCA_TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
+/** Microsoft's published MCA, with the version for each country and language to choose from. */
+const DEFAULT_MCA_AGREEMENT_URL = 'https://www.microsoft.com/licensing/docs/customeragreement';
+/** "Partner Center REST URLs": the API's base URL in the public cloud. */
+const PARTNER_CENTER_API_URL = 'https://api.partnercenter.microsoft.com';
 
 /**
  * Reads and validates every setting once, at start. Any problem stops the
@@ -257,6 +281,11 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
       openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
     },
     ...partnerGraphSettings(text),
+    customerAgreement: {
+      templateId: parse('MCA_TEMPLATE_ID', text('MCA_TEMPLATE_ID'), guidSchema, DEFAULT_MCA_TEMPLATE_ID),
+      agreementUrl: parse('MCA_AGREEMENT_URL', text('MCA_AGREEMENT_URL'), httpsUrlSchema, DEFAULT_MCA_AGREEMENT_URL),
+    },
+    ...partnerCenterSettings(demo, aadClientSecret !== undefined, text),
     gdap: gdapSettings(text),
     journey: journeySettings(text),
     board: boardSettings(text),
@@ -375,6 +404,22 @@ function optionalUrl<K extends 'privacyUrl' | 'termsUrl'>(key: K, name: string, 
   return (url === undefined ? {} : { [key]: url }) as { [P in K]?: string };
 }
 
+function partnerCenterSettings(
+  demo: boolean,
+  hasAadSecret: boolean,
+  text: (name: string) => string | undefined,
+): Pick<AppConfig, 'partnerCenter'> {
+  const enabled = parse('PARTNER_CENTER_HANDOFF', text('PARTNER_CENTER_HANDOFF'), booleanSchema, demo);
+  if (!enabled) return {};
+  if (!demo && !hasAadSecret) {
+    throw new ConfigurationError(
+      'needs AAD_APP_CLIENT_SECRET: the staff member\'s SSO token is exchanged on behalf of them for a Partner Center token',
+      'PARTNER_CENTER_HANDOFF',
+    );
+  }
+  return { partnerCenter: { apiUrl: PARTNER_CENTER_API_URL } };
+}
+
 function partnerGraphSettings(text: (name: string) => string | undefined): Pick<AppConfig, 'partnerGraph'> {
   const clientId = text('PARTNER_GRAPH_CLIENT_ID');
   const clientSecret = text('PARTNER_GRAPH_CLIENT_SECRET');
@@ -471,6 +516,7 @@ const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 // Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).
 const httpsUrlSchema = z.url({ protocol: /^https$/ }).transform((url) => url.replace(/\/+$/, ''));
+const guidSchema = z.string().refine(isGuid, 'expected a GUID').transform((id) => id.toLowerCase());
 const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const booleanSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

@@ -31,6 +31,8 @@ export function cardActionRoutes(
     submitOrder: customer,
     reviseOrder: customer,
     stopReminders: customer,
+    showCustomerAgreement: customer,
+    acceptCustomerAgreement: customer,
     acceptOrder: distributor,
     requestChanges: distributor,
     completeOrder: distributor,

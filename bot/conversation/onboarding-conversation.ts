@@ -7,7 +7,9 @@ import { CardVerb } from '../../src/domain/cards/card-actions.js';
 import { formatCardClockTime } from '../../src/domain/cards/card-format.js';
 import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { buildCustomerStatusCard } from '../../src/domain/cards/customer-status-card.js';
+import { acceptanceFromCardInputs, buildCustomerAgreementCard, draftFromCardInputs } from '../../src/domain/cards/customer-agreement-card.js';
 import { buildHelpCard } from '../../src/domain/cards/help-card.js';
+import { prefillSignatory } from '../../src/domain/customer-agreement/signatory-prefill.js';
 import {
   buildOrderFormCard,
   orderFormValuesFromOrder,
@@ -27,6 +29,7 @@ import type { StoredOrder } from '../../src/domain/order/order.js';
 import { prefillFromTeamsMember } from '../../src/domain/tenant/teams-member-prefill.js';
 import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-prefill.js';
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
+import type { CustomerAgreementService } from '../customer-agreement/customer-agreement-service.js';
 import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../storage/storage-errors.js';
@@ -68,6 +71,8 @@ export interface OnboardingConversationDependencies {
   readonly signIn?: ChatSignIn;
   readonly clock?: () => Date;
   readonly newSubmissionId?: () => string;
+  /** The MCA card and its acceptance; absent: the chat does not offer it. */
+  readonly customerAgreements?: Pick<CustomerAgreementService, 'status' | 'accept'>;
 }
 
 /**
@@ -120,6 +125,8 @@ export class OnboardingConversation {
           return { card: buildWelcomeCard({ locale, ...this.links() }) };
         case 'domain':
           return { card: buildTechnicalDomainCard({ locale, ...(await this.technicalDomain(turn)) }) };
+        case 'agreement':
+          return { card: await this.customerAgreementCard(turn, false) };
         case 'greeting':
         case 'thanks':
           return { card: buildSmallTalkCard({ locale, kind: request.command, invitationUrl: this.deps.invitationUrl }) };
@@ -154,6 +161,10 @@ export class OnboardingConversation {
         case CardVerb.stopReminders:
           await this.deps.reminders?.stopReminders(actor.tenantId, actor.name);
           return buildRemindersStoppedCard(actor.locale);
+        case CardVerb.showCustomerAgreement:
+          return await this.customerAgreementCard(turn, turn.data['form'] === true);
+        case CardVerb.acceptCustomerAgreement:
+          return await this.acceptCustomerAgreement(turn);
       }
     } catch (error) {
       return this.failureCard(error, actor.locale);
@@ -249,6 +260,45 @@ export class OnboardingConversation {
    * Teams says about the user (see `mergeOrderFormPrefill`); a head count
    * typed in the request becomes the quantity of `DEFAULT_SKU`.
    */
+  /**
+   * The MCA card: the acceptance in force, or the form prefilled from the
+   * signed-in user's directory entry (first and last name as kept there),
+   * Teams' profile and the latest order's e-mail and phone.
+   */
+  private async customerAgreementCard(turn: ChatTurn, form: boolean): Promise<AdaptiveCard> {
+    const { actor } = turn;
+    const agreements = this.deps.customerAgreements;
+    if (agreements === undefined) return this.helpCard(actor.locale);
+    const [status, latest, member] = await Promise.all([agreements.status(actor.tenantId), this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);
+    const remembered = this.deps.tenantFactsMemory?.recall(actor.tenantId, actor.userId)?.tenant.user;
+    const draft = prefillSignatory({
+      current: status.status === 'accepted' ? status.signatory : undefined,
+      user: remembered?.status === 'ok' ? remembered.value : undefined,
+      teamsMember: member,
+      lastOrderContact: latest?.contact,
+    });
+    return buildCustomerAgreementCard({ locale: actor.locale, status, draft, form });
+  }
+
+  /** The card's answer: the same card with the errors under their inputs, or the acceptance stored for the activity's tenant. */
+  private async acceptCustomerAgreement(turn: CustomerCardAction): Promise<AdaptiveCard> {
+    const { actor } = turn;
+    const agreements = this.deps.customerAgreements;
+    if (agreements === undefined) return this.helpCard(actor.locale);
+    // Evidence from the verified activity only: the card's data names no tenant or user.
+    const evidence = {
+      channel: 'chat',
+      tenantId: actor.tenantId,
+      userId: actor.userId ?? actor.teamsUserId,
+      teamsUserId: actor.teamsUserId,
+      ...(actor.name === undefined ? {} : { userName: actor.name }),
+    } as const;
+    const result = await agreements.accept(evidence, acceptanceFromCardInputs(turn.data), this.clock());
+    if (result.kind === 'accepted') return buildCustomerAgreementCard({ locale: actor.locale, status: result.status, draft: draftFromCardInputs(turn.data) });
+    const status = await agreements.status(actor.tenantId);
+    return buildCustomerAgreementCard({ locale: actor.locale, status, draft: draftFromCardInputs(turn.data), errors: result.errors, form: true });
+  }
+
   private async newOrderForm(turn: ChatTurn, quantity?: number): Promise<AdaptiveCard> {
     const { actor } = turn;
     const [latest, member] = await Promise.all([this.deps.orders.findLatest(actor.tenantId), this.member(turn)]);

@@ -1,6 +1,9 @@
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
+import type { CustomerAgreementFact } from '../../src/domain/customer-agreement/customer-agreement-fact.js';
+import { readCustomerAgreementFact } from '../customer-agreement/customer-agreement-lookup.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 
 /**
  * The Teams deep link to an order on the board, for cards and e-mails;
@@ -17,6 +20,8 @@ export interface DistributorReading {
   readonly timeZone: string;
   /** The "Open in board" link; none without it. */
   readonly boardLinks?: BoardLinks | undefined;
+  /** The tenants' MCA, shown next to the order; absent: no such line. */
+  readonly customerAgreements?: CustomerAgreementLookup | undefined;
 }
 
 /** What a card or an e-mail of this order is rendered from. */
@@ -26,14 +31,13 @@ export interface OrderReading {
   readonly catalog: Catalog;
   readonly timeZone: string;
   readonly boardLink: string | undefined;
+  readonly customerAgreement: CustomerAgreementFact | undefined;
 }
 
 export async function orderReading(reading: DistributorReading, order: StoredOrder): Promise<OrderReading> {
-  return {
-    locale: reading.locale,
-    order,
-    catalog: reading.catalog,
-    timeZone: reading.timeZone,
-    boardLink: await reading.boardLinks?.(order),
-  };
+  const [boardLink, customerAgreement] = await Promise.all([
+    reading.boardLinks?.(order),
+    readCustomerAgreementFact(reading.customerAgreements, order.tenantId),
+  ]);
+  return { locale: reading.locale, order, catalog: reading.catalog, timeZone: reading.timeZone, boardLink, customerAgreement };
 }

@@ -7,6 +7,7 @@ import { chatErrorTexts } from '../../src/domain/cards/chat-card-texts.js';
 import { actionErrorTexts } from '../../src/domain/cards/distributor-card-texts.js';
 import { buildDistributorOrderCard, CHANGES_COMMENT_INPUT_ID } from '../../src/domain/cards/distributor-order-card.js';
 import type { Catalog } from '../../src/domain/catalog/catalog.js';
+import { customerAgreementTexts } from '../../src/domain/customer-agreement/customer-agreement-texts.js';
 import { parseChatCommand } from '../../src/domain/chat/chat-command.js';
 import { pick } from '../../src/domain/i18n/locale.js';
 import type { Locale, LocalizedText } from '../../src/domain/i18n/locale.js';
@@ -30,6 +31,8 @@ import { StaffMembership } from './staff-membership.js';
 import type { StaffVerdict } from './staff-membership.js';
 import type { Logger } from '../logger.js';
 import type { BoardLinks } from '../delivery/distributor-reading.js';
+import { readCustomerAgreementFact } from '../customer-agreement/customer-agreement-lookup.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 
 export interface TeamsDistributorDeskOptions {
   readonly distributorTenantId: string;
@@ -49,6 +52,8 @@ export interface TeamsDistributorDeskOptions {
   readonly store: ConversationStore;
   readonly messenger: CardMessenger;
   readonly logger: Logger;
+  /** The tenants' MCA, shown as a fact on the order card; absent: no such line. */
+  readonly customerAgreements?: CustomerAgreementLookup;
   readonly clock?: () => Date;
   /** Called after a new inbox was claimed, e.g. to retry the deliveries that waited for it. */
   readonly onInboxClaimed?: () => void;
@@ -192,6 +197,8 @@ export class TeamsDistributorDesk implements DistributorDesk {
           return this.errorCard(actionErrorTexts.orderNotFound(escapeCardText(target.orderId)));
         case 'invalid':
           return this.errorCard(invalidMessage(result.errors), target);
+        case 'customerAgreementMissing':
+          return this.errorCard(customerAgreementTexts.completionRefused, target);
       }
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
@@ -280,6 +287,7 @@ export class TeamsDistributorDesk implements DistributorDesk {
       timeZone: this.options.timeZone,
       actions: 'universal',
       boardLink: await this.boardLink(order),
+      customerAgreement: await readCustomerAgreementFact(this.options.customerAgreements, order.tenantId),
     });
   }
 

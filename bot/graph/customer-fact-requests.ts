@@ -37,7 +37,7 @@ export const CUSTOMER_FACT_REQUESTS: Readonly<Record<CustomerFactId, CustomerFac
   },
   me: {
     id: 'me',
-    url: '/me?$select=id,displayName,mail,userPrincipalName,mobilePhone,businessPhones',
+    url: '/me?$select=id,displayName,givenName,surname,mail,userPrincipalName,mobilePhone,businessPhones',
     permissions: ['User.Read'],
     roleTemplateIds: [],
   },

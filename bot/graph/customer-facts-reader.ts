@@ -44,6 +44,9 @@ const collection = <T extends z.ZodType>(item: T) => z.object({ value: z.array(i
 
 const userSchema = z.object({
   displayName: text,
+  // First and last name as the directory keeps them: the MCA signatory's, never split from displayName.
+  givenName: text,
+  surname: text,
   mail: text,
   userPrincipalName: text,
   mobilePhone: text,

@@ -30,6 +30,8 @@ function demoFacts(partnerTenantId: string, now: Date): CustomerFacts {
       status: 'ok',
       value: {
         displayName: 'Иванов Иван Иванович',
+        givenName: 'Иван',
+        surname: 'Иванов',
         mail: 'i.ivanov@romashka.ru',
         userPrincipalName: 'i.ivanov@romashka.ru',
         mobilePhone: '+7 916 123-45-67',

@@ -7,7 +7,8 @@ import { parseBoardFilter, parseBoardListQuery, parseExportFormat } from '../../
 import type { BoardQueryError, RawQuery } from '../../src/domain/distributor/board-query.js';
 import { exportTable } from '../../src/domain/distributor/order-export.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import { localeFromTag } from '../../src/domain/i18n/locale.js';
+import { localeFromTag, pick } from '../../src/domain/i18n/locale.js';
+import { customerAgreementTexts } from '../../src/domain/customer-agreement/customer-agreement-texts.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { localizeErrors } from '../../src/domain/order/order-validation.js';
 import type { OrderBoard } from '../distributor/order-board.js';
@@ -131,6 +132,9 @@ export function registerDistributorRoutes(server: Server, deps: DistributorRoute
         return;
       case 'invalid':
         res.json(422, { errors: localizeErrors(result.errors, localeFromTag(req.header('accept-language'))) });
+        return;
+      case 'customerAgreementMissing':
+        res.json(422, apiError('customer_agreement_missing', pick(customerAgreementTexts.completionRefused, localeFromTag(req.header('accept-language'))), 'status'));
         return;
     }
   }));

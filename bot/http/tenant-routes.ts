@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { adminConsentUrl } from '../../src/domain/tenant/admin-consent-link.js';
 import type { TenantGdap } from '../../src/domain/tenant/tenant-response.js';
+import type { CustomerAgreementStatus } from '../../src/domain/customer-agreement/customer-agreement.js';
 import type { TenantFactsService } from '../graph/tenant-facts-service.js';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
 import type { Logger } from '../logger.js';
@@ -16,11 +17,13 @@ export interface TenantRoutesDependencies {
   readonly clientId?: string;
   /** The tenant's GDAP relationship, when GDAP requests are set up (refreshed from Graph when older than a minute). */
   readonly gdap?: (tenantId: string) => Promise<TenantGdap | null>;
+  /** The tenant's MCA acceptance, answered as `customerAgreement`. */
+  readonly customerAgreementStatus: (tenantId: string) => Promise<CustomerAgreementStatus>;
 }
 
 /**
- * `GET /api/tenant` (README, 'HTTP contract'): the signed-in admin's tenant facts
- * and relationship evidence. Answers 200 even when single facts are empty
+ * `GET /api/tenant` (README, 'HTTP contract'): the signed-in admin's tenant facts,
+ * relationship evidence and MCA acceptance (`customerAgreement`). Answers 200 even when single facts are empty
  * (each says why); 403 `consent_required` when nobody in the tenant has
  * consented to the app yet (the body carries `adminConsentUrl`); 403
  * `interaction_required` when the user must sign in again (with `claims`,
@@ -31,13 +34,17 @@ export function registerTenantRoutes(server: Server, deps: TenantRoutesDependenc
   server.get('/api/tenant', authenticated(deps, async (_req, res, caller) => {
     const roleTemplateIds = tokenRoles(caller);
     try {
-      const tenant = await deps.tenantFacts({
-        tenantId: caller.tenantId,
-        userId: caller.userId,
-        ...(caller.token === undefined ? {} : { token: caller.token }),
-        ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
-      });
-      res.json(200, deps.gdap === undefined ? tenant : { ...tenant, gdap: await gdapOf(deps, caller.tenantId) });
+      // Both at once: the stored acceptance is independent of Graph.
+      const [tenant, customerAgreement] = await Promise.all([
+        deps.tenantFacts({
+          tenantId: caller.tenantId,
+          userId: caller.userId,
+          ...(caller.token === undefined ? {} : { token: caller.token }),
+          ...(roleTemplateIds === undefined ? {} : { roleTemplateIds }),
+        }),
+        deps.customerAgreementStatus(caller.tenantId),
+      ]);
+      res.json(200, { ...tenant, customerAgreement, ...(deps.gdap === undefined ? {} : { gdap: await gdapOf(deps, caller.tenantId) }) });
     } catch (error) {
       if (error instanceof ConsentRequiredError) {
         res.json(403, {

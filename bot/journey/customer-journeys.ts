@@ -145,13 +145,15 @@ export class CustomerJourneys {
       store.readTenant(tenantId),
       orders.list(tenantId, JOURNEY_ORDERS_READ),
       customerAgreements?.get(tenantId),
-      gdapUsed ? gdap?.get(tenantId) : undefined,
+      gdap?.get(tenantId),
     ]);
+    // The step counts once GDAP is asked of every customer, or was requested for this one.
+    const gdapStep = gdapUsed || relationship !== undefined;
     const journey = deriveJourney({
       firstContactAt: rows.firstContactAt,
       invitationEvidence: rows.invitationEvidence,
       mcaAcceptedAt: agreement?.acceptedAt,
-      gdap: gdapUsed ? { used: true, activeSince: relationship?.activeSince } : { used: false },
+      gdap: gdapStep ? { used: true, activeSince: relationship?.activeSince } : { used: false },
       orders: recent,
     });
     const current = journey.current;

@@ -7,6 +7,7 @@ import type { DeliveryPlan, EvidenceAtSubmission, StatusChangeInput } from '../.
 import type { FieldError, OrderStatus, OrderSubmission, StoredOrder } from '../../src/domain/order/order.js';
 import { validateOrder } from '../../src/domain/order/order-validation.js';
 import { VALIDATION_MESSAGES } from '../../src/domain/order/validation-messages.js';
+import type { CustomerAgreementLookup } from '../customer-agreement/customer-agreement-lookup.js';
 import type { DeliveryChannelName } from '../delivery/delivery-channel.js';
 import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import { OrderTooLargeError } from '../storage/order-errors.js';
@@ -39,7 +40,10 @@ export interface OrderServiceDependencies {
    * was read. Synchronous and local: a submission never waits for Graph.
    */
   readonly evidenceAtSubmission?: (tenantId: string, userId: string | undefined) => EvidenceAtSubmission;
+  /** Each tenant's MCA acceptance: completing an order needs one (CustomerAgreementStore). */
+  readonly customerAgreements: CustomerAgreementLookup;
 }
+
 
 export interface CallContext {
   readonly now: Date;
@@ -72,6 +76,8 @@ export type StatusChangeResult =
   /** `notice`: what the customer is told (its outbox record was stored with the change). */
   | { readonly kind: 'changed'; readonly order: OrderWithDeliveries; readonly notice: CustomerNotice }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
+  /** The tenant has not accepted the Microsoft Customer Agreement: the order cannot be completed yet (API: 422). */
+  | { readonly kind: 'customerAgreementMissing' }
   | NotChanged;
 
 /** Why an existing order was left as it is. */
@@ -190,8 +196,11 @@ export class OrderService {
   ): Promise<StatusChangeResult> {
     const checked = checkStatusChange(change);
     if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+    // Read once, before the order: only completing needs it, and an acceptance is never withdrawn.
+    const customerAgreementAccepted =
+      checked.change.status === 'completed' ? (await this.deps.customerAgreements.get(tenantId)) !== undefined : undefined;
     return this.update(tenantId, orderId, async (loaded) => {
-      const next = changeOrderStatus(loaded.order, checked.change, context);
+      const next = changeOrderStatus(loaded.order, checked.change, { ...context, customerAgreementAccepted });
       if (next.kind !== 'changed') return next;
       const notice = customerNoticeDelivery(next.notice, {
         createdAt: context.now,

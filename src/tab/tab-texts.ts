@@ -26,9 +26,14 @@ export const tabTexts = {
   steps: {
     invitation: { ru: 'Приглашение', en: 'Invitation' },
     confirmation: { ru: 'Подтверждение', en: 'Confirmation' },
+    customerAgreement: { ru: 'Соглашение Microsoft', en: 'Microsoft agreement' },
     technicalDomain: { ru: 'Технический домен', en: 'Technical domain' },
     order: { ru: 'Заявка', en: 'Order' },
     orders: { ru: 'Мои заявки', en: 'My orders' },
+  },
+
+  customerAgreement: {
+    next: { ru: 'Дальше: технический домен', en: 'Next: technical domain' },
   },
 
   invitation: {

@@ -205,6 +205,10 @@ describe('loadConfig in production', () => {
       },
       journey: { reminderAfterDays: 3 },
       board: { staffGroupId: STAFF_GROUP, rangeMaxOrders: 30_000, exportMaxOrders: 1_000 },
+      customerAgreement: {
+        templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
+        agreementUrl: 'https://www.microsoft.com/licensing/docs/customeragreement',
+      },
       delivery: {
         locale: 'en',
         teams: true,
@@ -450,5 +454,25 @@ describe('loadConfig refuses a bad setting and names it', () => {
     });
     expect(() => loadConfig({ PARTNER_GRAPH_CLIENT_SECRET: 's3cret' })).toThrow(/PARTNER_GRAPH_CLIENT_ID/);
     expect(() => loadConfig({ PARTNER_GRAPH_CLIENT_ID: '22222222-3333-4444-5555-666666666666' })).toThrow(/PARTNER_GRAPH_CLIENT_SECRET/);
+  });
+});
+
+describe('loadConfig: the Microsoft Customer Agreement settings', () => {
+  const production = { BOT_ID: '00000000-0000-0000-0000-00000000000a', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: '00000000-0000-0000-0000-00000000000b', DISTRIBUTOR_TENANT_ID: '00000000-0000-0000-0000-00000000000b', AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-00000000000c', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+  it('takes a template id (GUID) and an https agreement page, and names the variable when one is wrong', () => {
+    expect(loadConfig({ MCA_TEMPLATE_ID: 'AAAAAAAA-0000-0000-0000-000000000001', MCA_AGREEMENT_URL: 'https://example.com/mca/' }).customerAgreement).toEqual({
+      templateId: 'aaaaaaaa-0000-0000-0000-000000000001',
+      agreementUrl: 'https://example.com/mca',
+    });
+    expect(() => loadConfig({ MCA_TEMPLATE_ID: 'mca' })).toThrow(/MCA_TEMPLATE_ID/);
+    expect(() => loadConfig({ MCA_AGREEMENT_URL: 'http://example.com/mca' })).toThrow(/MCA_AGREEMENT_URL/);
+  });
+
+  it('hands off to Partner Center in demo mode, and outside it only when asked and with the app secret', () => {
+    expect(loadConfig({}).partnerCenter).toEqual({ apiUrl: 'https://api.partnercenter.microsoft.com' });
+    expect(loadConfig(production).partnerCenter).toBeUndefined();
+    expect(() => loadConfig({ ...production, PARTNER_CENTER_HANDOFF: 'true' })).toThrow(/PARTNER_CENTER_HANDOFF/);
+    expect(loadConfig({ ...production, PARTNER_CENTER_HANDOFF: 'true', AAD_APP_CLIENT_SECRET: 's' }).partnerCenter).toBeDefined();
   });
 });

@@ -12,6 +12,7 @@ import type { BuiltTab } from '../support/built-tab.js';
 import { launchChromium, UI_TIMEOUT_MS } from '../support/playground.js';
 import { demoEnv, startApp } from '../support/running-app.js';
 import type { RunningApp } from '../support/running-app.js';
+import type { WizardStepId } from '../../src/tab/wizard/wizard-steps.js';
 
 /**
  * The tab in a real browser against the real server in demo mode: every
@@ -25,7 +26,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'tab');
 
 interface Step {
-  readonly id: 'invitation' | 'confirmation' | 'technicalDomain' | 'order' | 'orders';
+  readonly id: WizardStepId;
   readonly tab: { readonly ru: string; readonly en: string };
   /** Text that shows once the step has its content (not just a spinner). */
   readonly ready: { readonly ru: RegExp; readonly en: RegExp };
@@ -34,6 +35,11 @@ interface Step {
 const STEPS: readonly Step[] = [
   { id: 'invitation', tab: { ru: 'Приглашение', en: 'Invitation' }, ready: { ru: /Открыть приглашение/, en: /Open invitation/ } },
   { id: 'confirmation', tab: { ru: 'Подтверждение', en: 'Confirmation' }, ready: { ru: /Что проверено/, en: /What was checked/ } },
+  {
+    id: 'customerAgreement',
+    tab: { ru: 'Соглашение Microsoft', en: 'Microsoft agreement' },
+    ready: { ru: /Кто принимает соглашение|Соглашение принято/, en: /Who accepts the agreement|was accepted/ },
+  },
   { id: 'technicalDomain', tab: { ru: 'Технический домен', en: 'Technical domain' }, ready: { ru: /romashka\.onmicrosoft\.com/, en: /romashka\.onmicrosoft\.com/ } },
   { id: 'order', tab: { ru: 'Заявка', en: 'Order' }, ready: { ru: /Отправить заявку|отправлена/, en: /Send order|sent/ } },
   { id: 'orders', tab: { ru: 'Мои заявки', en: 'My orders' }, ready: { ru: /Заявка CSP-|Заявок пока нет/, en: /Order CSP-|No orders yet/ } },
@@ -91,7 +97,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     const page = await open('locale=ru&theme=default');
     const violations: string[] = [];
 
-    for (const step of STEPS.slice(0, 3)) {
+    for (const step of STEPS.slice(0, 4)) {
       await showStep(page, step, 'ru');
       await screenshot(page, `ru-${STEPS.indexOf(step) + 1}-${step.id}`);
       violations.push(...(await seriousViolations(page)));
@@ -103,7 +109,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     expect(await header.textContent()).toContain('Следующий шаг: Примите Соглашение с клиентом Майкрософт');
     await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist.png') });
 
-    await showStep(page, STEPS[3] as Step, 'ru');
+    await showStep(page, STEPS[4] as Step, 'ru');
     // Prefilled from the demo tenant: only the INN, the quantity and the date are left to the admin.
     await expect.poll(() => page.getByLabel('Название организации').inputValue()).toBe('ООО «Ромашка»');
     expect(await page.getByLabel('Технический домен (xxxx.onmicrosoft.com)').inputValue()).toBe('romashka.onmicrosoft.com');
@@ -116,14 +122,14 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     await page.getByLabel('ИНН').fill('0012345673');
     await page.getByLabel('Количество лицензий: Microsoft 365 Business Premium').fill('25');
     await page.getByLabel('Дата активации лицензий').fill(addDays(today, 7));
-    await screenshot(page, 'ru-4-order');
+    await screenshot(page, 'ru-5-order');
     await page.getByRole('button', { name: 'Отправить заявку' }).dblclick();
 
     const successTitle = page.getByText(/^Заявка CSP-[A-Z0-9]+ отправлена$/);
     await successTitle.waitFor();
     const orderId = /CSP-[A-Z0-9]+/.exec((await successTitle.textContent()) ?? '')?.[0];
     expect(orderId).toBeDefined();
-    await screenshot(page, 'ru-4-order-sent');
+    await screenshot(page, 'ru-5-order-sent');
     // The order moved the checklist on (the MCA is still the step to do).
     await header.getByText('Готово 3 из 6').waitFor();
     await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist-after-order.png') });
@@ -132,7 +138,7 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     await page.getByRole('button', { name: 'Перейти к моим заявкам' }).click();
     await page.getByRole('heading', { name: `Заявка ${orderId}` }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-orders-title');
-    await screenshot(page, 'ru-5-orders');
+    await screenshot(page, 'ru-6-orders');
     violations.push(...(await seriousViolations(page)));
 
     const listed = (await (await fetch(`${app.url}/api/orders`)).json()) as { orders: { id: string; status: string }[] };

@@ -16,6 +16,8 @@ export const CardVerb = {
   completeOrder: 'completeOrder',
   refreshOrder: 'refreshOrder',
   stopReminders: 'stopReminders',
+  showCustomerAgreement: 'showCustomerAgreement',
+  acceptCustomerAgreement: 'acceptCustomerAgreement',
 } as const;
 
 export type CardVerb = (typeof CardVerb)[keyof typeof CardVerb];

@@ -14,6 +14,8 @@ import { distributorOrderTexts, orderFactTexts, orderStatusLabels } from './card
 import { customerFacts, evidenceAtSubmissionText, orderHeadline, orderTermsFacts, subscriptionLineFacts } from './order-facts.js';
 import { describeFieldChange, revisionChangeTexts } from './revision-change-texts.js';
 import { statusColor } from './status-color.js';
+import { customerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
+import type { CustomerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
 
 /** Id of the comment input of "request changes"; the bot reads the comment under this key. */
 export const CHANGES_COMMENT_INPUT_ID = 'changesComment';
@@ -36,6 +38,8 @@ export interface DistributorOrderCardInput {
   readonly timeZone: string;
   /** The Teams deep link to this order on the board (src/domain/distributor/board-deep-link.ts); absent: no button. */
   readonly boardLink?: string | undefined;
+  /** The tenant's MCA (null: not accepted); absent: not known here, no line. */
+  readonly customerAgreement?: CustomerAgreementFact | undefined;
 }
 
 /**
@@ -99,6 +103,7 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number, shown
         { title: t(orderFactTexts.updatedAt), value: formatCardTimestamp(order.updatedAt, locale, timeZone) },
         { title: t(orderFactTexts.tenantId), value: escapeCardText(order.tenantId) },
         ...(evidence === undefined ? [] : [{ title: t(orderFactTexts.evidenceAtSubmission), value: t(evidence) }]),
+        ...(input.customerAgreement === undefined ? [] : [mcaFact(input.customerAgreement, locale)]),
       ],
     },
     heading(orderFactTexts.subscriptions),
@@ -137,6 +142,11 @@ function buildCard(input: DistributorOrderCardInput, shownHistory: number, shown
       ...(userIds && userIds.length > 0 ? { userIds } : {}),
     },
   });
+}
+
+function mcaFact(acceptedAt: CustomerAgreementFact, locale: Locale): { title: string; value: string } {
+  const { label, value } = customerAgreementFact(acceptedAt, locale);
+  return { title: label, value };
 }
 
 /** Only the transitions the current status allows; the server checks them again. */

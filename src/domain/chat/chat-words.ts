@@ -1,5 +1,5 @@
 /** What a typed message asks for. */
-export type ChatCommand = 'order' | 'status' | 'invitation' | 'domain' | 'help' | 'inbox' | 'thanks' | 'greeting';
+export type ChatCommand = 'order' | 'status' | 'invitation' | 'domain' | 'agreement' | 'help' | 'inbox' | 'thanks' | 'greeting';
 
 /**
  * One way of asking: every term must occur in the message, in any order. A
@@ -18,6 +18,7 @@ export type ChatCue = readonly string[];
  */
 export const CHAT_WORDS: ReadonlyArray<readonly [ChatCommand, readonly ChatCue[]]> = [
   ['inbox', [['inbox'], ['входящ*']]],
+  ['agreement', [['соглашени*'], ['mca'], ['agreement']]],
   [
     'domain',
     [

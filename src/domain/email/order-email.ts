@@ -18,6 +18,8 @@ import { unicodeMailAddress } from '../order/mail-address.js';
 import type { StoredOrder } from '../order/order.js';
 import { currentRevisionChanges } from '../order/revision-changes.js';
 import { orderEmailTexts } from './order-email-texts.js';
+import { customerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
+import type { CustomerAgreementFact } from '../customer-agreement/customer-agreement-fact.js';
 
 /**
  * The order as an e-mail to the distributor (their original process): a
@@ -35,6 +37,8 @@ export interface OrderEmailInput {
   readonly timeZone: string;
   /** The Teams deep link to the order on the board; absent: no link. */
   readonly boardLink?: string | undefined;
+  /** The tenant's MCA (null: not accepted); absent: not known here, no row. */
+  readonly customerAgreement?: CustomerAgreementFact | undefined;
 }
 
 export interface OrderEmailAttachment {
@@ -137,7 +141,7 @@ interface RenderedSections {
   readonly footer: string;
 }
 
-function summaryRows({ locale, order, timeZone }: OrderEmailInput): Row[] {
+function summaryRows({ locale, order, timeZone, customerAgreement }: OrderEmailInput): Row[] {
   const t = (text: LocalizedText): string => pick(text, locale);
   const single = (label: LocalizedText, text: string): Row => ({ label: t(label), values: [{ text }] });
   const evidence = evidenceAtSubmissionText(order);
@@ -149,6 +153,7 @@ function summaryRows({ locale, order, timeZone }: OrderEmailInput): Row[] {
     single(orderFactTexts.updatedAt, formatCardTimestamp(order.updatedAt, locale, timeZone)),
     single(orderFactTexts.tenantId, order.tenantId),
     ...(evidence === undefined ? [] : [single(orderFactTexts.evidenceAtSubmission, t(evidence))]),
+    ...(customerAgreement === undefined ? [] : [mcaRow(customerAgreementFact(customerAgreement, locale))]),
   ];
 }
 
@@ -163,6 +168,10 @@ function changeSummary(lines: readonly string[]): string {
     .map((line) => (line.length > SUBJECT_CHANGE_LENGTH ? `${line.slice(0, SUBJECT_CHANGE_LENGTH - 1)}…` : line))
     .join('; ');
   return lines.length > SUBJECT_CHANGES ? `${named}; +${lines.length - SUBJECT_CHANGES}` : named;
+}
+
+function mcaRow({ label, value }: { readonly label: string; readonly value: string }): Row {
+  return { label, values: [{ text: value }] };
 }
 
 /** The ten items of the distributor's order form, numbered as on the form (3 and 4 are answered together). */

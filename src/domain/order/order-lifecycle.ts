@@ -21,6 +21,13 @@ export interface LifecycleContext {
   readonly now: Date;
   /** Display name of whoever acts (customer admin or distributor staff), for the history. */
   readonly actor?: string;
+  /**
+   * Whether the order's tenant has accepted the Microsoft Customer Agreement.
+   * Only completing reads it, and absent counts as not accepted: Microsoft
+   * lets a partner order for a customer only after the MCA is accepted
+   * (README, 'Microsoft Customer Agreement').
+   */
+  readonly customerAgreementAccepted?: boolean | undefined;
 }
 
 /** Where each new revision goes: one pending delivery per channel. */
@@ -140,7 +147,9 @@ export type StatusChangeOutcome =
   | { readonly kind: 'changed'; readonly order: StoredOrder; readonly notice: CustomerNotice }
   | { readonly kind: 'invalidTransition'; readonly from: OrderStatus; readonly to: OrderStatus }
   /** The order moved on since the actor looked (another revision). */
-  | { readonly kind: 'conflict'; readonly message: string };
+  | { readonly kind: 'conflict'; readonly message: string }
+  /** Completing waits until the tenant has accepted the Microsoft Customer Agreement. */
+  | { readonly kind: 'customerAgreementMissing' };
 
 /** A distributor's move, if the order is still the revision they saw and the transition is allowed. */
 export function changeOrderStatus(
@@ -154,6 +163,7 @@ export function changeOrderStatus(
   if (!canChangeStatus(order.status, change.status)) {
     return { kind: 'invalidTransition', from: order.status, to: change.status };
   }
+  if (change.status === 'completed' && context.customerAgreementAccepted !== true) return { kind: 'customerAgreementMissing' };
   const next: StoredOrder = {
     ...order,
     status: change.status,

@@ -55,12 +55,12 @@ const TECHNICAL_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.onmicrosoft\.co
  * Each rule's error text is its stable code; `toFieldErrors` turns codes into
  * messages. Rules are listed in the order a user should fix them.
  */
-function fail(code: ValidationCode): { error: ValidationCode } {
+export function fail(code: ValidationCode): { error: ValidationCode } {
   return { error: code };
 }
 
 /** A required single-line text: trimmed, non-empty, bounded, printable. */
-function text(maxLength: number = ORDER_LIMITS.textLength) {
+export function text(maxLength: number = ORDER_LIMITS.textLength) {
   return z
     .string()
     .trim()
@@ -74,7 +74,7 @@ const innSchema = text()
   .refine((inn) => checkInn(inn) !== 'checksum', fail('inn_checksum'));
 
 /** Russian by default, stored as E.164; the field must be a number, not a sentence holding one. */
-const phoneSchema = text().transform((value, ctx) => {
+export const phoneSchema = text().transform((value, ctx) => {
   const phone = parsePhoneNumberFromString(value, { defaultCountry: 'RU', extract: false });
   if (phone?.isValid()) return phone.number;
   ctx.addIssue({ code: 'custom', message: 'phone_invalid' satisfies ValidationCode });
@@ -94,7 +94,7 @@ const EMAIL_PATTERN =
  * arrives in punycode (browsers send `<input type="email">` that way) is kept
  * in Unicode, as the customer typed it.
  */
-const emailSchema = text()
+export const emailSchema = text()
   .pipe(z.email({ ...fail('email_invalid'), pattern: EMAIL_PATTERN }))
   .transform((email) => {
     const unicode = unicodeMailAddress(email);
@@ -213,14 +213,14 @@ export function localizeErrors(errors: readonly FieldError[], locale: Locale): L
 }
 
 /** Codes for zod's own issues (type and enum checks), which carry no code of ours. */
-function codeForUnlabelledIssue(issue: z.core.$ZodRawIssue): ValidationCode {
+export function codeForUnlabelledIssue(issue: z.core.$ZodRawIssue): ValidationCode {
   const isField = (issue.path?.length ?? 0) > 0;
   if (isField && (issue.input === undefined || issue.input === null)) return 'required';
   return issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value';
 }
 
 /** One error per field: the first rule it breaks, which is the one to fix first. */
-function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const issue of issues) {
     const field = issue.path.map(String).join('.');

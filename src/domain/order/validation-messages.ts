@@ -85,6 +85,10 @@ export const VALIDATION_MESSAGES = {
     ru: 'Укажите действующий номер телефона, например +7 495 123-45-67.',
     en: 'Enter a valid phone number, for example +7 495 123-45-67.',
   },
+  agreement_not_accepted: {
+    ru: 'Отметьте, что вы принимаете Соглашение с клиентом Майкрософт от имени организации.',
+    en: 'Tick the box to accept the Microsoft Customer Agreement on behalf of your organization.',
+  },
   email_invalid: {
     ru: 'Укажите корректный адрес электронной почты, например it@romashka.ru.',
     en: 'Enter a valid e-mail address, for example it@contoso.com.',

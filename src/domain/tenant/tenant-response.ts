@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GDAP_STATES } from '../gdap/gdap-status.js';
 import type { GdapState } from '../gdap/gdap-status.js';
+import { customerAgreementStatusSchema } from '../customer-agreement/customer-agreement-response.js';
 
 /**
  * The body of `GET /api/tenant` (tenant facts and relationship evidence): what the server
@@ -51,6 +52,9 @@ export type Fact<T> = { readonly status: 'ok'; readonly value: T } | FactProblem
 
 export const userFactsSchema = z.object({
   displayName: z.string().nullable(),
+  /** Graph's `givenName` and `surname`; absent from answers of older servers. */
+  givenName: z.string().nullable().optional(),
+  surname: z.string().nullable().optional(),
   mail: z.string().nullable(),
   userPrincipalName: z.string().nullable(),
   mobilePhone: z.string().nullable(),
@@ -196,6 +200,8 @@ export const tenantResponseSchema = z.object({
   relationship: relationshipSchema,
   /** Absent from servers before GDAP requests; null when none was requested for this tenant. */
   gdap: tenantGdapSchema.nullable().optional(),
+  /** The tenant's Microsoft Customer Agreement acceptance; the server always sends it. */
+  customerAgreement: customerAgreementStatusSchema.optional(),
 });
 export type TenantResponse = z.infer<typeof tenantResponseSchema>;
 

@@ -32,7 +32,7 @@ export interface ApiClientOptions {
 export type Exchange = { readonly ok: true; readonly response: Response } | { readonly ok: false; readonly failure: ApiFailure };
 
 export interface ApiTransport {
-  exchange(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<Exchange>;
+  exchange(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, signal?: AbortSignal): Promise<Exchange>;
   /** A GET whose 2xx answer is parsed; any other status becomes its failure. */
   getJson<T>(path: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<ApiResult<T>>;
   /** After `interactionRequired`: the next token request carries the claims challenge. */
@@ -65,7 +65,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
    * One call with its recoveries: a 401 is retried once with a fresh token;
    * transient statuses and network errors are retried after `retryDelays`.
    */
-  async function exchange(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<Exchange> {
+  async function exchange(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, signal?: AbortSignal): Promise<Exchange> {
     let tokenRetried = false;
     let retries = 0;
     for (;;) {

@@ -8,6 +8,8 @@ export interface FormFieldProps {
   readonly hint?: string | undefined;
   readonly error?: string | undefined;
   readonly className?: string | undefined;
+  /** Optional fields say so in their label instead of carrying the required mark. */
+  readonly required?: boolean | undefined;
   readonly children: ReactElement;
 }
 
@@ -16,7 +18,7 @@ export interface FormFieldProps {
  * itself puts `aria-invalid`, `aria-describedby` (error and hint) and
  * `required` on the control.
  */
-export function FormField({ id, label, hint, error, className, children }: FormFieldProps): ReactElement {
+export function FormField({ id, label, hint, error, className, required = true, children }: FormFieldProps): ReactElement {
   return (
     <Field
       className={className}
@@ -25,7 +27,7 @@ export function FormField({ id, label, hint, error, className, children }: FormF
       hint={hint ?? null}
       validationMessage={error ?? null}
       validationState={error === undefined ? 'none' : 'error'}
-      required
+      required={required}
     >
       {children}
     </Field>

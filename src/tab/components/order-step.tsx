@@ -26,7 +26,7 @@ export interface OrderStepOptions {
 }
 
 /**
- * Step 4: the order form, prefilled from the tenant's facts, validated with
+ * Step 5: the order form, prefilled from the tenant's facts, validated with
  * the server's own `validateOrder`, submitted once per `submissionId`.
  * Loaded on demand: it carries the validation rules and phone metadata.
  */

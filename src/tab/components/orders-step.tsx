@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
 });
 
-/** Step 5: this tenant's orders (`GET /api/orders`) with their status history and delivery. */
+/** Step 6: this tenant's orders (`GET /api/orders`) with their status history and delivery. */
 export function OrdersStep({ step, stepCount, config, host, session }: StepPanelProps): ReactElement {
   const t = useText();
   const styles = useStyles();

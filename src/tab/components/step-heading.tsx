@@ -22,7 +22,7 @@ export interface StepHeadingProps {
   readonly children?: ReactNode;
 }
 
-/** "Step N of 5", the step's title (the panel's focus target) and its introduction. */
+/** "Step N of M", the step's title (the panel's focus target) and its introduction. */
 export function StepHeading({ step, stepCount, title, children }: StepHeadingProps): ReactElement {
   const t = useText();
   const styles = useStyles();

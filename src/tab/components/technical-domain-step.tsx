@@ -51,7 +51,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Step 3: the `*.onmicrosoft.com` domain, and how to make it the default one when it is not. */
+/** Step 4: the `*.onmicrosoft.com` domain, and how to make it the default one when it is not. */
 export function TechnicalDomainStep({ step, stepCount, host, session }: StepPanelProps): ReactElement {
   const texts = tabTexts.technicalDomain;
   return (

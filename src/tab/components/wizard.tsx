@@ -10,6 +10,7 @@ import { tabTexts } from '../tab-texts.js';
 import { currentStep, wizardSteps } from '../wizard/wizard-steps.js';
 import type { WizardStepId } from '../wizard/wizard-steps.js';
 import { ConfirmationStep } from './confirmation-step.js';
+import { CustomerAgreementStep } from './customer-agreement-step.js';
 import { InvitationStep } from './invitation-step.js';
 import { LazyOrderStep, preloadOrderStep } from './lazy-order-step.js';
 import { useLocale, useText } from './locale-context.js';
@@ -27,6 +28,7 @@ import { useMediaQuery } from './use-media-query.js';
 const stepPanels: Partial<Record<WizardStepId, StepPanel>> = {
   invitation: InvitationStep,
   confirmation: ConfirmationStep,
+  customerAgreement: CustomerAgreementStep,
   technicalDomain: TechnicalDomainStep,
   order: LazyOrderStep,
   orders: OrdersStep,

@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { tabTexts } from '../tab-texts.js';
 
 /** The customer admin's journey through the tab, in order. */
-export type WizardStepId = 'invitation' | 'confirmation' | 'technicalDomain' | 'order' | 'orders';
+export type WizardStepId = 'invitation' | 'confirmation' | 'customerAgreement' | 'technicalDomain' | 'order' | 'orders';
 
 export interface WizardStep {
   readonly id: WizardStepId;
@@ -12,7 +12,7 @@ export interface WizardStep {
 }
 
 export const wizardSteps: readonly WizardStep[] = (
-  ['invitation', 'confirmation', 'technicalDomain', 'order', 'orders'] as const
+  ['invitation', 'confirmation', 'customerAgreement', 'technicalDomain', 'order', 'orders'] as const
 ).map((id, index) => ({ id, number: index + 1, title: tabTexts.steps[id] }));
 
 /**

@@ -31,6 +31,14 @@ import { cardNodes, cardTexts } from '../../domain/cards/card-fixtures.js';
 import { CATALOG, freshTable } from '../storage/fixtures.js';
 import { StoredOrders } from '../storage/stored-orders.js';
 import { orderFormAnswers, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
+import { everyTenantAccepted, TEST_TEMPLATE_ID } from '../../support/customer-agreement-fixtures.js';
+import { AgreementInputId } from '../../../src/domain/cards/customer-agreement-card.js';
+import { customerAgreementTexts } from '../../../src/domain/customer-agreement/customer-agreement-texts.js';
+import { pick } from '../../../src/domain/i18n/locale.js';
+import { CustomerAgreementService } from '../../../bot/customer-agreement/customer-agreement-service.js';
+import { CustomerAgreementStore } from '../../../bot/storage/customer-agreement-store.js';
+
+const AGREEMENT_URL = 'https://www.microsoft.com/licensing/docs/customeragreement';
 
 const DISTRIBUTOR_NAME = 'ООО «Демо Дистрибуция»';
 const INVITATION_URL =
@@ -83,7 +91,14 @@ interface Harness {
 }
 
 function harness(overrides: Partial<OnboardingConversationDependencies> = {}): Harness {
-  const orders = new OrderService({ repository, catalog: CATALOG, timeZone: TIME_ZONE, channels: ['teams'], outbox: { dispatch() {} } });
+  const orders = new OrderService({
+    repository,
+    catalog: CATALOG,
+    timeZone: TIME_ZONE,
+    channels: ['teams'],
+    outbox: { dispatch() {} },
+    customerAgreements: everyTenantAccepted,
+  });
   const directory = new RecordingDirectory();
   const logger = new RecordingLogger();
   const issuedSubmissionIds: string[] = [];
@@ -724,5 +739,60 @@ describe('«Не напоминать» on a reminder', () => {
     const card = await h.conversation.cardAction(actionTurn(h, CardVerb.stopReminders));
     expect(stopped).toEqual([[h.tenantId, 'Иванов Иван Иванович']]);
     expect(JSON.stringify(card)).toContain('больше не будем напоминать');
+  });
+});
+
+describe('the Microsoft Customer Agreement card', () => {
+  async function withAgreements() {
+    const store = new CustomerAgreementStore(await freshTable(azurite.connectionString));
+    const customerAgreements = new CustomerAgreementService({ store, templateId: TEST_TEMPLATE_ID, agreementUrl: AGREEMENT_URL });
+    return { h: harness({ customerAgreements }), store };
+  }
+
+  const answers = {
+    [AgreementInputId.lastName]: 'Иванов',
+    [AgreementInputId.firstName]: 'Иван',
+    [AgreementInputId.middleName]: 'Иванович',
+    [AgreementInputId.email]: 'i.ivanov@romashka.ru',
+    [AgreementInputId.phone]: '',
+    [AgreementInputId.accepted]: 'true',
+  };
+
+  it('answers «соглашение» with the card: what accepting means, the link, the form and the tick', async () => {
+    const { h } = await withAgreements();
+    const card = cardOf(await h.conversation.personalMessage(chatTurn(h), 'где принять соглашение?'));
+    expect(cardTexts(card)).toContain(pick(customerAgreementTexts.explanation[0] ?? customerAgreementTexts.title, 'ru'));
+    expect(JSON.stringify(card)).toContain(`"url":"${AGREEMENT_URL}"`);
+    expect(inputs(card).map((input) => input.id)).toEqual([...Object.values(AgreementInputId).slice(1), AgreementInputId.accepted]);
+    expect(inputs(card).find((input) => input.id === AgreementInputId.accepted)).toMatchObject({ title: 'Я принимаю Соглашение с клиентом Майкрософт от имени организации' });
+  });
+
+  it('stores the acceptance for the activity’s tenant and user, whatever the card data claims', async () => {
+    const { h, store } = await withAgreements();
+    const other = randomUUID();
+    const card = checked(
+      await h.conversation.cardAction(actionTurn(h, CardVerb.acceptCustomerAgreement, { ...answers, tenantId: other, userId: 'someone-else' })),
+    );
+    expect(cardTexts(card).join('\n')).toContain('Соглашение принято 20.11.2026. Принял(а): Иванов Иван Иванович.');
+    expect(await store.get(other)).toBeUndefined();
+    expect(await store.get(h.tenantId)).toMatchObject({
+      signatory: { lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович', email: 'i.ivanov@romashka.ru' },
+      templateId: TEST_TEMPLATE_ID,
+      evidence: { channel: 'chat', tenantId: h.tenantId, userId: ADMIN_USER_ID, teamsUserId: '29:1customer-ivanov', userName: 'Иванов Иван Иванович' },
+    });
+  });
+
+  it('answers invalid input with the same card, the errors under their inputs and what was typed kept', async () => {
+    const { h, store } = await withAgreements();
+    const card = checked(
+      await h.conversation.cardAction(
+        actionTurn(h, CardVerb.acceptCustomerAgreement, { ...answers, [AgreementInputId.email]: 'ivanov@', [AgreementInputId.accepted]: 'false' }, 'en'),
+      ),
+    );
+    const texts = cardTexts(card);
+    expect(texts).toContain(escapeCardText('Enter a valid e-mail address, for example it@contoso.com.'));
+    expect(texts).toContain(escapeCardText('Tick the box to accept the Microsoft Customer Agreement on behalf of your organization.'));
+    expect(inputs(card).find((input) => input.id === AgreementInputId.lastName)?.value).toBe('Иванов');
+    expect(await store.get(h.tenantId)).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ import { orderInput } from '../../support/order-fixtures.js';
 import { allText, catalog, DISTRIBUTOR_NAME, personalReference, statusLine } from '../distributor/distributor-fixtures.js';
 import { RecordingMessenger } from '../distributor/recording-messenger.js';
 import { RecordingLogger, freshTable, tenantId, waitUntil } from '../storage/fixtures.js';
+import { everyTenantAccepted } from '../../support/customer-agreement-fixtures.js';
 
 let azurite: AzuriteTables;
 beforeAll(async () => {
@@ -43,7 +44,14 @@ async function setUp() {
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
   const outbox = new RecordingOutbox();
-  const orders = new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: [], outbox });
+  const orders = new OrderService({
+    repository,
+    catalog,
+    timeZone: 'Europe/Moscow',
+    channels: [],
+    outbox,
+    customerAgreements: everyTenantAccepted,
+  });
   const channel = createCustomerNoticeChannel({ store, messenger, catalog, distributorName: DISTRIBUTOR_NAME, logger, clock: () => now });
   const tenant = tenantId();
 
@@ -221,7 +229,14 @@ describe('customer notices through the outbox', () => {
     });
     worker.start();
     try {
-      const orders = new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: [], outbox: worker });
+      const orders = new OrderService({
+        repository,
+        catalog,
+        timeZone: 'Europe/Moscow',
+        channels: [],
+        outbox: worker,
+        customerAgreements: everyTenantAccepted,
+      });
       const tenant = tenantId();
       for (const [teamsUserId, lastSeenAt] of [['29:1submitter', '2026-01-01T00:00:00Z'], ['29:1flaky', '2026-11-19T00:00:00Z']] as const) {
         await store.savePersonal({ tenantId: tenant, teamsUserId, locale: 'ru', conversation: personalReference(`a:${teamsUserId}`), lastSeenAt: new Date(lastSeenAt) });

@@ -26,6 +26,7 @@ import {
 } from '../distributor/distributor-fixtures.js';
 import { RecordingMessenger } from '../distributor/recording-messenger.js';
 import { orderInput, storedOrder } from '../../support/order-fixtures.js';
+import { everyTenantAccepted } from '../../support/customer-agreement-fixtures.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;
@@ -226,7 +227,14 @@ describe('Teams delivery channel in the outbox', () => {
     });
     workers.push(worker);
     worker.start();
-    const orders = new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: ['teams'], outbox: worker });
+    const orders = new OrderService({
+      repository,
+      catalog,
+      timeZone: 'Europe/Moscow',
+      channels: ['teams'],
+      outbox: worker,
+      customerAgreements: everyTenantAccepted,
+    });
     const tenant = tenantId();
     const submitted = await orders.submit(tenant, orderInput({ lines: [{ sku: 'SPB', quantity: 5 }] }), {
       now: new Date('2026-11-20T10:00:00.000Z'),

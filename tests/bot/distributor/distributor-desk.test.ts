@@ -38,6 +38,8 @@ import {
 } from './distributor-fixtures.js';
 import { RecordingMessenger } from './recording-messenger.js';
 import { orderInput } from '../../support/order-fixtures.js';
+import { everyTenantAccepted, noTenantAccepted } from '../../support/customer-agreement-fixtures.js';
+import type { CustomerAgreementLookup } from '../../../bot/customer-agreement/customer-agreement-lookup.js';
 
 /** What the outbox passes while an attempt still has time. */
 const notAborted = new AbortController().signal;
@@ -68,12 +70,19 @@ class RecordingOutbox {
   }
 }
 
-async function setUp(options: { orders?: OrderService } = {}) {
+async function setUp(options: { orders?: OrderService; customerAgreements?: CustomerAgreementLookup } = {}) {
   const { store } = await freshStore(azurite.connectionString);
   const repository = new OrderRepository(await freshTable(azurite.connectionString));
   const outbox = new RecordingOutbox();
   const orders =
-    options.orders ?? new OrderService({ repository, catalog, timeZone: 'Europe/Moscow', channels: ['teams'], outbox });
+    options.orders ?? new OrderService({
+      repository,
+      catalog,
+      timeZone: 'Europe/Moscow',
+      channels: ['teams'],
+      outbox,
+      customerAgreements: options.customerAgreements ?? everyTenantAccepted,
+    });
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
   let claims = 0;
@@ -332,6 +341,18 @@ describe('handleCardAction by the distributor staff', () => {
     expect(statusLine(card)).toBe(orderStatusLabels.completed.ru);
   });
 
+  it('refuses to complete an order while the customer has not accepted the MCA, and says why', async () => {
+    const { desk, orders, deliveredOrder, act, customer } = await setUp({ customerAgreements: noTenantAccepted });
+    await claim(desk);
+    const order = await deliveredOrder();
+    await act('acceptOrder', order);
+
+    const card = await act('completeOrder', { ...order, revision: 1 });
+
+    expect((await orders.get(customer, order.id))?.status).toBe('accepted');
+    expect(allText(card)).toContain('клиент ещё не принял Соглашение с клиентом Майкрософт (MCA)');
+  });
+
   it('refuses "request changes" without a comment and changes nothing', async () => {
     const { desk, orders, messenger, deliveredOrder, act, customer, deliverNotices } = await setUp();
     await claim(desk);
@@ -586,6 +607,7 @@ describe('handleCardAction without storage', () => {
       timeZone: 'Europe/Moscow',
       channels: ['teams'],
       outbox: new RecordingOutbox(),
+      customerAgreements: everyTenantAccepted,
     });
     const { desk, act, customer } = await setUp({ orders });
     await claim(desk);

@@ -90,6 +90,8 @@ describe('createGraphCustomerFacts', () => {
       status: 'ok',
       value: {
         displayName: 'Петрова Анна Сергеевна',
+        givenName: 'Анна',
+        surname: 'Петрова',
         mail: 'a.petrova@vasilek.ru',
         userPrincipalName: 'a.petrova@vasilek.ru',
         mobilePhone: null,

@@ -29,6 +29,8 @@ export const organizationBody = {
 export const meBody = {
   id: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
   displayName: 'Петрова Анна Сергеевна',
+  givenName: 'Анна',
+  surname: 'Петрова',
   mail: 'a.petrova@vasilek.ru',
   userPrincipalName: 'a.petrova@vasilek.ru',
   mobilePhone: null,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWK, KeyObject } from 'jose';
 import { pino } from 'pino';
@@ -14,8 +13,10 @@ import { createTenantFactsService } from '../../../bot/graph/tenant-facts-servic
 import type { TenantFactsServiceOptions } from '../../../bot/graph/tenant-facts-service.js';
 import { demoCallerResolver, ssoCallerResolver } from '../../../bot/http/caller.js';
 import type { CallerResolver } from '../../../bot/http/caller.js';
-import { createHttpServer } from '../../../bot/http/create-http-server.js';
+import { startApiServer } from '../../support/api-server.js';
 import { registerTenantRoutes } from '../../../bot/http/tenant-routes.js';
+import { customerAgreementStatus } from '../../../src/domain/customer-agreement/customer-agreement-response.js';
+import { acceptance, TEST_TEMPLATE_ID } from '../../support/customer-agreement-fixtures.js';
 import { adminConsentUrl } from '../../../src/domain/tenant/admin-consent-link.js';
 import { parseTenantResponse } from '../../../src/domain/tenant/tenant-response.js';
 import type { TenantResponse } from '../../../src/domain/tenant/tenant-response.js';
@@ -96,23 +97,19 @@ function graphService(overrides: Partial<TenantFactsServiceOptions> = {}) {
 }
 
 async function startServer(tenantFacts: ReturnType<typeof createTenantFactsService>, resolveCaller: CallerResolver = ssoCallerResolver(verify)): Promise<string> {
-  const server = createHttpServer({
-    logger,
-    demo: false,
-    readiness: [],
-    handleBotActivity: () => Promise.resolve(),
-    publicConfig: () => ({}),
-    registerApiRoutes: (api) => registerTenantRoutes(api, { tenantFacts, resolveCaller, logger, clientId: CLIENT_ID }),
-    tab: { directory: '/nonexistent-tab-build', frameAncestors: [] },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({
-    close: () => {
-      server.server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startApiServer(logger, (api) =>
+    registerTenantRoutes(api, {
+      tenantFacts,
+      resolveCaller,
+      logger,
+      clientId: CLIENT_ID,
+      // Accepted for the customer tenant only, so the answer shows it is read for the caller's tenant.
+      customerAgreementStatus: (tenantId) =>
+        Promise.resolve(customerAgreementStatus(tenantId === CUSTOMER_TENANT_ID ? acceptance(tenantId) : undefined, AGREEMENT_URL)),
+    }),
+  );
+  servers.push(server);
+  return server.url;
 }
 
 async function getTenant(url: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
@@ -125,6 +122,8 @@ async function tenantOk(url: string, token: string): Promise<TenantResponse> {
   expect(status).toBe(200);
   return parseTenantResponse(body);
 }
+
+const AGREEMENT_URL = 'https://www.microsoft.com/licensing/docs/customeragreement';
 
 describe('GET /api/tenant', () => {
   it('answers 401 without a token, before asking anyone', async () => {
@@ -160,6 +159,13 @@ describe('GET /api/tenant', () => {
     expect(tenant.admin).toMatchObject({ isAdmin: true, source: 'token' });
     expect(tenant.relationship.level).toBe('confirmed');
     expect(tenant.relationship.evidence.find((item) => item.source === 'partnerContract')?.status).toBe('found');
+    expect(tenant.customerAgreement).toEqual({
+      status: 'accepted',
+      acceptedAt: acceptance(CUSTOMER_TENANT_ID).acceptedAt,
+      signatory: acceptance(CUSTOMER_TENANT_ID).signatory,
+      templateId: TEST_TEMPLATE_ID,
+      agreementUrl: AGREEMENT_URL,
+    });
   });
 
   it('shows a partner-owned subscription as detected, never confirmed, when the partner side finds nothing', async () => {

@@ -12,6 +12,8 @@ import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { CATALOG, freshTable, tenantId } from '../storage/fixtures.js';
 import { orderInput, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
+import { acceptance, everyTenantAccepted, noTenantAccepted } from '../../support/customer-agreement-fixtures.js';
+import type { CustomerAgreementLookup } from '../../../bot/customer-agreement/customer-agreement-lookup.js';
 
 let azurite: AzuriteTables;
 let repository: OrderRepository;
@@ -32,7 +34,9 @@ class RecordingOutbox {
   }
 }
 
-function service(overrides: { repository?: OrderRepository; evidenceAtSubmission?: OrderServiceDependencies['evidenceAtSubmission'] } = {}) {
+function service(
+  overrides: { repository?: OrderRepository; evidenceAtSubmission?: OrderServiceDependencies['evidenceAtSubmission']; customerAgreements?: CustomerAgreementLookup } = {},
+) {
   const outbox = new RecordingOutbox();
   const orders = new OrderService({
     repository: overrides.repository ?? repository,
@@ -41,6 +45,7 @@ function service(overrides: { repository?: OrderRepository; evidenceAtSubmission
     channels: ['teams', 'webhook'],
     outbox,
     ...(overrides.evidenceAtSubmission && { evidenceAtSubmission: overrides.evidenceAtSubmission }),
+    customerAgreements: overrides.customerAgreements ?? everyTenantAccepted,
   });
   return { orders, outbox };
 }
@@ -150,7 +155,14 @@ describe('OrderService.submit', () => {
   it('refuses an unknown time zone at construction', () => {
     expect(
       () =>
-        new OrderService({ repository, catalog: CATALOG, timeZone: 'Mars/Olympus', channels: [], outbox: new RecordingOutbox() }),
+        new OrderService({
+          repository,
+          catalog: CATALOG,
+          timeZone: 'Mars/Olympus',
+          channels: [],
+          outbox: new RecordingOutbox(),
+          customerAgreements: everyTenantAccepted,
+        }),
     ).toThrow(RangeError);
   });
 
@@ -196,6 +208,40 @@ describe('OrderService status changes and resubmission', () => {
     });
     const stale = await orders.changeStatus(tenant, order.id, { status: 'completed', expectedRevision: 2 }, { now });
     expect(stale.kind).toBe('conflict');
+  });
+
+  it('completes an order only once its tenant has accepted the Microsoft Customer Agreement', async () => {
+    const accepted = new Set<string>();
+    const lookedUp: string[] = [];
+    const customerAgreements: CustomerAgreementLookup = {
+      get: (tenant) => {
+        lookedUp.push(tenant);
+        return Promise.resolve(accepted.has(tenant) ? acceptance(tenant) : undefined);
+      },
+    };
+    const { orders, outbox } = service({ customerAgreements });
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+    await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now });
+    expect(lookedUp).toEqual([]);
+    const dispatchedBefore = outbox.dispatched.length;
+
+    expect(await orders.changeStatus(tenant, order.id, { status: 'completed' }, { now })).toEqual({ kind: 'customerAgreementMissing' });
+    expect((await orders.get(tenant, order.id))?.status).toBe('accepted');
+    expect(outbox.dispatched).toHaveLength(dispatchedBefore);
+
+    accepted.add(tenant);
+    const completed = await orders.changeStatus(tenant, order.id, { status: 'completed' }, { now });
+    expect(completed.kind === 'changed' && completed.order.status).toBe('completed');
+    expect(lookedUp).toEqual([tenant, tenant]);
+  });
+
+  it('asks no tenant for the MCA to accept or send back an order', async () => {
+    const { orders } = service({ customerAgreements: noTenantAccepted });
+    const tenant = tenantId();
+    const order = await submitted(orders, tenant);
+    expect((await orders.changeStatus(tenant, order.id, { status: 'accepted' }, { now })).kind).toBe('changed');
+    expect((await orders.changeStatus(tenant, order.id, { status: 'changesRequested', comment: 'ИНН' }, { now })).kind).toBe('changed');
   });
 
   it("stores the customer's notice with the change and hands it to the outbox, naming the submitter", async () => {

@@ -153,6 +153,13 @@ describe('OPEN_ORDERS_PER_TENANT_MAX', () => {
     expect((await post(server, first)).status).toBe(200);
 
     const [oldest] = stored;
+    // Completing needs the tenant's Microsoft Customer Agreement.
+    const accepted = await fetch(`${server.url}/api/tenant/customer-agreement`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accepted: true, signatory: { lastName: 'Иванов', firstName: 'Иван', email: 'i.ivanov@romashka.ru' } }),
+    });
+    expect(accepted.status).toBe(200);
     for (const status of ['accepted', 'completed'] as const) {
       const changed = await server.app.orders.changeStatus(tenant, oldest ?? '', { status }, { now: NOW });
       expect(changed.kind).toBe('changed');

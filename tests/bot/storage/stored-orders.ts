@@ -41,7 +41,7 @@ export class StoredOrders extends OrderRepository {
     const next = changeOrderStatus(
       loaded.order,
       { status: change.status, ...(change.comment !== undefined && { comment: change.comment }) },
-      { now: change.now, ...(change.by !== undefined && { actor: change.by }) },
+      { now: change.now, customerAgreementAccepted: true, ...(change.by !== undefined && { actor: change.by }) },
     );
     if (next.kind !== 'changed') throw new Error(`expected a status change, got ${next.kind}`);
     return (await this.written(this.replace(loaded, next.order))).order;

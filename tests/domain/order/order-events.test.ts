@@ -16,7 +16,7 @@ const submitted = submitOrder(
 ).order;
 
 function change(order: StoredOrder, to: CheckedStatusChange): { order: StoredOrder; notice: CustomerNotice } {
-  const outcome = changeOrderStatus(order, to, { now });
+  const outcome = changeOrderStatus(order, to, { now, customerAgreementAccepted: true });
   if (outcome.kind !== 'changed') throw new Error(`expected changed, got ${outcome.kind}`);
   return outcome;
 }

@@ -26,7 +26,11 @@ const submitted = submitOrder(
 );
 
 function changed(order: StoredOrder, change: CheckedStatusChange, actor?: string): StoredOrder {
-  const outcome = changeOrderStatus(order, change, { now: later, ...(actor !== undefined && { actor }) });
+  const outcome = changeOrderStatus(order, change, {
+    now: later,
+    customerAgreementAccepted: true,
+    ...(actor !== undefined && { actor }),
+  });
   if (outcome.kind !== 'changed') throw new Error(`expected changed, got ${outcome.kind}`);
   return outcome.order;
 }
@@ -114,6 +118,17 @@ describe('changeOrderStatus', () => {
       to: 'completed',
     });
     expect(changeOrderStatus(done, { status: 'changesRequested', comment: 'x' }, { now }).kind).toBe('invalidTransition');
+  });
+
+  it('completes only when the tenant has accepted the Microsoft Customer Agreement', () => {
+    const accepted = changed(submitted.order, { status: 'accepted' });
+    expect(changeOrderStatus(accepted, { status: 'completed' }, { now })).toEqual({ kind: 'customerAgreementMissing' });
+    expect(changeOrderStatus(accepted, { status: 'completed' }, { now, customerAgreementAccepted: false })).toEqual({
+      kind: 'customerAgreementMissing',
+    });
+    expect(changeOrderStatus(accepted, { status: 'completed' }, { now, customerAgreementAccepted: true }).kind).toBe('changed');
+    // Other moves never ask for it.
+    expect(changeOrderStatus(accepted, { status: 'changesRequested', comment: 'ИНН' }, { now }).kind).toBe('changed');
   });
 
   it('refuses a change made against another revision', () => {

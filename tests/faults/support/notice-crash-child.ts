@@ -18,6 +18,7 @@ import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { CATALOG } from '../../bot/storage/fixtures.js';
 import { orderInput } from '../../support/order-fixtures.js';
 import { NOTICE_SUBMITTER } from './notice-crash-fixtures.js';
+import { everyTenantAccepted } from '../../support/customer-agreement-fixtures.js';
 
 const [connectionString, tableName, tenantId, mode, graceMs, leaseMs, activationDate] = process.argv.slice(2);
 if (!connectionString || !tableName || !tenantId || !mode || !graceMs || !leaseMs || !activationDate) {
@@ -56,6 +57,7 @@ const orders = new OrderService({
   // "changed": the process dies before its outbox takes the notice.
   outbox: mode === 'sending' ? worker : { dispatch: () => {} },
   firstAttemptGraceMs: Number(graceMs),
+  customerAgreements: everyTenantAccepted,
 });
 if (mode === 'sending') worker.start();
 

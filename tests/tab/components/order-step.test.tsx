@@ -4,38 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserHost, fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
 import type { RenderedTab } from '../support/render-tab.js';
 import { tenantResponse } from '../support/tab-fixtures.js';
+import { errorOf, input, type } from '../support/form-inputs.js';
 import { orderView, SAMPLE_ORGANIZATION } from '../../support/order-fixtures.js';
 
 beforeEach(setUpDom);
 afterEach(tearDownDom);
 
-const input = (tab: RenderedTab, id: string): HTMLInputElement => {
-  const element = tab.container.querySelector<HTMLInputElement>(`#${id}`);
-  if (!element) throw new Error(`no input #${id}`);
-  return element;
-};
-
-/** Types like a user: React listens to the native value setter plus an input event. */
-async function type(tab: RenderedTab, id: string, value: string): Promise<void> {
-  const element = input(tab, id);
-  await act(async () => {
-    element.focus();
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(element, value);
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
 async function leave(tab: RenderedTab, id: string): Promise<void> {
   await act(async () => input(tab, id).blur());
 }
-
-const errorOf = (tab: RenderedTab, id: string): string | undefined => {
-  const describedBy = input(tab, id).getAttribute('aria-describedby') ?? '';
-  return describedBy
-    .split(' ')
-    .map((ref) => tab.container.querySelector(`[id="${ref}"]`))
-    .find((element) => element?.getAttribute('role') === 'alert')?.textContent ?? undefined;
-};
 
 async function openOrderForm(tab: RenderedTab): Promise<void> {
   await tab.openStep('Заявка');

@@ -11,7 +11,7 @@ beforeEach(setUpDom);
 afterEach(tearDownDom);
 
 describe('TabApp', () => {
-  it('shows the distributor, the app title and the five steps, all open, starting at the invitation', async () => {
+  it('shows the distributor, the app title and the six steps, all open, starting at the invitation', async () => {
     const { container, tabs } = await renderTab({ host: browserHost() });
 
     const header = container.querySelector('header');
@@ -27,11 +27,12 @@ describe('TabApp', () => {
     expect(stepLabels).toEqual([
       ['1', 'Приглашение'],
       ['2', 'Подтверждение'],
-      ['3', 'Технический домен'],
-      ['4', 'Заявка'],
-      ['5', 'Мои заявки'],
+      ['3', 'Соглашение Microsoft'],
+      ['4', 'Технический домен'],
+      ['5', 'Заявка'],
+      ['6', 'Мои заявки'],
     ]);
-    expect(tabs().map((tab) => tab.getAttribute('aria-selected') === 'true')).toEqual([true, false, false, false, false]);
+    expect(tabs().map((tab) => tab.getAttribute('aria-selected') === 'true')).toEqual([true, false, false, false, false, false]);
     expect(tabs().some((tab) => tab.hasAttribute('disabled') || tab.getAttribute('aria-disabled') === 'true')).toBe(false);
 
     const panel = container.querySelector('main [role="tabpanel"]');
@@ -109,7 +110,7 @@ describe('TabApp', () => {
 
     await act(async () => answer(ready));
     expect(container.querySelector('[role="status"]')).toBeNull();
-    expect(tabs()).toHaveLength(5);
+    expect(tabs()).toHaveLength(6);
   });
 
   it('explains a failed config request and loads again on retry', async () => {

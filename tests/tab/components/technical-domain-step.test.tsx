@@ -8,7 +8,7 @@ import { memberAdminFacts, tenantResponse } from '../support/tab-fixtures.js';
 beforeEach(setUpDom);
 afterEach(tearDownDom);
 
-describe('step 3, technical domain', () => {
+describe('step 4, technical domain', () => {
   it('shows the technical domain and how to make it the default one', async () => {
     const tab = await renderTab();
     await tab.openStep('Технический домен');

@@ -59,7 +59,7 @@ export type Route = (request: RecordedRequest) => Response | Promise<Response>;
  * order creation by default; each route can be replaced. The checklist
  * (`journey`) answers 404 unless given.
  */
-export function fakeApi(routes: Partial<Record<'tenant' | 'journey' | 'listOrders' | 'submitOrder', Route>> = {}) {
+export function fakeApi(routes: Partial<Record<'tenant' | 'journey' | 'listOrders' | 'submitOrder' | 'acceptCustomerAgreement', Route>> = {}) {
   const requests: RecordedRequest[] = [];
   const created: unknown[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -78,6 +78,9 @@ export function fakeApi(routes: Partial<Record<'tenant' | 'journey' | 'listOrder
     if (request.path === '/api/orders' && request.method === 'POST') {
       created.push(request.body);
       return (routes.submitOrder ?? (() => Response.json(orderView(), { status: 201 })))(request);
+    }
+    if (request.path === '/api/tenant/customer-agreement' && request.method === 'PUT') {
+      return (routes.acceptCustomerAgreement ?? (() => new Response('not found', { status: 404 })))(request);
     }
     return new Response('not found', { status: 404 });
   };

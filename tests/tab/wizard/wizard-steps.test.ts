@@ -3,13 +3,14 @@ import { currentStep, wizardSteps } from '../../../src/tab/wizard/wizard-steps.j
 import type { WizardStepId } from '../../../src/tab/wizard/wizard-steps.js';
 
 describe('wizardSteps', () => {
-  it('lists the five steps of the journey in order, numbered from 1', () => {
+  it('lists the six steps of the journey in order, numbered from 1', () => {
     expect(wizardSteps.map((step) => [step.number, step.id])).toEqual([
       [1, 'invitation'],
       [2, 'confirmation'],
-      [3, 'technicalDomain'],
-      [4, 'order'],
-      [5, 'orders'],
+      [3, 'customerAgreement'],
+      [4, 'technicalDomain'],
+      [5, 'order'],
+      [6, 'orders'],
     ]);
   });
 
@@ -17,6 +18,7 @@ describe('wizardSteps', () => {
     expect(wizardSteps.map((step) => step.title.ru)).toEqual([
       'Приглашение',
       'Подтверждение',
+      'Соглашение Microsoft',
       'Технический домен',
       'Заявка',
       'Мои заявки',
