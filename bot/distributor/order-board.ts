@@ -82,7 +82,7 @@ export class OrderBoard {
       },
       // Whether the domain is the default is a fact of the customer's directory, read only with the customer's own token.
       technicalDomainIsDefault: null,
-      evidence: { atSubmission: null, now },
+      evidence: { atSubmission: order.evidenceAtSubmission ?? null, now },
       needsAction: orderSummary(indexedOrder(order), seenAt, this.deps.catalog).needsAction,
     };
   }

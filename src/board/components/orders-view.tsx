@@ -11,6 +11,8 @@ import { LoadingState } from '../../tab/components/loading-state.js';
 import { useLocale, useText } from '../../tab/components/locale-context.js';
 import { isNotStaff } from '../api/board-api-client.js';
 import type { BoardFilters, ExportFormat, OrderKey } from '../api/board-api-client.js';
+import { parseBoardSubEntityId } from '../../domain/distributor/board-deep-link.js';
+import type { TabHost } from '../../tab/host/tab-host.js';
 import type { OrderListPage, OrderSummary } from '../api/board-response.js';
 import { boardTexts } from '../board-texts.js';
 import type { BoardViewProps } from '../board-view-props.js';
@@ -51,7 +53,8 @@ export function OrdersView({ api, config, host }: BoardViewProps): ReactElement 
   const [filters, setFilters] = useState<BoardFilters>({});
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [reload, setReload] = useState(0);
-  const [opened, setOpened] = useState<OrderKey>();
+  // "Open in board" on an order card deep-links here with the order as the sub-entity.
+  const [opened, setOpened] = useState<OrderKey | undefined>(() => orderOfDeepLink(host));
   const [exporting, setExporting] = useState<ExportFormat>();
   const [exportFailure, setExportFailure] = useState<ApiFailure>();
   const returnFocusTo = useRef<string>(undefined);
@@ -170,4 +173,10 @@ export function OrdersView({ api, config, host }: BoardViewProps): ReactElement 
       )}
     </div>
   );
+}
+
+function orderOfDeepLink(host: TabHost): OrderKey | undefined {
+  if (host.kind !== 'teams') return undefined;
+  const order = parseBoardSubEntityId(host.subPageId);
+  return order === undefined ? undefined : { tenantId: order.tenantId, id: order.orderId };
 }

@@ -38,6 +38,7 @@ export async function connectHost(win: HostWindow, timeoutMs: number = teamsInit
 interface HostContext extends TeamsAppContext {
   readonly app: HostApp;
   readonly user?: TeamsMemberProfile;
+  readonly subPageId?: string;
 }
 
 /**
@@ -66,6 +67,8 @@ async function connectToTeams(timeoutMs: number): Promise<HostContext | undefine
       theme: context.app.theme,
       app: hostAppFromName(context.app.host.name),
       ...(user === undefined ? {} : { user }),
+      // A deep link's `subEntityId` (e.g. the order card's "Open in board").
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
     };
   } catch {
     return { app: 'teams' };
@@ -100,6 +103,7 @@ function teamsHost(win: HostWindow, teams: HostContext): TeamsHost {
     kind: 'teams',
     app: teams.app,
     ...(teams.user === undefined ? {} : { user: teams.user }),
+    ...(teams.subPageId === undefined ? {} : { subPageId: teams.subPageId }),
     preferences: resolveDisplayPreferences({ query, teams, browser: browserContext(win) }),
     openLink: (url) => app.openLink(url),
     // Microsoft Learn, "Microsoft Teams authentication flow for tabs": the page must be in validDomains (it is this origin).

@@ -23,6 +23,8 @@ export interface TeamsHost extends HostBase {
   readonly app: HostApp;
   /** The user as `app.getContext()` names them: prefills the contact before (or without) Graph. */
   readonly user?: TeamsMemberProfile;
+  /** The `subEntityId` of the deep link that opened the page (`app.getContext().page.subPageId`). */
+  readonly subPageId?: string;
   openLink(url: string): Promise<void>;
   /** The Teams SSO token for this app (an Entra v2 access token for `access_as_user`). */
   getAuthToken(request?: AuthTokenRequest): Promise<string>;

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { orderDetail, orderListResponse, orderSummary } from '../support/board-fixtures.js';
 import { fakeBoardApi, renderBoard } from '../support/render-board.js';
 import type { RenderedBoard } from '../support/render-board.js';
-import { browserHost, setUpDom, tearDownDom } from '../../tab/support/render-tab.js';
+import { browserHost, setUpDom, teamsHost, tearDownDom } from '../../tab/support/render-tab.js';
+import { boardSubEntityId } from '../../../src/domain/distributor/board-deep-link.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 
 beforeEach(setUpDom);
 afterEach(() => {
@@ -134,6 +136,23 @@ describe('the board: the orders list', () => {
 });
 
 describe('the board: one order', () => {
+  it('opens the order a deep link names (the card\'s "Open in board": subEntityId order/{tenant}/{id})', async () => {
+    const order = storedOrder();
+    const { host } = teamsHost();
+    const { fetch, requests } = fakeBoardApi();
+    const board = await renderBoard({ host: { ...host, subPageId: boardSubEntityId(order.tenantId, order.id) }, fetchApi: fetch });
+    await board.waitFor(() => board.text().includes('Для Partner Center'), 'the order view');
+    expect(board.container.querySelector('h2')?.textContent).toBe(`Заявка ${order.id}`);
+    expect(requests.map((request) => request.url.pathname)).toContain(`/api/distributor/orders/${order.tenantId}/${order.id}`);
+  });
+
+  it('opens the list when the deep link names no order of ours', async () => {
+    const { host } = teamsHost();
+    const board = await renderBoard({ host: { ...host, subPageId: 'something-else' } });
+    await listed(board);
+    expect(board.text()).not.toContain('Для Partner Center');
+  });
+
   it('shows the ten items, contact links, whether the domain is the default, the trial and the evidence', async () => {
     const board = await renderBoard();
     await openSampleOrder(board);
