@@ -182,6 +182,15 @@ describe('POST /api/distributor/orders/:tenantId/:id/status', () => {
     expect(noComment.body.errors?.[0]?.field).toBe('comment');
   });
 
+  it('refuses to complete an order of a tenant that has not accepted the MCA (422), leaving it as it was', async () => {
+    const accepted = await change(orders.d, { status: 'accepted', revision: 1 });
+    expect(accepted.status).toBe(200);
+    const refused = await change(orders.d, { status: 'completed', revision: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors?.[0]).toMatchObject({ code: 'customer_agreement_missing', field: 'status' });
+    expect((await server.app.orders.get(T3, orders.d.id))?.status).toBe('accepted');
+  });
+
   it('answers 400 for a body without a status or revision, and 404 for an unknown order', async () => {
     expect((await change(orders.b, { status: 'accepted' })).body.errors?.[0]).toMatchObject({ code: 'invalid_body', field: 'revision' });
     expect((await change(orders.b, { status: 'shipped', revision: 1 })).body.errors?.[0]).toMatchObject({ field: 'status' });
