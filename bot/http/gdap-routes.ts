@@ -1,7 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { gdapView } from '../../src/domain/gdap/gdap-relationship.js';
-import { UnauthorizedError } from '../auth/sso-token-verifier.js';
 import { GdapPartnerError } from '../gdap/gdap-partner.js';
 import { GdapRequestRejectedError } from '../gdap/gdap-service.js';
 import type { GdapService } from '../gdap/gdap-service.js';
@@ -9,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { OrderService } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../storage/storage-errors.js';
 import { apiError } from './api-error.js';
-import { NotStaffError } from './staff-caller.js';
+import { authenticated } from './authenticated.js';
 import type { StaffCaller, StaffCallerResolver } from './staff-caller.js';
 
 export interface GdapRoutesDependencies {
@@ -83,25 +82,9 @@ export function registerGdapRoutes(server: Server, deps: GdapRoutesDependencies)
   }));
 }
 
-/** Staff only, with the failures every GDAP route shares mapped to clear answers. */
+/** Staff only (authenticated() answers 401/403/503), with the failures every GDAP route shares mapped to clear answers. */
 function staffRoute(deps: GdapRoutesDependencies, handler: StaffHandler): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    res.header('Cache-Control', 'no-store');
-    let caller: StaffCaller;
-    try {
-      caller = await deps.resolveStaff(req);
-    } catch (error) {
-      if (error instanceof UnauthorizedError) {
-        res.header('WWW-Authenticate', 'Bearer');
-        res.json(401, apiError('unauthorized', `Sign-in required: ${error.message}`));
-        return;
-      }
-      if (error instanceof NotStaffError) {
-        res.json(403, apiError('not_staff', 'Only the distributor’s staff may manage GDAP requests.'));
-        return;
-      }
-      throw error;
-    }
+  return authenticated({ resolveCaller: deps.resolveStaff, logger: deps.logger }, async (req, res, caller) => {
     const tenantId = String(req.params?.['tenantId'] ?? '').toLowerCase();
     if (!deps.isCustomerTenantId(tenantId)) {
       res.json(400, apiError('tenant_id_format', 'The customer is named by its Microsoft Entra tenant id (a GUID).', 'tenantId'));
@@ -112,7 +95,7 @@ function staffRoute(deps: GdapRoutesDependencies, handler: StaffHandler): (req: 
     } catch (error) {
       answerFailure(error, res, deps.logger, tenantId);
     }
-  };
+  });
 }
 
 function answerFailure(error: unknown, res: Response, logger: Logger, tenantId: string): void {

@@ -2,10 +2,8 @@ import type { Request, Response, Server } from 'restify';
 import { ConsentRequiredError, InteractionRequiredError, TokenAcquisitionError } from '../graph/token-errors.js';
 import type { Logger } from '../logger.js';
 import type { PartnerCenterHandOffService } from '../partner-center/partner-center-hand-off.js';
-import { UnauthorizedError } from '../auth/sso-token-verifier.js';
-import { StorageUnavailableError } from '../storage/storage-errors.js';
 import { apiError } from './api-error.js';
-import { NotStaffError } from './staff-caller.js';
+import { authenticated } from './authenticated.js';
 import type { StaffCaller, StaffCallerResolver } from './staff-caller.js';
 
 export interface PartnerCenterRoutesDependencies {
@@ -54,34 +52,12 @@ function staffOnly(
   deps: PartnerCenterRoutesDependencies,
   handler: (staff: StaffCaller, tenantId: string, res: Response) => Promise<void>,
 ): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    res.header('Cache-Control', 'no-store');
-    let staff: StaffCaller;
-    try {
-      staff = await deps.resolveStaff(req);
-    } catch (error) {
-      if (error instanceof UnauthorizedError) {
-        res.header('WWW-Authenticate', 'Bearer');
-        res.json(401, apiError('unauthorized', `Sign-in required: ${error.message}`));
-        return;
-      }
-      if (error instanceof NotStaffError) {
-        res.json(403, apiError('not_staff', "Only the distributor's staff can see or send a customer's agreement."));
-        return;
-      }
-      throw error;
-    }
+  return authenticated({ resolveCaller: deps.resolveStaff, logger: deps.logger }, async (req, res, staff) => {
     const tenantId = String(req.params?.['tenantId'] ?? '');
     if (!TENANT_ID.test(tenantId)) {
       res.json(400, apiError('invalid_tenant', 'The customer tenant id is not valid.', 'tenantId'));
       return;
     }
-    try {
-      await handler(staff, tenantId, res);
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      res.header('Retry-After', '5');
-      res.json(503, apiError('storage_unavailable', 'Storage is temporarily unavailable. Retry shortly.'));
-    }
-  };
+    await handler(staff, tenantId, res);
+  });
 }

@@ -8,23 +8,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar date at `now` in an IANA time zone (e.g. `Europe/Moscow`); throws RangeError for an unknown zone. */
 export function todayInTimeZone(now: Date, timeZone: string): string {
-  const parts = dateFormatFor(timeZone).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one, and every
-// order asks for "today"; a process sees one or two zones.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format;
+  const clock = wallClock(now, timeZone);
+  return `${String(clock.year).padStart(4, '0')}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
 }
 
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects `2026-02-30`). */
@@ -73,11 +58,25 @@ export function localDateTimeInTimeZone(instant: Date, timeZone: string): string
   return `${local.toISOString().slice(0, 10)} ${local.toISOString().slice(11, 16)}`;
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** An instant as the wall clock of a time zone shows it. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+}
 
-/** How far the zone's wall clock is ahead of UTC at `instant`, in ms (Moscow: +3 h). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
+// One per zone: constructing Intl.DateTimeFormat is costly, and cards, exports and the scheduler ask often.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** `instant` on the wall clock of an IANA time zone (RangeError for an unknown zone). */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  let format = wallClockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -88,13 +87,29 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      weekday: 'short',
     });
-    offsetFormats.set(timeZone, format);
+    wallClockFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  const text = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const number = (type: Intl.DateTimeFormatPartTypes): number => Number(text(type) || '0');
+  return {
+    year: number('year'),
+    month: number('month'),
+    day: number('day'),
+    hour: number('hour'),
+    minute: number('minute'),
+    second: number('second'),
+    weekday: WEEKDAYS[text('weekday')] ?? 0,
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at `instant`, in ms (Moscow: +3 h). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const clock = wallClock(instant, timeZone);
   const wall = new Date(0);
-  wall.setUTCFullYear(part('year'), part('month') - 1, part('day'));
-  wall.setUTCHours(part('hour'), part('minute'), part('second'), 0);
+  wall.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  wall.setUTCHours(clock.hour, clock.minute, clock.second, 0);
   return wall.getTime() - Math.floor(instant.getTime() / 1000) * 1000;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale.js';
+import { localDateTimeInTimeZone } from '../calendar.js';
 
 /**
  * Dates on cards, formatted by hand rather than with `Intl` so the text is the
@@ -65,27 +66,9 @@ export function formatCardTimestamp(isoTimestamp: string, locale: Locale, timeZo
   return locale === 'ru' ? `${formatParts(parts, locale)} ${time} ${zone}` : `${formatParts(parts, locale)}, ${time} ${zone}`;
 }
 
-// Made once per zone: constructing Intl.DateTimeFormat is costly and every card shows several times.
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The instant's date and time in `timeZone`, as `YYYY-MM-DDTHH:MM`. */
 function wallTime(instant: Date, timeZone: string): string {
-  let format = zoneFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+  return localDateTimeInTimeZone(instant, timeZone).replace(' ', 'T');
 }
 
 /** The first whole minute at or after `instant`, as `HH:MM UTC` (like the timestamps on cards): "not before". */

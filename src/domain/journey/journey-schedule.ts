@@ -1,3 +1,4 @@
+import { todayInTimeZone, wallClock } from '../calendar.js';
 import { DAY_MS } from './journey.js';
 
 /**
@@ -19,31 +20,10 @@ interface LocalTime {
   readonly weekday: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
 /** The date, hour and weekday at `now` in `timeZone` (an IANA name; RangeError when unknown). */
 export function localTime(now: Date, timeZone: string): LocalTime {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`,
-    hour: Number(part('hour')),
-    weekday: WEEKDAYS[part('weekday')] ?? 0,
-  };
+  const { hour, weekday } = wallClock(now, timeZone);
+  return { date: todayInTimeZone(now, timeZone), hour, weekday };
 }
 
 /** Between 20:00 and 09:00 nobody is reminded. */
