@@ -12,7 +12,7 @@ import { mountedRoot, setUpDom, tearDownDom } from '../../tab/support/render-tab
 
 const TENANT = '4b827261-d21f-4aa9-b7db-7fa1f56fb163';
 const PATH = `/api/distributor/customers/${TENANT}/customer-agreement`;
-const TEMPLATE = '117a5ea4-2f2c-4c5a-9c3b-1b0e3a0d7c11';
+const TEMPLATE = '117a77b0-9360-443b-8795-c6dedc750cf9';
 const ACCEPTED_AT = '2026-12-04T09:30:00.000Z';
 
 const notAccepted = { acceptance: null, partnerCenter: null, handOffEnabled: true, lastHandOff: null };
