@@ -78,7 +78,8 @@ export function CustomerAgreementSection({ tenantId, api }: CustomerAgreementSec
         <>
           <PartnerCenterConfirmation confirmation={view.partnerCenter} />
           {view.handOffEnabled ? (
-            <Button appearance="primary" disabled={sending} onClick={() => void send()}>
+            // disabledFocusable: while sending, keyboard focus stays on the button.
+            <Button appearance="primary" disabledFocusable={sending} onClick={() => void send()}>
               {t(sending ? texts.sending : texts.send)}
             </Button>
           ) : (

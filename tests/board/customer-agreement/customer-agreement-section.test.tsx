@@ -134,6 +134,17 @@ describe('the MCA section of the order view', () => {
     expect(text()).not.toContain('клиент принял соглашение заново');
   });
 
+  it.each([
+    ['alreadyExists', { code: '600061', description: 'PartnerConfirmedAgreementAlreadyExists' }, 'Partner Center already has this confirmation.'],
+    ['unavailable', { description: 'HTTP 503' }, 'Partner Center did not answer. Try again later.'],
+  ])('says what Partner Center’s answer %s means', async (outcome, details, title) => {
+    const { send } = server(accepted, () => Response.json({ at: '2026-12-04T10:00:00.000Z', by: 'Петрова Анна', acceptedAt: ACCEPTED_AT, outcome, ...details }));
+    await render(send, 'en');
+    await click('Send to Partner Center');
+    expect(text()).toContain(title);
+    expect(text()).toContain(details.description);
+  });
+
   it('shows the server’s reason when sending fails, and offers no button without Partner Center access', async () => {
     const { send } = server(accepted, () =>
       Response.json({ errors: [{ field: '', code: 'partner_center_token_failed', message: 'Microsoft Entra ID did not issue a Partner Center token for you.' }] }, { status: 502 }),
