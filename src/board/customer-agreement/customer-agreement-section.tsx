@@ -1,6 +1,7 @@
 import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { useCallback, useEffect, useState } from 'react';
+import type { PartnerCenterHandOff } from '../../domain/customer-agreement/partner-center-hand-off.js';
 import { signatoryDisplayName } from '../../domain/customer-agreement/signatory-name.js';
 import type { LocalizedText } from '../../domain/i18n/locale.js';
 import { formatDateTime } from '../../tab/components/format-date.js';
@@ -8,7 +9,6 @@ import { useLocale, useText } from '../../tab/components/locale-context.js';
 import { useTimeZone } from '../../tab/components/time-zone-context.js';
 import { CopyableValue } from '../components/copy-button.js';
 import { FactList } from '../components/fact-list.js';
-import type { PartnerCenterHandOff } from '../../domain/customer-agreement/partner-center-hand-off.js';
 import type { BoardCustomerAgreement, CustomerAgreementBoardApi, CustomerAgreementOutcome } from './customer-agreement-board-api.js';
 import { customerAgreementBoardTexts as texts } from './customer-agreement-board-texts.js';
 
