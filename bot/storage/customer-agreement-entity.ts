@@ -1,6 +1,8 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { CustomerAgreementAcceptance } from '../../src/domain/customer-agreement/customer-agreement.js';
+import { partnerCenterHandOffSchema } from '../../src/domain/customer-agreement/partner-center-hand-off.js';
+import type { PartnerCenterHandOff } from '../../src/domain/customer-agreement/partner-center-hand-off.js';
 import { assertKeyPart } from './table-keys.js';
 
 /**
@@ -16,18 +18,7 @@ export const CURRENT_ROW_KEY = 'current';
 export const HAND_OFF_ROW_KEY = 'partnercenter';
 
 /** What Partner Center answered when staff sent it the tenant's acceptance. */
-export interface PartnerCenterHandOff {
-  /** ISO timestamp of the answer. */
-  readonly at: string;
-  /** The staff member who sent it (display name, else Entra object id). */
-  readonly by: string;
-  /** The acceptance sent (its `acceptedAt`), so a later acceptance shows as not sent yet. */
-  readonly acceptedAt: string;
-  readonly outcome: 'created' | 'alreadyExists' | 'refused' | 'unavailable';
-  /** Partner Center's error code and description, when it refused. */
-  readonly code?: string | undefined;
-  readonly description?: string | undefined;
-}
+export type { PartnerCenterHandOff };
 
 export function handOffEntity(tenantId: string, handOff: PartnerCenterHandOff): TableEntity {
   assertKeyPart(tenantId, 'tenant id');
@@ -43,17 +34,8 @@ export function handOffEntity(tenantId: string, handOff: PartnerCenterHandOff): 
   };
 }
 
-const handOffRowSchema = z.object({
-  at: z.string(),
-  by: z.string(),
-  acceptedAt: z.string(),
-  outcome: z.enum(['created', 'alreadyExists', 'refused', 'unavailable']),
-  code: z.string().optional(),
-  description: z.string().optional(),
-});
-
 export function parseHandOffEntity(entity: Record<string, unknown>): PartnerCenterHandOff {
-  const parsed = handOffRowSchema.safeParse(entity);
+  const parsed = partnerCenterHandOffSchema.safeParse(entity);
   if (!parsed.success) throw new Error(`Partner Center hand-off row ${String(entity['partitionKey'])} is malformed: ${parsed.error.message}`);
   const { code, description, ...rest } = parsed.data;
   return { ...rest, ...(code === undefined ? {} : { code }), ...(description === undefined ? {} : { description }) };

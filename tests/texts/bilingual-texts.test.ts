@@ -8,6 +8,7 @@ import * as distributorCardTexts from '../../src/domain/cards/distributor-card-t
 import { revisionChangeTexts } from '../../src/domain/cards/revision-change-texts.js';
 import * as journeyCardTexts from '../../src/domain/cards/journey-card-texts.js';
 import * as journeyTexts from '../../src/domain/journey/journey-texts.js';
+import { customerAgreementBoardTexts } from '../../src/board/customer-agreement/customer-agreement-board-texts.js';
 import { customersViewTexts } from '../../src/board/customers-view-texts.js';
 import { orderEmailTexts } from '../../src/domain/email/order-email-texts.js';
 import { gdapTexts } from '../../src/domain/gdap/gdap-texts.js';
@@ -33,6 +34,7 @@ const SURFACES = {
   journey: journeyTexts,
   journeyCards: journeyCardTexts,
   customersView: customersViewTexts,
+  customerAgreementBoard: customerAgreementBoardTexts,
 };
 
 const texts = Object.entries(SURFACES).flatMap(([name, module]) => collectTexts(module, name));

@@ -5,8 +5,10 @@ import type { OrderStatus } from '../../domain/order/order.js';
 import type { ApiFailure, ApiResult } from '../../tab/api/api-failure.js';
 import { createApiTransport, failureFrom } from '../../tab/api/api-transport.js';
 import type { ApiClientOptions } from '../../tab/api/api-transport.js';
+import { createCustomerAgreementBoardApi } from '../customer-agreement/customer-agreement-board-api.js';
+import type { CustomerAgreementBoardApi } from '../customer-agreement/customer-agreement-board-api.js';
 import { createGdapBoardApi } from '../gdap/gdap-board-api.js';
-import type { GdapBoardApi } from '../gdap/gdap-board-api.js';
+import type { GdapBoardApi, SendJson } from '../gdap/gdap-board-api.js';
 import { orderDetailSchema, orderListPageSchema } from './board-response.js';
 import type { OrderDetail, OrderListPage } from './board-response.js';
 
@@ -49,6 +51,8 @@ export interface BoardApiClient {
   exportOrders(filters: BoardFilters, format: ExportFormat): Promise<ApiResult<ExportFile>>;
   /** GDAP for an order's customer (the order view's GDAP section). */
   readonly gdap: GdapBoardApi;
+  /** A customer's MCA and its hand-off to Partner Center (the order view's MCA section). */
+  readonly customerAgreement: CustomerAgreementBoardApi;
   /** The «Клиенты» view: customers longest stuck first, a page at a time. */
   listCustomers(query: CustomersQuery, signal?: AbortSignal): Promise<ApiResult<CustomerList>>;
 }
@@ -81,6 +85,12 @@ function orderPath(key: OrderKey): string {
 
 export function createBoardApiClient(options: ApiClientOptions): BoardApiClient {
   const transport = createApiTransport(options);
+  /** The sections that act on their own (GDAP, MCA) get the answer itself; a failure without one throws. */
+  const sendJson: SendJson = async (method, path, body) => {
+    const result = await transport.exchange(method, path, body);
+    if (!result.ok) throw new Error(failureDetail(result.failure));
+    return result.response;
+  };
   return {
     listOrders(filters, cursor, signal) {
       const query = filterQuery(filters);
@@ -123,15 +133,12 @@ export function createBoardApiClient(options: ApiClientOptions): BoardApiClient 
       return { ok: true, value: { fileName, content: await response.blob() } };
     },
 
-    gdap: createGdapBoardApi(async (method, path, body) => {
-      const result = await transport.exchange(method, path, body);
-      if (!result.ok) throw new Error(failureDetail(result.failure));
-      return result.response;
-    }),
+    gdap: createGdapBoardApi(sendJson),
+    customerAgreement: createCustomerAgreementBoardApi(sendJson),
   };
 }
 
-/** A failure without an answer (sign-in, network, a lasting 5xx), in words for the GDAP section's error line. */
+/** A failure without an answer (sign-in, network, a lasting 5xx), in words for the GDAP and MCA sections' error lines. */
 function failureDetail(failure: ApiFailure): string {
   if (failure.kind === 'consentRequired') return 'consent required';
   if (failure.kind === 'interactionRequired') return 'sign in again';

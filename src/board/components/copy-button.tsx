@@ -1,4 +1,4 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ReactElement } from 'react';
@@ -53,5 +53,20 @@ export function CopyButton({ value, what, clipboard }: CopyButtonProps): ReactEl
         {state === 'idle' ? '' : feedback}
       </span>
     </>
+  );
+}
+
+const useStyles = makeStyles({
+  copyable: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontFamily: tokens.fontFamilyMonospace },
+});
+
+/** A value for Partner Center, shown as typed there, with its copy button. */
+export function CopyableValue({ value, what }: { readonly value: string; readonly what: string }): ReactElement {
+  const styles = useStyles();
+  return (
+    <span className={styles.copyable}>
+      <span>{value}</span>
+      <CopyButton value={value} what={what} />
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { commonTexts, convertedTrialText, licenseCount, orderFactTexts, orderStatusLabels, subscriptionKindLabels } from '../../domain/cards/card-texts.js';
 import type { Locale, LocalizedText } from '../../domain/i18n/locale.js';
 import { pick } from '../../domain/i18n/locale.js';
@@ -10,11 +10,14 @@ import type { TabConfig } from '../../tab/config/tab-config.js';
 import type { FieldChange } from '../../domain/order/order.js';
 import type { BoardApiClient } from '../api/board-api-client.js';
 import type { OrderDetail } from '../api/board-response.js';
+import { CustomerAgreementSection } from '../customer-agreement/customer-agreement-section.js';
+import { customerAgreementBoardTexts } from '../customer-agreement/customer-agreement-board-texts.js';
 import { GdapSection } from '../gdap/gdap-section.js';
 import { gdapTexts } from '../../domain/gdap/gdap-texts.js';
 import { boardTexts } from '../board-texts.js';
 import { fieldChangeCells } from '../field-change-cells.js';
-import { CopyButton } from './copy-button.js';
+import { CopyableValue as Copyable } from './copy-button.js';
+import { FactList } from './fact-list.js';
 
 /** What a section of the order view gets. */
 export interface OrderSectionProps {
@@ -32,39 +35,13 @@ export interface OrderSection {
 }
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(160px, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-    '@media (max-width: 600px)': { gridTemplateColumns: '1fr' },
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  copyable: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontFamily: tokens.fontFamilyMonospace },
   note: { display: 'block', color: tokens.colorNeutralForeground3 },
   timeline: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   changes: { marginBlockStart: tokens.spacingVerticalS },
   before: { color: tokens.colorPaletteRedForeground1, textDecorationLine: 'line-through' },
   after: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-function Facts({ rows }: { readonly rows: readonly (readonly [LocalizedText, ReactNode])[] }): ReactElement {
-  const t = useText();
-  const styles = useStyles();
-  return (
-    <dl className={styles.facts}>
-      {rows.map(([term, value]) => (
-        <div key={term.en} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{t(term)}</dt>
-          <dd className={styles.value}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function productName(config: TabConfig, sku: string): string {
   return config.catalog.find((item) => item.sku === sku)?.displayName ?? sku;
@@ -85,7 +62,7 @@ function OrderItems({ detail, config }: OrderSectionProps): ReactElement {
         : boardTexts.order.technicalDomainNotDefault;
   const trial = order.trial;
   return (
-    <Facts
+    <FactList
       rows={[
         [orderFactTexts.invitationAccepted, t(order.invitationAccepted ? commonTexts.yes : commonTexts.no)],
         [
@@ -142,16 +119,6 @@ function OrderItems({ detail, config }: OrderSectionProps): ReactElement {
   );
 }
 
-function Copyable({ value, what }: { readonly value: string; readonly what: string }): ReactElement {
-  const styles = useStyles();
-  return (
-    <span className={styles.copyable}>
-      <span>{value}</span>
-      <CopyButton value={value} what={what} />
-    </span>
-  );
-}
-
 /**
  * What staff type into Partner Center, each value with a copy button.
  * Microsoft documents no stable Partner Center URL for one customer (its
@@ -167,7 +134,7 @@ function PartnerCenterValues({ detail }: OrderSectionProps): ReactElement {
   return (
     <>
       <Text className={styles.note}>{t(boardTexts.partnerCenter.intro)}</Text>
-      <Facts
+      <FactList
         rows={[
           [boardTexts.order.tenantId, <Copyable value={partnerCenter.tenantId} what={t(boardTexts.order.tenantId)} />],
           [orderFactTexts.technicalDomain, <Copyable value={partnerCenter.technicalDomain} what={t(orderFactTexts.technicalDomain)} />],
@@ -216,7 +183,7 @@ function levelText(level: string | null): LocalizedText {
 function Evidence({ detail }: OrderSectionProps): ReactElement {
   const t = useText();
   return (
-    <Facts
+    <FactList
       rows={[
         [boardTexts.evidence.atSubmission, t(levelText(detail.evidence.atSubmission))],
         [boardTexts.evidence.now, t(levelText(detail.evidence.now))],
@@ -299,5 +266,10 @@ export const orderViewSections: readonly OrderSection[] = [
     id: 'gdap',
     title: gdapTexts.board.title,
     render: ({ detail, config, api }) => <GdapSection tenantId={detail.order.tenantId} orderId={detail.order.id} demo={config.demo} api={api.gdap} />,
+  },
+  {
+    id: 'customer-agreement',
+    title: customerAgreementBoardTexts.title,
+    render: ({ detail, api }) => <CustomerAgreementSection tenantId={detail.order.tenantId} api={api.customerAgreement} />,
   },
 ];

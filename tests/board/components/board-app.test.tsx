@@ -181,6 +181,15 @@ describe('the board: one order', () => {
     expect(Array.from(board.container.querySelectorAll('button')).some((button) => button.textContent === 'Запросить GDAP')).toBe(true);
   });
 
+  it('has the MCA section, read through the signed-in API for the order\'s customer', async () => {
+    const api = fakeBoardApi();
+    const board = await renderBoard({ fetchApi: api.fetch });
+    await openSampleOrder(board);
+    await board.waitFor(() => board.text().includes('MCA: не принято'), 'the MCA section');
+    expect(board.text()).toContain('Соглашение с клиентом Майкрософт (MCA)');
+    expect(api.requests.some((request) => request.method === 'GET' && request.url.pathname === `/api/distributor/customers/${orderDetail().order.tenantId}/customer-agreement`)).toBe(true);
+  });
+
   it('lists the Partner Center values, each with a copy button that copies it', async () => {
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (value: string) => void written.push(value) } });

@@ -19,9 +19,10 @@ export type Route = (request: RecordedRequest) => Response | Promise<Response>;
 
 /**
  * A stand-in for `/api/distributor/*`: one page of orders, the sample order's
- * detail, and 200 for status changes by default; each route can be replaced.
+ * detail, 200 for status changes and a customer without an MCA by default;
+ * each route can be replaced.
  */
-export function fakeBoardApi(routes: Partial<Record<'list' | 'detail' | 'status' | 'export', Route>> = {}) {
+export function fakeBoardApi(routes: Partial<Record<'list' | 'detail' | 'status' | 'export' | 'customerAgreement', Route>> = {}) {
   const requests: RecordedRequest[] = [];
   const fetch: FetchLike = async (input, init) => {
     const request: RecordedRequest = {
@@ -35,6 +36,9 @@ export function fakeBoardApi(routes: Partial<Record<'list' | 'detail' | 'status'
     if (path === '/api/distributor/orders/export') return (routes.export ?? (() => new Response('a;b\n', { headers: { 'content-disposition': 'attachment; filename="orders.csv"' } })))(request);
     if (request.method === 'POST' && path.endsWith('/status')) return (routes.status ?? (() => Response.json(orderDetail().order)))(request);
     if (path.startsWith('/api/distributor/orders/')) return (routes.detail ?? (() => Response.json(orderDetail())))(request);
+    if (path.endsWith('/customer-agreement')) {
+      return (routes.customerAgreement ?? (() => Response.json({ acceptance: null, partnerCenter: null, handOffEnabled: true, lastHandOff: null })))(request);
+    }
     return new Response('not found', { status: 404 });
   };
   return { fetch, requests };
