@@ -87,7 +87,8 @@ describe('step 3, Microsoft Customer Agreement', () => {
 
   it('reads the tenant and the checklist again once accepted, so the header moves on', async () => {
     let mcaAcceptedAt: string | undefined;
-    const stored = acceptance('2026-12-02T08:00:00.000Z', { lastName: 'Иванов', firstName: 'Иван', email: 'i.ivanov@romashka.ru' });
+    const acceptedAt = '2026-12-02T08:00:00.000Z';
+    const stored = acceptance(acceptedAt, { lastName: 'Иванов', firstName: 'Иван', email: 'i.ivanov@romashka.ru' });
     const api = fakeApi({
       tenant: () => Response.json(tenant(mcaAcceptedAt === undefined ? notAccepted : stored)),
       journey: () =>
@@ -101,7 +102,7 @@ describe('step 3, Microsoft Customer Agreement', () => {
           }),
         ),
       acceptCustomerAgreement: () => {
-        mcaAcceptedAt = stored.acceptedAt;
+        mcaAcceptedAt = acceptedAt;
         return Response.json(stored);
       },
     });
