@@ -18,7 +18,8 @@ import type { WizardStepId } from '../../src/tab/wizard/wizard-steps.js';
  * The tab in a real browser against the real server in demo mode: every
  * wizard step, an order submitted and listed, screenshots of each step in
  * Russian, English and the dark theme (test-results/tab/), the header's
- * checklist moving as the order is sent, and axe-core's accessibility rules
+ * checklist moving as the Microsoft Customer Agreement is accepted and the
+ * order is sent, and axe-core's accessibility rules
  * on every step.
  */
 
@@ -109,6 +110,20 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     expect(await header.textContent()).toContain('Следующий шаг: Примите Соглашение с клиентом Майкрософт');
     await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist.png') });
 
+    // The customer accepts the Microsoft Customer Agreement: the checklist moves on to the order.
+    await showStep(page, STEPS[2] as Step, 'ru');
+    await page.locator('#mca-lastName').fill('Иванов');
+    await page.locator('#mca-firstName').fill('Иван');
+    await page.locator('#mca-email').fill('i.ivanov@romashka.ru');
+    await page.getByLabel('Я принимаю Соглашение с клиентом Майкрософт от имени организации').check();
+    await page.getByRole('button', { name: 'Принять соглашение' }).click();
+    await page.getByText('Готово: соглашение принято').waitFor();
+    await header.getByText('Готово 3 из 6').waitFor();
+    expect(await header.textContent()).toContain('Следующий шаг: Отправьте заявку на лицензии');
+    await screenshot(page, 'ru-3-customerAgreement-accepted');
+    await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist-mca-accepted.png') });
+    violations.push(...(await seriousViolations(page)));
+
     await showStep(page, STEPS[4] as Step, 'ru');
     // Prefilled from the demo tenant: only the INN, the quantity and the date are left to the admin.
     await expect.poll(() => page.getByLabel('Название организации').inputValue()).toBe('ООО «Ромашка»');
@@ -130,8 +145,9 @@ describe('the tab wizard in Chromium (demo mode)', () => {
     const orderId = /CSP-[A-Z0-9]+/.exec((await successTitle.textContent()) ?? '')?.[0];
     expect(orderId).toBeDefined();
     await screenshot(page, 'ru-5-order-sent');
-    // The order moved the checklist on (the MCA is still the step to do).
-    await header.getByText('Готово 3 из 6').waitFor();
+    // The order moved the checklist on: now the distributor is to accept it.
+    await header.getByText('Готово 4 из 6').waitFor();
+    expect(await header.textContent()).toContain('Следующий шаг: Ждём, когда дистрибьютор примет заявку');
     await header.screenshot({ path: join(SCREENSHOTS, 'ru-header-checklist-after-order.png') });
     violations.push(...(await seriousViolations(page)));
 
@@ -143,6 +159,8 @@ describe('the tab wizard in Chromium (demo mode)', () => {
 
     const listed = (await (await fetch(`${app.url}/api/orders`)).json()) as { orders: { id: string; status: string }[] };
     expect(listed.orders.map((order) => [order.id, order.status])).toEqual([[orderId, 'submitted']]);
+    const agreement = (await (await fetch(`${app.url}/api/tenant/customer-agreement`)).json()) as { status: string; signatory?: unknown };
+    expect(agreement).toMatchObject({ status: 'accepted', signatory: { lastName: 'Иванов', firstName: 'Иван', email: 'i.ivanov@romashka.ru' } });
     expect(violations).toEqual([]);
     expect(blockedByPolicy).toEqual([]);
     await page.close();

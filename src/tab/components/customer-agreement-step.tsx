@@ -138,6 +138,8 @@ function CustomerAgreementContent({ tenant, host, session }: ContentProps): Reac
     setStatus(outcome.status);
     setEditing(false);
     setSaved(true);
+    // The tenant and the header's checklist read again: the MCA step is now done.
+    session.reloadTenant();
   };
 
   return (

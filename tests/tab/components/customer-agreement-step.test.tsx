@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerAgreementStatus } from '../../../src/domain/customer-agreement/customer-agreement.js';
+import { deriveJourney } from '../../../src/domain/journey/journey.js';
 import { fakeApi, renderTab, setUpDom, tearDownDom } from '../support/render-tab.js';
 import type { RenderedTab } from '../support/render-tab.js';
 import { errorOf, input, type } from '../support/form-inputs.js';
@@ -13,6 +14,11 @@ afterEach(tearDownDom);
 
 const AGREEMENT_URL = 'https://www.microsoft.com/licensing/docs/customeragreement';
 const notAccepted: CustomerAgreementStatus = { status: 'notAccepted', agreementUrl: AGREEMENT_URL };
+const TEMPLATE_ID = '117a77b0-9360-443b-8795-c6dedc750cf9';
+
+function acceptance(acceptedAt: string, signatory: { lastName: string; firstName: string; email: string }): CustomerAgreementStatus {
+  return { status: 'accepted', acceptedAt, signatory, templateId: TEMPLATE_ID, agreementUrl: AGREEMENT_URL };
+}
 
 /** The demo tenant's user, with first and last name as Graph keeps them. */
 function tenant(customerAgreement: CustomerAgreementStatus = notAccepted) {
@@ -57,7 +63,7 @@ describe('step 3, Microsoft Customer Agreement', () => {
           status: 'accepted',
           acceptedAt: '2026-11-23T09:30:00.000Z',
           signatory: { ...body.signatory, phone: '+79161234567' },
-          templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
+          templateId: TEMPLATE_ID,
           agreementUrl: AGREEMENT_URL,
         });
       },
@@ -77,6 +83,40 @@ describe('step 3, Microsoft Customer Agreement', () => {
     });
     expect(tab.text()).toContain('Принял(а): Иванов Иван Иванович.');
     expect(tab.button('Дальше: технический домен')).toBeDefined();
+  });
+
+  it('reads the tenant and the checklist again once accepted, so the header moves on', async () => {
+    let mcaAcceptedAt: string | undefined;
+    const acceptedAt = '2026-12-02T08:00:00.000Z';
+    const stored = acceptance(acceptedAt, { lastName: 'Иванов', firstName: 'Иван', email: 'i.ivanov@romashka.ru' });
+    const api = fakeApi({
+      tenant: () => Response.json(tenant(mcaAcceptedAt === undefined ? notAccepted : stored)),
+      journey: () =>
+        Response.json(
+          deriveJourney({
+            firstContactAt: '2026-12-01T07:00:00.000Z',
+            invitationEvidence: { level: 'detected', at: '2026-12-01T08:00:00.000Z' },
+            mcaAcceptedAt,
+            gdap: { used: false },
+            orders: [],
+          }),
+        ),
+      acceptCustomerAgreement: () => {
+        mcaAcceptedAt = acceptedAt;
+        return Response.json(stored);
+      },
+    });
+    const tab = await renderTab({ fetchApi: api.fetch });
+    await openStep(tab);
+    const header = tab.container.querySelector('header');
+    await tab.waitFor(() => header?.textContent?.includes('Готово 2 из 6') === true, 'the checklist before');
+
+    await act(async () => input(tab, 'mca-accepted').click());
+    await act(async () => tab.button('Принять соглашение')?.click());
+    await tab.waitFor(() => header?.textContent?.includes('Готово 3 из 6') === true, 'the checklist after the MCA');
+    expect(header?.textContent).toContain('Следующий шаг: Отправьте заявку на лицензии');
+    // The step keeps its own notice while the tenant is read again.
+    expect(tab.text()).toContain('Готово: соглашение принято');
   });
 
   it('shows the server’s field errors on their fields and leaves out a blank optional field', async () => {
@@ -109,13 +149,7 @@ describe('step 3, Microsoft Customer Agreement', () => {
   });
 
   it('shows an acceptance made before, and starts from it when accepting again', async () => {
-    const accepted: CustomerAgreementStatus = {
-      status: 'accepted',
-      acceptedAt: '2026-11-20T09:30:00.000Z',
-      signatory: { lastName: 'Петрова', firstName: 'Анна', email: 'a.petrova@romashka.ru' },
-      templateId: '117a77b0-9360-443b-8795-c6dedc750cf9',
-      agreementUrl: AGREEMENT_URL,
-    };
+    const accepted = acceptance('2026-11-20T09:30:00.000Z', { lastName: 'Петрова', firstName: 'Анна', email: 'a.petrova@romashka.ru' });
     const tab = await renderTab({ fetchApi: fakeApi({ tenant: () => Response.json(tenant(accepted)) }).fetch });
     await openStep(tab);
     expect(tab.text()).toContain('Соглашение принято 20.11.2026. Принял(а): Петрова Анна.');
