@@ -1,3 +1,4 @@
+import { readRow } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -210,12 +211,8 @@ export class BoardIndex {
   /** The `updatedAt` staff last saw of the order; `undefined` when never, or when it has no row. */
   async seenAt(order: Pick<StoredOrder, 'tenantId' | 'id' | 'createdAt'>): Promise<string | undefined> {
     const key = this.key(order);
-    try {
-      return parseBoardRow(await this.table.getEntity(key.partitionKey, key.rowKey)).seenAt;
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, 'reading a board row');
-    }
+    const row = await readRow(this.table, key.partitionKey, key.rowKey, 'reading a board row');
+    return row && parseBoardRow(row).seenAt;
   }
 
   /** Staff opened the order: everything up to `updatedAt` is seen. A missing row is left alone. */

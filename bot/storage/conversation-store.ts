@@ -1,3 +1,4 @@
+import { queryAtMost, readRow } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity } from '@azure/data-tables';
 import {
@@ -16,7 +17,7 @@ import {
   postedCardEntity,
 } from './conversation-entity.js';
 import type { InboxChannel, NoticeReceipt, PersonalConversation, PostedCard } from './conversation-entity.js';
-import { storageStatusCode, toStorageError } from './storage-errors.js';
+import { toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
 export type { InboxChannel, NoticeReceipt, PersonalConversation, PostedCard } from './conversation-entity.js';
@@ -41,7 +42,7 @@ export class ConversationStore {
 
   async getInbox(distributorTenantId: string): Promise<InboxChannel | undefined> {
     assertKeyPart(distributorTenantId, 'tenant id');
-    const entity = await this.read(distributorTenantId, INBOX_ROW_KEY, 'reading the inbox channel');
+    const entity = await readRow(this.table, distributorTenantId, INBOX_ROW_KEY, 'reading the inbox channel');
     return entity && parseInboxEntity(entity);
   }
 
@@ -58,14 +59,14 @@ export class ConversationStore {
     assertKeyPart(tenantId, 'tenant id');
     if (limit <= 0) return [];
     const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${PERSONAL_ROWS.from} and RowKey lt ${PERSONAL_ROWS.below}`;
-    const found = (await this.queryAtMost(filter, PERSONAL_SCAN_LIMIT, 'reading personal conversations')).map(parsePersonalEntity);
+    const found = (await queryAtMost(this.table, filter, PERSONAL_SCAN_LIMIT, 'reading personal conversations')).map(parsePersonalEntity);
     return found.sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime()).slice(0, limit);
   }
 
   /** One admin's personal conversation, by Teams user id. */
   async getPersonal(tenantId: string, teamsUserId: string): Promise<PersonalConversation | undefined> {
     assertKeyPart(tenantId, 'tenant id');
-    const entity = await this.read(tenantId, personalRowKey(teamsUserId), 'reading a personal conversation');
+    const entity = await readRow(this.table, tenantId, personalRowKey(teamsUserId), 'reading a personal conversation');
     return entity && parsePersonalEntity(entity);
   }
 
@@ -74,7 +75,7 @@ export class ConversationStore {
     assertKeyPart(tenantId, 'tenant id');
     const rows = noticeReceiptRows(orderId, step);
     const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${rows.from} and RowKey lt ${rows.below}`;
-    return (await this.queryAtMost(filter, limit, 'reading notice receipts')).map(parseNoticeReceiptEntity);
+    return (await queryAtMost(this.table, filter, limit, 'reading notice receipts')).map(parseNoticeReceiptEntity);
   }
 
   async saveNoticeReceipt(receipt: NoticeReceipt): Promise<void> {
@@ -83,39 +84,12 @@ export class ConversationStore {
 
   async getPostedCard(tenantId: string, orderId: string): Promise<PostedCard | undefined> {
     assertKeyPart(tenantId, 'tenant id');
-    const entity = await this.read(tenantId, cardRowKey(orderId), 'reading a posted order card');
+    const entity = await readRow(this.table, tenantId, cardRowKey(orderId), 'reading a posted order card');
     return entity && parsePostedCardEntity(entity);
   }
 
   async savePostedCard(card: PostedCard): Promise<void> {
     await this.upsert(postedCardEntity(card), 'saving a posted order card');
-  }
-
-  private async read(partitionKey: string, rowKey: string, operation: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return await this.table.getEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, operation);
-    }
-  }
-
-  /** At most `limit` rows, asked of storage as the page size, so no more cross the wire. */
-  private async queryAtMost(filter: string, limit: number, operation: string): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    if (limit <= 0) return found;
-    try {
-      const pages = this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
-      for await (const page of pages) {
-        for (const entity of page) {
-          found.push(entity);
-          if (found.length >= limit) return found;
-        }
-      }
-    } catch (error) {
-      throw toStorageError(error, operation);
-    }
-    return found;
   }
 
   private async upsert(entity: TableEntity, operation: string): Promise<void> {

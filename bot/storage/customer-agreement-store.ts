@@ -1,3 +1,4 @@
+import { queryAtMost, readRow } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,7 @@ import {
   historyRowKey,
   parseAcceptanceEntity,
 } from './customer-agreement-entity.js';
-import { storageStatusCode, toStorageError } from './storage-errors.js';
+import { toStorageError } from './storage-errors.js';
 import { assertKeyPart } from './table-keys.js';
 
 export const CUSTOMER_AGREEMENTS_TABLE = 'customeragreements';
@@ -35,15 +36,8 @@ export class CustomerAgreementStore {
   /** The tenant's acceptance in force, or undefined when it never accepted. */
   async get(tenantId: string): Promise<CustomerAgreementAcceptance | undefined> {
     assertKeyPart(tenantId, 'tenant id');
-    let entity: Record<string, unknown>;
-    try {
-      entity = await this.table.getEntity(tenantId, CURRENT_ROW_KEY);
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, 'reading the customer agreement acceptance');
-    }
-    // Parsed outside the try: a malformed row is a bug to see, not an outage.
-    return parseAcceptanceEntity(entity);
+    const entity = await readRow(this.table, tenantId, CURRENT_ROW_KEY, 'reading the customer agreement acceptance');
+    return entity && parseAcceptanceEntity(entity);
   }
 
   /** Stores a new acceptance as the current one and keeps it in the history. */
@@ -62,14 +56,8 @@ export class CustomerAgreementStore {
   /** The latest hand-off of the tenant's acceptance to Partner Center, if any. */
   async getHandOff(tenantId: string): Promise<PartnerCenterHandOff | undefined> {
     assertKeyPart(tenantId, 'tenant id');
-    let entity: Record<string, unknown>;
-    try {
-      entity = await this.table.getEntity(tenantId, HAND_OFF_ROW_KEY);
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, 'reading the Partner Center hand-off');
-    }
-    return parseHandOffEntity(entity);
+    const entity = await readRow(this.table, tenantId, HAND_OFF_ROW_KEY, 'reading the Partner Center hand-off');
+    return entity && parseHandOffEntity(entity);
   }
 
   async saveHandOff(tenantId: string, handOff: PartnerCenterHandOff): Promise<void> {
@@ -83,21 +71,8 @@ export class CustomerAgreementStore {
   /** The tenant's acceptances, newest first, at most `limit` (capped at `HISTORY_READ_MAX`). */
   async history(tenantId: string, limit: number): Promise<CustomerAgreementAcceptance[]> {
     assertKeyPart(tenantId, 'tenant id');
-    const max = Math.min(limit, HISTORY_READ_MAX);
-    const found: Record<string, unknown>[] = [];
-    if (max <= 0) return [];
     const filter = odata`PartitionKey eq ${tenantId} and RowKey ge ${HISTORY_ROWS.from} and RowKey lt ${HISTORY_ROWS.below}`;
-    try {
-      for await (const page of this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: max })) {
-        for (const entity of page) {
-          found.push(entity);
-          if (found.length >= max) break;
-        }
-        if (found.length >= max) break;
-      }
-    } catch (error) {
-      throw toStorageError(error, 'reading the customer agreement history');
-    }
-    return found.map(parseAcceptanceEntity);
+    const rows = await queryAtMost(this.table, filter, Math.min(limit, HISTORY_READ_MAX), 'reading the customer agreement history');
+    return rows.map(parseAcceptanceEntity);
   }
 }

@@ -1,3 +1,4 @@
+import { queryAtMost, readRow } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -52,12 +53,8 @@ export class GdapStore {
 
   async get(tenantId: string): Promise<StoredGdap | undefined> {
     assertKeyPart(tenantId, 'tenant id');
-    try {
-      return parse(await this.table.getEntity(tenantId, ROW_KEY));
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, 'reading a GDAP relationship');
-    }
+    const entity = await readRow(this.table, tenantId, ROW_KEY, 'reading a GDAP relationship');
+    return entity && parse(entity);
   }
 
   /** Creates the row, or replaces `previous` when given; a conflict means someone else wrote first. */
@@ -97,18 +94,7 @@ export class GdapStore {
    */
   async listWaiting(limit: number): Promise<StoredGdap[]> {
     const filter = odata`state eq ${'creating'} or state eq ${'created'} or state eq ${'approvalPending'} or (state eq ${'active'} and activeNoticeSent eq ${false})`;
-    const found: StoredGdap[] = [];
-    try {
-      for await (const page of this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: limit })) {
-        for (const entity of page) {
-          found.push(parse(entity));
-          if (found.length >= limit) return found;
-        }
-      }
-    } catch (error) {
-      throw toStorageError(error, 'listing waiting GDAP relationships');
-    }
-    return found;
+    return (await queryAtMost(this.table, filter, limit, 'listing waiting GDAP relationships')).map(parse);
   }
 }
 

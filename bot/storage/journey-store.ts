@@ -1,3 +1,4 @@
+import { queryAtMost, readRow } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import { JOURNEY_STEPS } from '../../src/domain/journey/journey.js';
@@ -80,7 +81,7 @@ export class JourneyStore {
 
   async readTenant(tenantId: string): Promise<TenantJourneyRows> {
     assertKeyPart(tenantId, 'tenant id');
-    const rows = await this.query(odata`PartitionKey eq ${tenantId}`, TENANT_ROWS_MAX, 'reading a tenant journey');
+    const rows = await queryAtMost(this.table, odata`PartitionKey eq ${tenantId}`, TENANT_ROWS_MAX, 'reading a tenant journey');
     const at = (rowKey: string): string | undefined => {
       const value = rows.find((row) => row['rowKey'] === rowKey)?.['at'];
       return typeof value === 'string' ? value : undefined;
@@ -121,7 +122,7 @@ export class JourneyStore {
   }
 
   async getSummary(tenantId: string): Promise<CustomerSummary | undefined> {
-    const entity = await this.read(CUSTOMERS_PARTITION, tenantRowKey(tenantId), 'reading a customer summary');
+    const entity = await readRow(this.table, CUSTOMERS_PARTITION, tenantRowKey(tenantId), 'reading a customer summary');
     return entity && parseSummaryEntity(entity);
   }
 
@@ -133,7 +134,7 @@ export class JourneyStore {
   async saveSummary(summary: CustomerSummary): Promise<'saved' | 'unchanged'> {
     const key = tenantRowKey(summary.tenantId);
     for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-      const entity = await this.read(CUSTOMERS_PARTITION, key, 'reading a customer summary');
+      const entity = await readRow(this.table, CUSTOMERS_PARTITION, key, 'reading a customer summary');
       const previous = entity && parseSummaryEntity(entity);
       // Parsed both ways, so property order never counts as a change.
       if (previous && JSON.stringify(previous) === JSON.stringify(customerSummarySchema.parse(summary))) return 'unchanged';
@@ -172,7 +173,7 @@ export class JourneyStore {
     const from = options.cursor === undefined ? STUCK_ROWS.from : afterKey(decodeCursor(options.cursor));
     const below = options.stuckBefore === undefined ? STUCK_ROWS.below : stuckRowsBefore(options.stuckBefore);
     // One more row than the page says whether there is a next page.
-    const rows = await this.query(
+    const rows = await queryAtMost(this.table, 
       odata`PartitionKey eq ${CUSTOMERS_PARTITION} and RowKey ge ${from} and RowKey lt ${below}`,
       options.limit + 1,
       'listing customers',
@@ -187,7 +188,7 @@ export class JourneyStore {
 
   /** Tenants whose reminder may be due: stuck since before `stuckBefore`, at most `limit`, longest stuck first. */
   async dueReminders(stuckBefore: Date, limit: number): Promise<string[]> {
-    const rows = await this.query(
+    const rows = await queryAtMost(this.table, 
       odata`PartitionKey eq ${CUSTOMERS_PARTITION} and RowKey ge ${REMIND_ROWS.from} and RowKey lt ${remindRowsBefore(stuckBefore)}`,
       limit,
       'reading due reminders',
@@ -197,7 +198,7 @@ export class JourneyStore {
 
   /** Every customer's summary, at most `limit` (the daily digest's one pass over the list). */
   async listSummaries(limit: number): Promise<CustomerSummary[]> {
-    const rows = await this.query(
+    const rows = await queryAtMost(this.table, 
       odata`PartitionKey eq ${CUSTOMERS_PARTITION} and RowKey ge ${TENANT_ROWS.from} and RowKey lt ${TENANT_ROWS.below}`,
       limit,
       'reading customer summaries',
@@ -206,7 +207,7 @@ export class JourneyStore {
   }
 
   async hasDigest(date: string): Promise<boolean> {
-    return (await this.read(DIGEST_PARTITION, date, 'reading a digest claim')) !== undefined;
+    return (await readRow(this.table, DIGEST_PARTITION, date, 'reading a digest claim')) !== undefined;
   }
 
   /** Takes the digest of `date` (YYYY-MM-DD) for this instance; false when it was taken before. */
@@ -241,32 +242,6 @@ export class JourneyStore {
     }
   }
 
-  private async read(partitionKey: string, rowKey: string, operation: string): Promise<Record<string, unknown> | undefined> {
-    try {
-      return await this.table.getEntity(partitionKey, rowKey);
-    } catch (error) {
-      if (storageStatusCode(error) === 404) return undefined;
-      throw toStorageError(error, operation);
-    }
-  }
-
-  /** At most `limit` rows, asked of storage as the page size, so no more cross the wire. */
-  private async query(filter: string, limit: number, operation: string): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    if (limit <= 0) return found;
-    try {
-      const pages = this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
-      for await (const page of pages) {
-        for (const entity of page) {
-          found.push(entity);
-          if (found.length >= limit) return found;
-        }
-      }
-    } catch (error) {
-      throw toStorageError(error, operation);
-    }
-    return found;
-  }
 }
 
 /** The smallest key after `key` ('\u0000' is not allowed in keys; ' ' sorts lowest among the allowed). */

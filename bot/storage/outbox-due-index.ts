@@ -1,3 +1,4 @@
+import { queryAtMost } from './table-reads.js';
 import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
@@ -108,21 +109,8 @@ export class OutboxDueIndex {
 
   /** Due rows of every bucket up to `now`'s, oldest bucket first, at most `limit`. */
   async read(now: Date, limit: number): Promise<DueRow[]> {
-    const rows: DueRow[] = [];
-    if (limit <= 0) return rows;
     const filter = odata`PartitionKey ge ${DUE_PREFIX} and PartitionKey le ${dueBucket(now)}`;
-    try {
-      const pages = this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1_000) });
-      for await (const page of pages) {
-        for (const entity of page) {
-          rows.push(parseDueRow(entity));
-          if (rows.length >= limit) return rows;
-        }
-      }
-    } catch (error) {
-      throw toStorageError(error, 'reading due deliveries');
-    }
-    return rows;
+    return (await queryAtMost(this.table, filter, limit, 'reading due deliveries')).map(parseDueRow);
   }
 
   /** Deletes a row as read; a row rewritten or deleted since is left alone. */
