@@ -1,7 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { CUSTOMER_STEPS, deriveJourney } from '../../src/domain/journey/journey.js';
-import type { Journey } from '../../src/domain/journey/journey.js';
-import type { StoredOrder } from '../../src/domain/order/order.js';
+import type { Journey, JourneyOrder } from '../../src/domain/journey/journey.js';
 import type { RelationshipLevel } from '../../src/domain/tenant/tenant-response.js';
 import type { Logger } from '../logger.js';
 import type { CustomerSummary, JourneyStore } from '../storage/journey-store.js';
@@ -16,9 +15,9 @@ export interface GdapStatusReader {
   get(tenantId: string): Promise<{ readonly activeSince?: string | undefined; readonly expiresAt?: string | undefined } | undefined>;
 }
 
-/** The tenant's newest orders, newest first (OrderRepository.list). */
+/** The tenant's newest orders as the journey reads them (OrderRepository.recentJourneyOrders). */
 export interface JourneyOrders {
-  list(tenantId: string, limit: number): Promise<readonly StoredOrder[]>;
+  recentJourneyOrders(tenantId: string, limit: number): Promise<readonly JourneyOrder[]>;
 }
 
 export interface CustomerJourneysOptions {
@@ -143,7 +142,7 @@ export class CustomerJourneys {
     const { store, orders, customerAgreements, gdap, gdapUsed } = this.options;
     const [rows, recent, agreement, relationship] = await Promise.all([
       store.readTenant(tenantId),
-      orders.list(tenantId, JOURNEY_ORDERS_READ),
+      orders.recentJourneyOrders(tenantId, JOURNEY_ORDERS_READ),
       customerAgreements?.get(tenantId),
       gdap?.get(tenantId),
     ]);
@@ -164,7 +163,7 @@ export class CustomerJourneys {
       evidenceLevel: journey.evidenceLevel,
       mcaAccepted: journey.mcaAccepted,
       firstContactAt: rows.firstContactAt ?? null,
-      organizationName: recent[0]?.organization.name ?? null,
+      organizationName: recent[0]?.organizationName ?? null,
       waitingOrders: recent.filter((order) => order.status === 'submitted').length,
       gdapExpiresAt: relationship?.expiresAt ?? null,
       remindable: current !== null && CUSTOMER_STEPS.has(current) && !rows.remindedSteps.has(current) && !rows.optedOut,

@@ -1,6 +1,8 @@
 import type { TableEntity } from '@azure/data-tables';
 import { z } from 'zod';
 import type { OrderSubmitter } from '../../src/domain/order/order-events.js';
+import { journeyOrderOf } from '../../src/domain/journey/journey.js';
+import type { JourneyOrder } from '../../src/domain/journey/journey.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { orderStatusSchema, orderSubmissionShape, statusChangeShape } from '../../src/domain/order/order-shape.js';
 import { relationshipLevelSchema } from '../../src/domain/tenant/tenant-response.js';
@@ -13,7 +15,8 @@ import { OrderTooLargeError } from './order-errors.js';
  * - `order|{orderId}|delivery|…`: its outbox records (delivery-entity.ts);
  * - `submission|{submissionId}`: the idempotency key, pointing at the order;
  * - `recent|{inverted creation time}|{orderId}`: the newest-first index
- *   (order ids are random, so they cannot order a listing);
+ *   (order ids are random, so they cannot order a listing), carrying what
+ *   the customer's journey reads of the order;
  * - `open|{orderId}`: one row per order not yet completed, so counting a
  *   tenant's open orders reads only those;
  * - `index|recent`: marks a partition whose orders all have index rows
@@ -43,8 +46,25 @@ export function openRowKey(orderId: string): string {
 
 export const OPEN_ROWS = { from: 'open|', to: 'open|~' } as const;
 
-export function recentEntity(order: Pick<StoredOrder, 'tenantId' | 'id' | 'createdAt'>): TableEntity {
-  return { partitionKey: order.tenantId, rowKey: recentRowKey(order.createdAt, order.id), kind: RECENT_KIND, orderId: order.id };
+/**
+ * The order's newest-first index row. It also carries what the customer's
+ * journey reads of the order (src/domain/journey/journey.ts, `JourneyOrder`),
+ * rewritten with every change of the order in the same transaction, so a
+ * journey refresh reads one range of index rows instead of each order.
+ */
+export function recentEntity(order: StoredOrder): TableEntity {
+  const journey = journeyOrderOf(order);
+  return {
+    partitionKey: order.tenantId,
+    rowKey: recentRowKey(order.createdAt, order.id),
+    kind: RECENT_KIND,
+    orderId: order.id,
+    createdAt: journey.createdAt,
+    status: journey.status,
+    organizationName: journey.organizationName,
+    ...(journey.acceptedAt === undefined ? {} : { acceptedAt: journey.acceptedAt }),
+    ...(journey.completedAt === undefined ? {} : { completedAt: journey.completedAt }),
+  };
 }
 
 export function openEntity(order: Pick<StoredOrder, 'tenantId' | 'id'>): TableEntity {
@@ -52,6 +72,29 @@ export function openEntity(order: Pick<StoredOrder, 'tenantId' | 'id'>): TableEn
 }
 
 const indexRowSchema = z.object({ orderId: z.string() });
+
+const recentJourneySchema = z.object({
+  createdAt: z.string(),
+  status: orderStatusSchema,
+  organizationName: z.string(),
+  acceptedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+});
+
+/**
+ * A newest-first index row as read: the order it points at and, unless the
+ * row was written before index rows carried them, the journey's facts.
+ */
+export function parseRecentEntity(entity: unknown): { readonly orderId: string; readonly journey: JourneyOrder | undefined } {
+  const orderId = indexedOrderId(entity);
+  const journey = recentJourneySchema.safeParse(entity);
+  if (!journey.success) return { orderId, journey: undefined };
+  const { acceptedAt, completedAt, ...facts } = journey.data;
+  return {
+    orderId,
+    journey: { ...facts, ...(acceptedAt === undefined ? {} : { acceptedAt }), ...(completedAt === undefined ? {} : { completedAt }) },
+  };
+}
 
 /** The order id an index row (`recent|…`, `open|…`) points at. */
 export function indexedOrderId(entity: unknown): string {

@@ -2,6 +2,8 @@ import { odata } from '@azure/data-tables';
 import { LRUCache } from 'lru-cache';
 import type { TableClient, TableEntity, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { OrderSubmitter, PendingDelivery } from '../../src/domain/order/order-events.js';
+import { journeyOrderOf } from '../../src/domain/journey/journey.js';
+import type { JourneyOrder } from '../../src/domain/journey/journey.js';
 import type { StoredOrder } from '../../src/domain/order/order.js';
 import { isOpenStatus } from '../../src/domain/order/status-transitions.js';
 import { changedByStaff } from '../../src/domain/distributor/order-summary.js';
@@ -24,6 +26,7 @@ import {
   orderEntity,
   orderRowRange,
   parseOrderEntity,
+  parseRecentEntity,
   parseSubmissionEntity,
   RECENT_ROWS,
   recentEntity,
@@ -165,6 +168,30 @@ export class OrderRepository {
     return orders.filter((order): order is OrderWithDeliveries => order !== undefined);
   }
 
+  /**
+   * What the customer's journey reads of the tenant's newest orders, newest
+   * first, at most `limit`: one query of the index rows, which carry it.
+   * Rows written before they did cost one read of their order each.
+   */
+  async recentJourneyOrders(tenantId: string, limit: number): Promise<JourneyOrder[]> {
+    assertKeyPart(tenantId, 'tenant id');
+    await this.ensureIndexed(tenantId);
+    const rows = await this.firstPage(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${RECENT_ROWS.from} and RowKey le ${RECENT_ROWS.to}`,
+      Math.min(limit, this.listLimit),
+      'listing orders',
+    );
+    const orders = await Promise.all(
+      rows.map(async (row) => {
+        const { orderId, journey } = parseRecentEntity(row);
+        if (journey !== undefined) return journey;
+        const order = await this.get(tenantId, orderId);
+        return order && journeyOrderOf(order);
+      }),
+    );
+    return orders.filter((order): order is JourneyOrder => order !== undefined);
+  }
+
   /** The tenant's newest order, e.g. to prefill the next order form. */
   async findLatest(tenantId: string): Promise<OrderWithDeliveries | undefined> {
     return (await this.list(tenantId, 1))[0];
@@ -235,20 +262,17 @@ export class OrderRepository {
     if (closes) await this.ensureIndexed(next.tenantId);
     const [, boardEtag] = await Promise.all([this.dueIndex.schedule(dueEntriesOf(deliveries)), this.board.prepare(next)]);
     try {
-      let newDeliveries: DeliveryRecord[] = [];
-      if (!newSubmission && entities.length === 0 && !closes) {
-        await this.table.updateEntity(orderEntity(next, submitter), 'Replace', { etag: loaded.etag });
-      } else {
-        const response = await this.table.submitTransaction([
-          ['update', orderEntity(next, submitter), 'Replace', { etag: loaded.etag }],
-          ...(closes ? [['delete', { partitionKey: next.tenantId, rowKey: openRowKey(next.id) }] as TransactionAction] : []),
-          ...(newSubmission
-            ? [['create', submissionEntity(next.tenantId, next.submissionId, next.id, new Date(next.updatedAt))] as TransactionAction]
-            : []),
-          ...entities.map((entity): TransactionAction => ['create', entity]),
-        ]);
-        newDeliveries = withEtags(entities, response);
-      }
+      const response = await this.table.submitTransaction([
+        ['update', orderEntity(next, submitter), 'Replace', { etag: loaded.etag }],
+        // The index row carries the journey's facts of the order (order-entity.ts): rewritten with it.
+        ['upsert', recentEntity(next), 'Replace'],
+        ...(closes ? [['delete', { partitionKey: next.tenantId, rowKey: openRowKey(next.id) }] as TransactionAction] : []),
+        ...(newSubmission
+          ? [['create', submissionEntity(next.tenantId, next.submissionId, next.id, new Date(next.updatedAt))] as TransactionAction]
+          : []),
+        ...entities.map((entity): TransactionAction => ['create', entity]),
+      ]);
+      const newDeliveries = withEtags(entities, response);
       await this.board.confirm(next, boardEtag, { seen: changedByStaff(next) });
       return { kind: 'stored', order: withDeliveries(next, [...loaded.deliveries, ...newDeliveries]), newDeliveries };
     } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OrderStatus, StoredOrder } from '../order/order.js';
 import { relationshipLevelSchema } from '../tenant/tenant-response.js';
 
 /**
@@ -37,10 +38,33 @@ export interface JourneyFacts {
   readonly orders: readonly JourneyOrder[];
 }
 
-/** The parts of an order the journey reads. */
+/**
+ * The parts of an order the journey reads: small enough to keep beside the
+ * order's newest-first index row, so a refresh reads one range of rows
+ * instead of each order (bot/storage/order-entity.ts).
+ */
 export interface JourneyOrder {
   readonly createdAt: string;
-  readonly history: readonly { readonly status: string; readonly at: string }[];
+  readonly status: OrderStatus;
+  readonly organizationName: string;
+  /** The first time the order was accepted, if it ever was. */
+  readonly acceptedAt?: string | undefined;
+  /** The first time it was completed, if it ever was. */
+  readonly completedAt?: string | undefined;
+}
+
+export function journeyOrderOf(order: Pick<StoredOrder, 'createdAt' | 'status' | 'organization' | 'history'>): JourneyOrder {
+  const firstAt = (status: OrderStatus): string | undefined =>
+    earliest(order.history.filter((change) => change.status === status).map((change) => change.at));
+  const acceptedAt = firstAt('accepted');
+  const completedAt = firstAt('completed');
+  return {
+    createdAt: order.createdAt,
+    status: order.status,
+    organizationName: order.organization.name,
+    ...(acceptedAt === undefined ? {} : { acceptedAt }),
+    ...(completedAt === undefined ? {} : { completedAt }),
+  };
 }
 
 export const journeyStepStateSchema = z.enum(['done', 'open', 'skipped']);
@@ -140,11 +164,9 @@ export function daysStuck(journey: Pick<Journey, 'stuckSince'>, now: Date): numb
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 function firstOrderTimes(orders: readonly JourneyOrder[]): { submitted?: string; accepted?: string; completed?: string } {
-  const statusTimes = (status: string): (string | undefined)[] =>
-    orders.flatMap((order) => order.history.filter((change) => change.status === status).map((change) => change.at));
   const submitted = earliest(orders.map((order) => order.createdAt));
-  const accepted = earliest(statusTimes('accepted'));
-  const completed = earliest(statusTimes('completed'));
+  const accepted = earliest(orders.map((order) => order.acceptedAt));
+  const completed = earliest(orders.map((order) => order.completedAt));
   return {
     ...(submitted === undefined ? {} : { submitted }),
     ...(accepted === undefined ? {} : { accepted }),

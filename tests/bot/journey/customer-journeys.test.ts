@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerJourneys } from '../../../bot/journey/customer-journeys.js';
 import type { JourneyOrders } from '../../../bot/journey/customer-journeys.js';
 import { JourneyStore } from '../../../bot/storage/journey-store.js';
-import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
 import { storedOrder } from '../../support/order-fixtures.js';
@@ -91,9 +90,9 @@ describe('CustomerJourneys', () => {
     });
     let reads = 0;
     const slowOrders: JourneyOrders = {
-      list: async (id, limit) => {
+      recentJourneyOrders: async (id, limit) => {
         reads += 1;
-        const snapshot: readonly StoredOrder[] = (facts.orders.get(id) ?? []).slice(0, limit);
+        const snapshot = await facts.orderReader.recentJourneyOrders(id, limit);
         if (reads === 1) await gate;
         return snapshot;
       },
@@ -117,9 +116,9 @@ describe('CustomerJourneys.changedSoon', () => {
     const tenant = tenantId();
     let reads = 0;
     const counting: JourneyOrders = {
-      list: async (id, limit) => {
+      recentJourneyOrders: async (id, limit) => {
         reads += 1;
-        return facts.orderReader.list(id, limit);
+        return facts.orderReader.recentJourneyOrders(id, limit);
       },
     };
     const store = new JourneyStore(table, clock.read);

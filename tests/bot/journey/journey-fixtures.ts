@@ -5,6 +5,7 @@ import { JourneyScheduler } from '../../../bot/journey/journey-scheduler.js';
 import type { JourneySchedulerOptions } from '../../../bot/journey/journey-scheduler.js';
 import type { InboxChannel, PersonalConversation } from '../../../bot/storage/conversation-store.js';
 import { JourneyStore } from '../../../bot/storage/journey-store.js';
+import { journeyOrderOf } from '../../../src/domain/journey/journey.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { silentLogger } from '../../support/running-app.js';
 import { RecordingMessenger } from '../distributor/recording-messenger.js';
@@ -28,7 +29,9 @@ export class SharedFacts {
   readonly chats = new Map<string, PersonalConversation>();
   inbox: InboxChannel | undefined;
 
-  readonly orderReader: JourneyOrders = { list: async (tenantId, limit) => (this.orders.get(tenantId) ?? []).slice(0, limit) };
+  readonly orderReader: JourneyOrders = {
+    recentJourneyOrders: async (tenantId, limit) => (this.orders.get(tenantId) ?? []).slice(0, limit).map(journeyOrderOf),
+  };
   readonly agreementReader: CustomerAgreementReader = {
     get: async (tenantId) => {
       const acceptedAt = this.agreements.get(tenantId);

@@ -1,11 +1,15 @@
 import type { TableClient } from '@azure/data-tables';
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerNoticeDelivery } from '../../../src/domain/order/order-events.js';
 import { changeOrderStatus, resubmitOrder, submitOrder } from '../../../src/domain/order/order-lifecycle.js';
 import { newDeliveryEntity } from '../../../bot/storage/delivery-entity.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { newOrderId } from '../../../bot/storage/order-id.js';
+import { recentEntity } from '../../../bot/storage/order-entity.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
+import { createTableStorage } from '../../../bot/storage/table-storage.js';
+import { journeyOrderOf } from '../../../src/domain/journey/journey.js';
 import type { LoadedOrder } from '../../../bot/storage/order-repository.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
@@ -18,6 +22,7 @@ let repository: OrderRepository;
 const channels = ['teams', 'webhook'];
 const now = new Date('2026-11-20T10:00:00.000Z');
 const delivery = { channels, firstAttemptAt: new Date(now.getTime() + 60_000) };
+const defaultClient = createDefaultHttpClient();
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -277,6 +282,44 @@ describe('OrderRepository reads', () => {
     expect(listed[0]?.deliveries).toHaveLength(2);
     expect((await bounded.findLatest(tenant))?.id).toBe(ids[3]);
     expect(await bounded.findLatest(tenantId())).toBeUndefined();
+  });
+
+  it("reads the journey's facts of the newest orders from their index rows alone, kept up to date by each change", async () => {
+    const tenant = tenantId();
+    const first = await stored(tenant, submission(), new Date('2026-11-01T12:00:00.000Z'));
+    const second = await stored(tenant, submission(), new Date('2026-11-02T12:00:00.000Z'));
+    const accepting = await loaded(tenant, first.id);
+    const acceptedFirst = accepted(first);
+    expect((await repository.replace(accepting, acceptedFirst)).kind).toBe('stored');
+
+    let requests = 0;
+    const counting = createTableStorage(azurite.connectionString, {
+      client: {
+        httpClient: {
+          sendRequest: (request) => {
+            requests += 1;
+            return defaultClient.sendRequest(request);
+          },
+        },
+      },
+    }).table(table.tableName);
+    const reader = new OrderRepository(counting);
+    // The first read of a tenant in a process checks its index once (OrderRepository.ensureIndexed).
+    await reader.recentJourneyOrders(tenant, 1);
+    requests = 0;
+    const journeyOrders = await reader.recentJourneyOrders(tenant, 50);
+    expect(journeyOrders).toEqual([journeyOrderOf(second), journeyOrderOf(acceptedFirst)]);
+    expect(journeyOrders[1]?.acceptedAt).toBe(now.toISOString());
+    expect(requests).toBe(1);
+  });
+
+  it("reads the order for an index row written before index rows carried the journey's facts", async () => {
+    const tenant = tenantId();
+    const order = await stored(tenant);
+    const indexRow = recentEntity(order);
+    await table.upsertEntity({ partitionKey: indexRow.partitionKey, rowKey: indexRow.rowKey, kind: indexRow['kind'], orderId: order.id }, 'Replace');
+
+    expect(await repository.recentJourneyOrders(tenant, 50)).toEqual([journeyOrderOf(order)]);
   });
 
   it('refuses a stored row of the wrong shape instead of returning it', async () => {

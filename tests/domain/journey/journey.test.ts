@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysStuck, deriveJourney, parseJourney } from '../../../src/domain/journey/journey.js';
+import { daysStuck, deriveJourney, journeyOrderOf, parseJourney } from '../../../src/domain/journey/journey.js';
+import { storedOrder } from '../../support/order-fixtures.js';
 import type { JourneyFacts } from '../../../src/domain/journey/journey.js';
 
 const noGdap = { used: false } as const;
@@ -54,14 +55,8 @@ describe('deriveJourney', () => {
       firstContactAt: '2026-12-01T10:00:00.000Z',
       mcaAcceptedAt: '2026-12-01T12:00:00.000Z',
       orders: [
-        { createdAt: '2026-12-03T10:00:00.000Z', history: [{ status: 'submitted', at: '2026-12-03T10:00:00.000Z' }] },
-        {
-          createdAt: '2026-12-02T10:00:00.000Z',
-          history: [
-            { status: 'submitted', at: '2026-12-02T10:00:00.000Z' },
-            { status: 'accepted', at: '2026-12-02T15:00:00.000Z' },
-          ],
-        },
+        { createdAt: '2026-12-03T10:00:00.000Z', status: 'submitted', organizationName: 'ООО «Ромашка»' },
+        { createdAt: '2026-12-02T10:00:00.000Z', status: 'accepted', organizationName: 'ООО «Ромашка»', acceptedAt: '2026-12-02T15:00:00.000Z' },
       ],
     });
     expect(journey.evidenceLevel).toBe('declared');
@@ -77,7 +72,7 @@ describe('deriveJourney', () => {
     const journey = deriveJourney({
       ...base,
       firstContactAt: '2026-12-01T10:00:00.000Z',
-      orders: [{ createdAt: '2026-12-02T10:00:00.000Z', history: [{ status: 'submitted', at: '2026-12-02T10:00:00.000Z' }] }],
+      orders: [{ createdAt: '2026-12-02T10:00:00.000Z', status: 'submitted', organizationName: 'ООО «Ромашка»' }],
     });
     expect(journey.current).toBe('mcaAccepted');
     expect(journey.mcaAccepted).toBe(false);
@@ -91,11 +86,10 @@ describe('deriveJourney', () => {
       orders: [
         {
           createdAt: '2026-11-30T10:00:00.000Z',
-          history: [
-            { status: 'submitted', at: '2026-11-30T10:00:00.000Z' },
-            { status: 'accepted', at: '2026-12-01T10:00:00.000Z' },
-            { status: 'completed', at: '2026-12-02T10:00:00.000Z' },
-          ],
+          status: 'completed',
+          organizationName: 'ООО «Ромашка»',
+          acceptedAt: '2026-12-01T10:00:00.000Z',
+          completedAt: '2026-12-02T10:00:00.000Z',
         },
       ],
     });
@@ -117,5 +111,35 @@ describe('daysStuck', () => {
     expect(daysStuck({ stuckSince: '2026-12-01T10:00:00.000Z' }, new Date('2026-12-04T09:59:00.000Z'))).toBe(2);
     expect(daysStuck({ stuckSince: '2026-12-01T10:00:00.000Z' }, new Date('2026-12-04T10:00:00.000Z'))).toBe(3);
     expect(daysStuck({ stuckSince: null }, new Date('2026-12-04T10:00:00.000Z'))).toBe(0);
+  });
+});
+
+describe('journeyOrderOf', () => {
+  it('keeps the first acceptance and completion of an order accepted twice', () => {
+    const order = storedOrder({
+      status: 'completed',
+      createdAt: '2026-12-01T08:00:00.000Z',
+      history: [
+        { status: 'submitted', at: '2026-12-01T08:00:00.000Z', revision: 1 },
+        { status: 'accepted', at: '2026-12-01T09:00:00.000Z', revision: 1 },
+        { status: 'changesRequested', at: '2026-12-01T10:00:00.000Z', comment: 'Уточните адрес', revision: 1 },
+        { status: 'submitted', at: '2026-12-01T11:00:00.000Z', revision: 2 },
+        { status: 'accepted', at: '2026-12-01T12:00:00.000Z', revision: 2 },
+        { status: 'completed', at: '2026-12-02T08:00:00.000Z', revision: 2 },
+      ],
+    });
+    expect(journeyOrderOf(order)).toEqual({
+      createdAt: '2026-12-01T08:00:00.000Z',
+      status: 'completed',
+      organizationName: order.organization.name,
+      acceptedAt: '2026-12-01T09:00:00.000Z',
+      completedAt: '2026-12-02T08:00:00.000Z',
+    });
+  });
+
+  it('has no acceptance for an order only submitted', () => {
+    const journeyOrder = journeyOrderOf(storedOrder({ status: 'submitted' }));
+    expect(journeyOrder).not.toHaveProperty('acceptedAt');
+    expect(journeyOrder).not.toHaveProperty('completedAt');
   });
 });
