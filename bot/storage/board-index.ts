@@ -7,6 +7,7 @@ import { orderStatusSchema } from '../../src/domain/order/order-shape.js';
 import { indexedOrder } from '../../src/domain/distributor/order-summary.js';
 import type { IndexedOrder } from '../../src/domain/distributor/order-summary.js';
 import { ORDER_KIND, parseOrderEntity } from './order-entity.js';
+import { GroupCommit } from './group-commit.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 
 /**
@@ -93,8 +94,12 @@ const BACKFILL_CONCURRENCY = 16;
 
 export class BoardIndex {
   private backfilled: Promise<void> | undefined;
+  /** Every order of a month shares its partition: concurrent orders' row writes share requests. */
+  private readonly group: GroupCommit;
 
-  constructor(private readonly table: TableClient) {}
+  constructor(private readonly table: TableClient) {
+    this.group = new GroupCommit(table);
+  }
 
   /**
    * Orders stored before the board index existed get their rows once, before
@@ -144,8 +149,12 @@ export class BoardIndex {
   /** Before an order write: the state about to be stored, as `pending`. Throws when storage fails (write nothing then). */
   async prepare(order: StoredOrder): Promise<string> {
     try {
-      const response = await this.table.upsertEntity({ ...this.key(order), kind: BOARD_KIND, pending: JSON.stringify(indexedOrder(order)) }, 'Merge');
-      return response.etag ?? '';
+      const etag = await this.group.write({
+        kind: 'upsert',
+        entity: { ...this.key(order), kind: BOARD_KIND, pending: JSON.stringify(indexedOrder(order)) },
+        mode: 'Merge',
+      });
+      return etag ?? '';
     } catch (error) {
       throw toStorageError(error, 'indexing an order for the board');
     }
@@ -160,7 +169,12 @@ export class BoardIndex {
     const state = indexedOrder(order);
     const seen = options.seen === true ? { seenAt: order.updatedAt } : {};
     try {
-      await this.table.updateEntity({ ...this.key(order), confirmed: JSON.stringify(state), pending: '', ...seen }, 'Merge', { etag: preparedEtag });
+      await this.group.write({
+        kind: 'update',
+        entity: { ...this.key(order), confirmed: JSON.stringify(state), pending: '', ...seen },
+        mode: 'Merge',
+        etag: preparedEtag,
+      });
       return;
     } catch (error) {
       if (storageStatusCode(error) !== 412) return;

@@ -124,7 +124,7 @@ export class OrderRepository {
     const entities = deliveries.map(newDeliveryEntity);
     // Before the records: the outbox's sweeps find them by their due rows (docs/architecture.md, "The outbox"),
     // and the board's row is pending until the order is stored (bot/storage/board-index.ts).
-    const [, boardEtag] = await Promise.all([this.dueIndex.schedule(dueEntriesOf(deliveries)), this.board.prepare(order)]);
+    const [, boardEtag] = await Promise.all([this.dueIndex.scheduleFirstAttempts(dueEntriesOf(deliveries)), this.board.prepare(order)]);
     try {
       const response = await this.table.submitTransaction([
         ['create', orderEntity(order, submitter)],
@@ -260,7 +260,7 @@ export class OrderRepository {
     const closes = isOpenStatus(loaded.order.status) && !isOpenStatus(next.status);
     // The open row to delete exists only once the partition is indexed.
     if (closes) await this.ensureIndexed(next.tenantId);
-    const [, boardEtag] = await Promise.all([this.dueIndex.schedule(dueEntriesOf(deliveries)), this.board.prepare(next)]);
+    const [, boardEtag] = await Promise.all([this.dueIndex.scheduleFirstAttempts(dueEntriesOf(deliveries)), this.board.prepare(next)]);
     try {
       const response = await this.table.submitTransaction([
         ['update', orderEntity(next, submitter), 'Replace', { etag: loaded.etag }],

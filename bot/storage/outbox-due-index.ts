@@ -4,6 +4,7 @@ import type { TableClient, TableEntity, TransactionAction } from '@azure/data-ta
 import { z } from 'zod';
 import type { PendingDelivery } from '../../src/domain/order/order-events.js';
 import { deliveryKeyOf } from './delivery-entity.js';
+import { GroupCommit } from './group-commit.js';
 import { storageStatusCode, toStorageError } from './storage-errors.js';
 
 /**
@@ -71,7 +72,27 @@ export function dueEntriesOf(deliveries: readonly PendingDelivery[]): DueEntry[]
 }
 
 export class OutboxDueIndex {
-  constructor(private readonly table: TableClient) {}
+  /** Concurrent commits' due rows share their bucket's partition, and so share requests. */
+  private readonly group: GroupCommit;
+
+  constructor(private readonly table: TableClient) {
+    this.group = new GroupCommit(table);
+  }
+
+  /**
+   * The due rows of records about to be stored (a commit's new records, due
+   * at their first attempt), written with other commits' rows of the same
+   * bucket in one request when they arrive together
+   * (bot/storage/group-commit.ts). Resolves once they are stored, so the
+   * records' own write still comes after them.
+   */
+  async scheduleFirstAttempts(entries: readonly DueEntry[]): Promise<void> {
+    try {
+      await Promise.all(entries.map((entry) => this.group.write({ kind: 'upsert', entity: dueEntity(entry), mode: 'Replace' })));
+    } catch (error) {
+      throw toStorageError(error, 'scheduling deliveries');
+    }
+  }
 
   /**
    * Writes (or rewrites) a due row per entry. Entries of one bucket go in one
@@ -84,14 +105,7 @@ export class OutboxDueIndex {
     for (const entry of entries) {
       const bucket = dueBucket(entry.dueAt);
       const rows = byBucket.get(bucket) ?? [];
-      rows.push({
-        partitionKey: bucket,
-        rowKey: dueRowKey(entry.tenantId, entry.recordKey),
-        kind: DUE_KIND,
-        tenantId: entry.tenantId,
-        recordKey: entry.recordKey,
-        ...(heldSince !== undefined && { heldSince }),
-      });
+      rows.push(dueEntity(entry, heldSince));
       byBucket.set(bucket, rows);
     }
     try {
@@ -118,9 +132,18 @@ export class OutboxDueIndex {
     await this.deleteIgnoringGone(row.bucket, dueRowKey(row.tenantId, row.recordKey), row.etag);
   }
 
-  /** Deletes the row written for `entry`, if it is still there (its record is finished for good). */
+  /**
+   * Deletes the row written for `entry`, if it is still there (its record is
+   * finished for good); with other deletes of its bucket in one request when
+   * they arrive together.
+   */
   async forget(entry: DueEntry): Promise<void> {
-    await this.deleteIgnoringGone(dueBucket(entry.dueAt), dueRowKey(entry.tenantId, entry.recordKey));
+    try {
+      await this.group.write({ kind: 'delete', partitionKey: dueBucket(entry.dueAt), rowKey: dueRowKey(entry.tenantId, entry.recordKey) });
+    } catch (error) {
+      if (storageStatusCode(error) === 404) return;
+      throw toStorageError(error, 'removing a due delivery');
+    }
   }
 
   private async deleteIgnoringGone(bucket: string, rowKey: string, etag?: string): Promise<void> {
@@ -136,6 +159,17 @@ export class OutboxDueIndex {
 
 /** An entity-group transaction holds at most 100 operations. */
 const MAX_TRANSACTION_ROWS = 100;
+
+function dueEntity(entry: DueEntry, heldSince?: Date): TableEntity {
+  return {
+    partitionKey: dueBucket(entry.dueAt),
+    rowKey: dueRowKey(entry.tenantId, entry.recordKey),
+    kind: DUE_KIND,
+    tenantId: entry.tenantId,
+    recordKey: entry.recordKey,
+    ...(heldSince !== undefined && { heldSince }),
+  };
+}
 
 function dueRowKey(tenantId: string, recordKey: string): string {
   return `${tenantId}|${recordKey}`;
