@@ -58,6 +58,7 @@ import type { CustomerAgreementReader, GdapStatusReader } from './journey/custom
 import { JourneyScheduler } from './journey/journey-scheduler.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
+import { OrderWriteAdmission } from './orders/order-write-admission.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
 import { DeliveryStore } from './storage/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
@@ -232,6 +233,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute, config.limits.instanceCount),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    // One cap for every order write of this process (API, chat, board, inbox cards).
+    writeAdmission: new OrderWriteAdmission(config.limits.submissionsInFlightMax),
     evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
     customerAgreements,
   });

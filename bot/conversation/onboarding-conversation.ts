@@ -244,6 +244,8 @@ export class OnboardingConversation {
         return formAgain({ notice: chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)) });
       case 'tooManyOpenOrders':
         return formAgain({ notice: chatErrorTexts.tooManyOpenOrders(result.limit) });
+      case 'busy':
+        return formAgain({ notice: chatErrorTexts.busy });
       case 'notFound':
         return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
       case 'invalidTransition':
