@@ -50,6 +50,7 @@ import { createPartnerCenterStandIn } from './partner-center/partner-center-stan
 import { createPartnerCenterOboToken } from './partner-center/partner-center-token.js';
 import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
 import type { CustomerAgreementLookup } from './customer-agreement/customer-agreement-lookup.js';
+import { CachedCustomerAgreementLookup } from './customer-agreement/cached-customer-agreement-lookup.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
@@ -137,11 +138,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
   const customerAgreements = new CustomerAgreementStore(storage.table(CUSTOMER_AGREEMENTS_TABLE));
+  // What the distributor reads next to an order on every delivery channel: at most a minute stale, for deliveries only.
+  const deliveredCustomerAgreements = new CachedCustomerAgreementLookup(customerAgreements, { clock });
   const customerAgreementService = new CustomerAgreementService({
     store: customerAgreements,
     ...config.customerAgreement,
-    // The checklist's MCA step moves as soon as the acceptance is stored.
-    onAccepted: (tenantId) => journeys.changedSoon(tenantId),
+    onAccepted: (tenantId) => {
+      // The next delivery shows an acceptance made here at once; the checklist's MCA step moves as soon as it is stored.
+      deliveredCustomerAgreements.forget(tenantId);
+      journeys.changedSoon(tenantId);
+    },
   });
 
   const adapter = createCloudAdapter(config.bot, logger);
@@ -152,7 +158,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     distributorTenantId: config.distributorTenantId,
     store: conversations,
   });
-  const channels = deliveryChannels(config, catalog, boardLinks, logger, customerAgreements);
+  const channels = deliveryChannels(config, catalog, boardLinks, logger, deliveredCustomerAgreements);
   if (config.delivery.teams) {
     channels.unshift(
       createTeamsChannel({
@@ -165,7 +171,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         boardLinks,
         logger,
         clock,
-        customerAgreements,
+        customerAgreements: deliveredCustomerAgreements,
       }),
     );
   }
