@@ -111,7 +111,7 @@ export class OrderService {
   }
 
   submit(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
-    return this.admitted(() => this.submitNow(tenantId, input, context));
+    return this.inWriteSlot(() => this.submitNow(tenantId, input, context));
   }
 
   private async submitNow(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
@@ -150,7 +150,7 @@ export class OrderService {
 
   /** A new revision after the distributor asked for changes (same validation as `submit`). */
   resubmit(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
-    return this.admitted(() => this.resubmitNow(tenantId, orderId, input, context));
+    return this.inWriteSlot(() => this.resubmitNow(tenantId, orderId, input, context));
   }
 
   private async resubmitNow(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
@@ -204,7 +204,7 @@ export class OrderService {
    * it; the outbox delivers it (bot/delivery/customer-notice-channel.ts).
    */
   changeStatus(tenantId: string, orderId: string, change: StatusChangeInput, context: CallContext): Promise<StatusChangeResult> {
-    return this.admitted(() => this.changeStatusNow(tenantId, orderId, change, context));
+    return this.inWriteSlot(() => this.changeStatusNow(tenantId, orderId, change, context));
   }
 
   private async changeStatusNow(
@@ -254,7 +254,7 @@ export class OrderService {
   }
 
   /** Every write runs in one of this process's slots; at the cap it is refused before anything is read (README, "More than one instance"). */
-  private admitted<T>(write: () => Promise<T>): Promise<T | Busy> {
+  private inWriteSlot<T>(write: () => Promise<T>): Promise<T | Busy> {
     return this.deps.writeAdmission === undefined ? write() : this.deps.writeAdmission.run(write);
   }
 
