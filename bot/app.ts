@@ -50,6 +50,7 @@ import { createPartnerCenterStandIn } from './partner-center/partner-center-stan
 import { createPartnerCenterOboToken } from './partner-center/partner-center-token.js';
 import { CustomerAgreementService } from './customer-agreement/customer-agreement-service.js';
 import type { CustomerAgreementLookup } from './customer-agreement/customer-agreement-lookup.js';
+import { CachedCustomerAgreementLookup } from './customer-agreement/cached-customer-agreement-lookup.js';
 import type { TenantFactsService } from './graph/tenant-facts-service.js';
 import { createPartnerSideRelationship, createTenantFacts } from './graph/tenant-facts-wiring.js';
 import type { TenantFactsSettings } from './graph/tenant-facts-wiring.js';
@@ -58,6 +59,7 @@ import type { CustomerAgreementReader, GdapStatusReader } from './journey/custom
 import { JourneyScheduler } from './journey/journey-scheduler.js';
 import type { Logger } from './logger.js';
 import { OrderService } from './orders/order-service.js';
+import { OrderWriteAdmission } from './orders/order-write-admission.js';
 import { SubmissionRateLimiter } from './orders/submission-rate-limiter.js';
 import { DeliveryStore } from './storage/delivery-store.js';
 import { OutboxWorker } from './outbox/outbox-worker.js';
@@ -136,11 +138,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   const repository = new OrderRepository(storage.table(ORDERS_TABLE));
   const conversations = new ConversationStore(storage.table(CONVERSATIONS_TABLE));
   const customerAgreements = new CustomerAgreementStore(storage.table(CUSTOMER_AGREEMENTS_TABLE));
+  // What the distributor reads next to an order on every delivery channel: at most a minute stale, for deliveries only.
+  const deliveredCustomerAgreements = new CachedCustomerAgreementLookup(customerAgreements, { clock });
   const customerAgreementService = new CustomerAgreementService({
     store: customerAgreements,
     ...config.customerAgreement,
-    // The checklist's MCA step moves as soon as the acceptance is stored.
-    onAccepted: (tenantId) => journeys.changedSoon(tenantId),
+    onAccepted: (tenantId) => {
+      // The next delivery shows an acceptance made here at once; the checklist's MCA step moves as soon as it is stored.
+      deliveredCustomerAgreements.forget(tenantId);
+      journeys.changedSoon(tenantId);
+    },
   });
 
   const adapter = createCloudAdapter(config.bot, logger);
@@ -151,7 +158,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     distributorTenantId: config.distributorTenantId,
     store: conversations,
   });
-  const channels = deliveryChannels(config, catalog, boardLinks, logger, customerAgreements);
+  const channels = deliveryChannels(config, catalog, boardLinks, logger, deliveredCustomerAgreements);
   if (config.delivery.teams) {
     channels.unshift(
       createTeamsChannel({
@@ -164,7 +171,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         boardLinks,
         logger,
         clock,
-        customerAgreements,
+        customerAgreements: deliveredCustomerAgreements,
       }),
     );
   }
@@ -232,6 +239,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // One limiter for the API and the bot: both submit through this service.
     rateLimiter: new SubmissionRateLimiter(config.limits.orderRatePerMinute, config.limits.instanceCount),
     openOrdersMax: config.limits.openOrdersPerTenantMax,
+    // One cap for every order write of this process (API, chat, board, inbox cards).
+    writeAdmission: new OrderWriteAdmission(config.limits.submissionsInFlightMax),
     evidenceAtSubmission: (tenantId, userId) => tenantFactsMemory.recall(tenantId, userId)?.tenant.relationship.level ?? null,
     customerAgreements,
   });

@@ -131,6 +131,8 @@ export interface AppConfig {
     readonly instanceCount: number;
     /** Orders not yet completed per tenant (`OPEN_ORDERS_PER_TENANT_MAX`). */
     readonly openOrdersPerTenantMax: number;
+    /** Order writes (submit, resubmit, status change) this process runs at once, all tenants together (`ORDER_SUBMISSIONS_IN_FLIGHT_MAX`). */
+    readonly submissionsInFlightMax: number;
   };
   /** The customer journey's reminders. */
   readonly journey: {
@@ -176,6 +178,14 @@ const DEFAULT_PORT = 3978;
 const DEFAULT_AZURITE_TABLE_PORT = 10002;
 const DEFAULT_ORDER_RATE_PER_MINUTE = 30;
 const DEFAULT_OPEN_ORDERS_PER_TENANT_MAX = 100;
+/**
+ * Order writes one instance runs at once. The bench's closed loop peaks at 8 to
+ * 32 concurrent submissions per path (README, "Server figures"); past that
+ * only the latency grows. A write is a few storage round trips (tens of ms in
+ * Azure), so 32 in flight still carry far more orders a second than one
+ * instance's CPU takes: the cap refuses only a queue, never work it could do in time.
+ */
+const DEFAULT_SUBMISSIONS_IN_FLIGHT_MAX = 32;
 /** Pending GDAP approvals are read from Graph this often: a person approves in minutes, not seconds. */
 const DEFAULT_GDAP_REFRESH_SECONDS = 300;
 const DEFAULT_REMINDER_AFTER_DAYS = 3;
@@ -279,6 +289,7 @@ export function loadConfig(env: Env, skuNames: readonly SkuName[] = bundledSkuNa
     limits: {
       ...orderRateLimit(text),
       openOrdersPerTenantMax: parse('OPEN_ORDERS_PER_TENANT_MAX', text('OPEN_ORDERS_PER_TENANT_MAX'), limitSchema, DEFAULT_OPEN_ORDERS_PER_TENANT_MAX),
+      submissionsInFlightMax: parse('ORDER_SUBMISSIONS_IN_FLIGHT_MAX', text('ORDER_SUBMISSIONS_IN_FLIGHT_MAX'), inFlightSchema, DEFAULT_SUBMISSIONS_IN_FLIGHT_MAX),
     },
     ...partnerGraphSettings(text),
     customerAgreement: {
@@ -512,6 +523,8 @@ const BOARD_LIMIT_RANGE = 'expected a whole number from 1 to 1000000';
 const boardLimitSchema = z.string().regex(/^\d+$/, BOARD_LIMIT_RANGE).transform(Number).pipe(z.number().min(1, BOARD_LIMIT_RANGE).max(1_000_000, BOARD_LIMIT_RANGE));
 const INSTANCE_RANGE = 'expected a whole number from 1 to 100: how many server instances run (the App Service plan\'s instance count)';
 const instanceCountSchema = z.string().regex(/^\d+$/, INSTANCE_RANGE).transform(Number).pipe(z.number().min(1, INSTANCE_RANGE).max(100, INSTANCE_RANGE));
+const IN_FLIGHT_RANGE = 'expected a whole number from 0 (off) to 10000: order writes one instance runs at once';
+const inFlightSchema = z.string().regex(/^\d+$/, IN_FLIGHT_RANGE).transform(Number).pipe(z.number().max(10_000, IN_FLIGHT_RANGE));
 const timeoutSchema = z.coerce.number().int().min(100).max(120_000);
 const httpUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 // Entra tokens are sent over TLS only (the Azure SDK refuses bearer tokens on http).

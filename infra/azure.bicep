@@ -130,6 +130,9 @@ param orderRateLimitPerMinute string = ''
 @description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
 param openOrdersPerTenantMax string = ''
 
+@description('ORDER_SUBMISSIONS_IN_FLIGHT_MAX: order writes one instance runs at once, all tenants together; one more answers 503 busy (server default 32; 0 = off).')
+param orderSubmissionsInFlightMax string = ''
+
 @description('REMINDER_AFTER_DAYS: days a customer may stay at one step before its one reminder (server default 3; 0 = no reminders).')
 param reminderAfterDays string = ''
 
@@ -219,6 +222,7 @@ var optionalSettings = {
   DELIVERY_TEAMS: deliveryTeams
   ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
+  ORDER_SUBMISSIONS_IN_FLIGHT_MAX: orderSubmissionsInFlightMax
   REMINDER_AFTER_DAYS: reminderAfterDays
   TEAMS_APP_ID: teamsAppId
   DISTRIBUTOR_STAFF_GROUP_ID: distributorStaffGroupId

@@ -31,7 +31,7 @@ import type { TeamsMemberProfile } from '../../src/domain/tenant/teams-member-pr
 import { prefillFromTenant } from '../../src/domain/tenant/tenant-prefill.js';
 import type { CustomerAgreementService } from '../customer-agreement/customer-agreement-service.js';
 import type { Logger } from '../logger.js';
-import type { OrderService } from '../orders/order-service.js';
+import type { OrderService, ResubmitResult, SubmitResult } from '../orders/order-service.js';
 import { StorageUnavailableError } from '../storage/storage-errors.js';
 import type {
   ChatReply,
@@ -219,11 +219,6 @@ export class OnboardingConversation {
       submitter: { teamsUserId: actor.teamsUserId, ...(actor.userId === undefined ? {} : { userId: actor.userId }) },
     };
 
-    const result =
-      revisesOrderId === undefined
-        ? await this.deps.orders.submit(actor.tenantId, input, context)
-        : await this.deps.orders.resubmit(actor.tenantId, revisesOrderId, input, context);
-
     const formAgain = (extra: Pick<OrderFormCardInput, 'errors' | 'notice'>): AdaptiveCard =>
       buildOrderFormCard({
         ...this.formBasics(actor),
@@ -232,6 +227,17 @@ export class OnboardingConversation {
         submissionId,
         ...(revisesOrderId === undefined ? {} : { revisesOrderId }),
       });
+    let result: SubmitResult | ResubmitResult;
+    try {
+      result =
+        revisesOrderId === undefined
+          ? await this.deps.orders.submit(actor.tenantId, input, context)
+          : await this.deps.orders.resubmit(actor.tenantId, revisesOrderId, input, context);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      // The form stays, every value and the submission id kept: sending it again later never makes a second order.
+      return formAgain({ notice: chatErrorTexts.storageUnavailable });
+    }
     switch (result.kind) {
       case 'invalid':
         return formAgain({ errors: result.errors });
@@ -244,6 +250,8 @@ export class OnboardingConversation {
         return formAgain({ notice: chatErrorTexts.rateLimited(formatCardClockTime(result.retryAt)) });
       case 'tooManyOpenOrders':
         return formAgain({ notice: chatErrorTexts.tooManyOpenOrders(result.limit) });
+      case 'busy':
+        return formAgain({ notice: chatErrorTexts.busy });
       case 'notFound':
         return this.errorCard(chatErrorTexts.orderNotFound, actor.locale);
       case 'invalidTransition':

@@ -199,6 +199,9 @@ export class TeamsDistributorDesk implements DistributorDesk {
           return this.errorCard(invalidMessage(result.errors), target);
         case 'customerAgreementMissing':
           return this.errorCard(customerAgreementTexts.completionRefused, target);
+        case 'busy':
+          // Refused before anything was read: the same answer as a storage outage.
+          return this.errorCard(actionErrorTexts.tryAgain, target);
       }
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;

@@ -136,6 +136,10 @@ export function registerDistributorRoutes(server: Server, deps: DistributorRoute
       case 'customerAgreementMissing':
         res.json(422, apiError('customer_agreement_missing', pick(customerAgreementTexts.completionRefused, localeFromTag(req.header('accept-language'))), 'status'));
         return;
+      case 'busy':
+        res.header('Retry-After', String(result.retryAfterSeconds));
+        res.json(503, apiError('busy', `The server is changing as many orders as it can just now; this order was not changed. Retry after ${result.retryAfterSeconds} s.`));
+        return;
     }
   }));
 }

@@ -39,6 +39,11 @@ export function registerOrdersRoutes(server: Server, deps: OrdersRoutesDependenc
       res.json(429, apiError('rate_limited', `Too many order submissions from your organization this minute. Retry after ${seconds} s with the same submissionId.`));
       return;
     }
+    if (result.kind === 'busy') {
+      res.header('Retry-After', String(result.retryAfterSeconds));
+      res.json(503, apiError('busy', `The server is taking as many orders as it can just now and stored nothing. Retry after ${result.retryAfterSeconds} s with the same submissionId: a retry never creates a second order.`));
+      return;
+    }
     if (result.kind === 'tooManyOpenOrders') {
       res.json(429, apiError('too_many_open_orders', `Your organization has ${result.limit} orders not yet completed, the most allowed. Send a new one once the distributor completes one of them.`));
       return;

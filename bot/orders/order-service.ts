@@ -13,6 +13,7 @@ import type { DeliveryRecord } from '../storage/delivery-entity.js';
 import { OrderTooLargeError } from '../storage/order-errors.js';
 import { newOrderId } from '../storage/order-id.js';
 import type { SubmissionRateLimiter } from './submission-rate-limiter.js';
+import type { Busy, OrderWriteAdmission } from './order-write-admission.js';
 import { shownOrder } from '../storage/order-repository.js';
 import type { LoadedOrder, OrderRepository, OrderWithDeliveries } from '../storage/order-repository.js';
 
@@ -32,6 +33,8 @@ export interface OrderServiceDependencies {
   readonly firstAttemptGraceMs?: number;
   /** Submissions per tenant and minute, shared by the API and the bot (one instance in bot/app.ts). */
   readonly rateLimiter?: SubmissionRateLimiter;
+  /** The most order writes this process runs at once (`ORDER_SUBMISSIONS_IN_FLIGHT_MAX`); absent: no cap. */
+  readonly writeAdmission?: OrderWriteAdmission;
   /** The most orders a tenant may have not yet completed; 0 or absent: no cap. */
   readonly openOrdersMax?: number;
   /**
@@ -61,6 +64,7 @@ export type SubmitResult =
   | { readonly kind: 'existing'; readonly order: OrderWithDeliveries }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   | RateLimited
+  | Busy
   /** The tenant has `limit` orders not yet completed; a new one waits until one is. */
   | { readonly kind: 'tooManyOpenOrders'; readonly limit: number };
 
@@ -70,6 +74,7 @@ export type ResubmitResult =
   | { readonly kind: 'existing'; readonly order: OrderWithDeliveries }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   | RateLimited
+  | Busy
   | NotChanged;
 
 export type StatusChangeResult =
@@ -78,6 +83,7 @@ export type StatusChangeResult =
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   /** The tenant has not accepted the Microsoft Customer Agreement: the order cannot be completed yet (API: 422). */
   | { readonly kind: 'customerAgreementMissing' }
+  | Busy
   | NotChanged;
 
 /** Why an existing order was left as it is. */
@@ -95,7 +101,8 @@ const CONCURRENT_UPDATE_ATTEMPTS = 5;
  * card and the distributor's card actions: validate, let the order lifecycle
  * (src/domain/order/order-lifecycle.ts) decide, store in one transaction,
  * hand the new delivery records to the outbox. Storage outages surface as
- * `StorageUnavailableError` (answer 503 / "try again").
+ * `StorageUnavailableError` (answer 503 / "try again"); a write past this
+ * process's cap answers `busy` before anything is read (same answer).
  */
 export class OrderService {
   constructor(private readonly deps: OrderServiceDependencies) {
@@ -103,7 +110,11 @@ export class OrderService {
     todayInTimeZone(new Date(), deps.timeZone);
   }
 
-  async submit(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
+  submit(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
+    return this.inWriteSlot(() => this.submitNow(tenantId, input, context));
+  }
+
+  private async submitNow(tenantId: string, input: unknown, context: CallContext): Promise<SubmitResult> {
     // Counted before validation: invalid submissions cost too.
     const admission = this.admit(tenantId, context.now);
     if (admission) return admission;
@@ -138,7 +149,11 @@ export class OrderService {
   }
 
   /** A new revision after the distributor asked for changes (same validation as `submit`). */
-  async resubmit(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
+  resubmit(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
+    return this.inWriteSlot(() => this.resubmitNow(tenantId, orderId, input, context));
+  }
+
+  private async resubmitNow(tenantId: string, orderId: string, input: unknown, context: CallContext): Promise<ResubmitResult> {
     const admission = this.admit(tenantId, context.now);
     if (admission) return admission;
     const validation = this.validate(input, context.now);
@@ -188,7 +203,11 @@ export class OrderService {
    * transaction as the new status, so the change is never stored without
    * it; the outbox delivers it (bot/delivery/customer-notice-channel.ts).
    */
-  async changeStatus(
+  changeStatus(tenantId: string, orderId: string, change: StatusChangeInput, context: CallContext): Promise<StatusChangeResult> {
+    return this.inWriteSlot(() => this.changeStatusNow(tenantId, orderId, change, context));
+  }
+
+  private async changeStatusNow(
     tenantId: string,
     orderId: string,
     change: StatusChangeInput,
@@ -232,6 +251,11 @@ export class OrderService {
       if (!isStale(outcome)) return outcome;
     }
     return { kind: 'conflict', message: `order ${orderId} kept changing concurrently` };
+  }
+
+  /** Every write runs in one of this process's slots; at the cap it is refused before anything is read (README, "More than one instance"). */
+  private inWriteSlot<T>(write: () => Promise<T>): Promise<T | Busy> {
+    return this.deps.writeAdmission === undefined ? write() : this.deps.writeAdmission.run(write);
   }
 
   private admit(tenantId: string, now: Date): RateLimited | undefined {

@@ -20,6 +20,8 @@ export interface LoadSpec {
   readonly body: () => string;
   /** Whether an answer counts as a success (status and body). */
   readonly succeeded: (status: number, body: string) => boolean;
+  /** Whether an answer is the server refusing the order at its cap ("busy"): counted apart, neither taken nor failed. */
+  readonly refused?: ((status: number, body: string) => boolean) | undefined;
   /** Paced: requests start at most this often (evenly spread), whatever the concurrency allows. */
   readonly ratePerSecond?: number;
 }
@@ -27,10 +29,15 @@ export interface LoadSpec {
 export interface LoadResult {
   readonly concurrency: number;
   readonly requests: number;
+  /** Successful requests: the orders taken. */
+  readonly taken: number;
+  /** Answers the server refused at its cap (`refused`); none are in the latencies. */
+  readonly refused: number;
   readonly failures: number;
   readonly elapsedMs: number;
   /** Successful requests per second. */
   readonly throughput: number;
+  /** Latencies of the successful requests only. */
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
@@ -44,6 +51,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   let started = 0;
   let failures = 0;
+  let refused = 0;
   let firstFailure: string | undefined;
   const begin = performance.now();
   const deadline = begin + spec.durationMs;
@@ -62,6 +70,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       try {
         const answer = await post(agent, target, body);
         if (spec.succeeded(answer.status, answer.body)) latencies.push(performance.now() - sentAt);
+        else if (spec.refused?.(answer.status, answer.body) === true) refused++;
         else {
           failures++;
           firstFailure ??= `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
@@ -79,7 +88,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   latencies.sort((a, b) => a - b);
   return {
     concurrency: spec.concurrency,
-    requests: latencies.length + failures,
+    requests: latencies.length + refused + failures,
+    taken: latencies.length,
+    refused,
     failures,
     elapsedMs,
     throughput: (latencies.length * 1000) / elapsedMs,

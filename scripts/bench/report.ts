@@ -14,12 +14,13 @@ export interface PathRun {
 export const P95_GOAL_MS = 100;
 
 export function formatTable(runs: readonly PathRun[]): string {
-  const header = ['path', 'conc', 'requests', 'failed', 'orders/s', 'p50 ms', 'p95 ms', 'p99 ms'];
+  const header = ['path', 'conc', 'requests', 'refused (busy)', 'failed', 'orders/s', 'p50 ms', 'p95 ms', 'p99 ms'];
   const rows: string[][] = runs.flatMap((run) =>
     run.levels.map((level) => [
       run.label,
       String(level.concurrency),
       String(level.requests),
+      String(level.refused),
       String(level.failures),
       level.throughput.toFixed(0),
       level.p50.toFixed(1),
@@ -80,7 +81,7 @@ function alignedTable(header: readonly string[], rows: readonly (readonly string
 /** The best throughput among levels whose p95 is within the goal; undefined when none is. */
 export function bestWithinP95(run: PathRun): LoadResult | undefined {
   return run.levels
-    .filter((level) => level.p95 <= P95_GOAL_MS && level.failures === 0)
+    .filter((level) => level.p95 <= P95_GOAL_MS && level.failures === 0 && level.refused === 0)
     .reduce<LoadResult | undefined>((best, level) => (best === undefined || level.throughput > best.throughput ? level : best), undefined);
 }
 

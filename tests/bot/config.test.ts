@@ -59,6 +59,7 @@ function productionEnv(overrides: Env = {}): Env {
     GDAP_ACCESS_GROUP_ID: '869713C9-0B28-4D08-8949-AE07AE1BF528',
     GDAP_REFRESH_INTERVAL_SECONDS: '600',
     OPEN_ORDERS_PER_TENANT_MAX: '0',
+    ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '64',
     DISTRIBUTOR_STAFF_GROUP_ID: STAFF_GROUP.toUpperCase(),
     BOARD_RANGE_MAX_ORDERS: '30000',
     BOARD_EXPORT_MAX_ORDERS: '1000',
@@ -133,8 +134,13 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
-  it('limits each tenant to 30 submissions a minute and 100 open orders, on one instance', () => {
-    expect(config.limits).toEqual({ orderRatePerMinute: 30, instanceCount: 1, openOrdersPerTenantMax: 100 });
+  it('limits each tenant to 30 submissions a minute and 100 open orders, on one instance running at most 32 order writes at once', () => {
+    expect(config.limits).toEqual({ orderRatePerMinute: 30, instanceCount: 1, openOrdersPerTenantMax: 100, submissionsInFlightMax: 32 });
+  });
+
+  it('reads ORDER_SUBMISSIONS_IN_FLIGHT_MAX, 0 turning the cap off', () => {
+    expect(loadConfig({ ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '8' }).limits.submissionsInFlightMax).toBe(8);
+    expect(loadConfig({ ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0' }).limits.submissionsInFlightMax).toBe(0);
   });
 
   it('reads INSTANCE_COUNT, and takes a limit that is off whatever the count', () => {
@@ -196,7 +202,7 @@ describe('loadConfig in production', () => {
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
-      limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0 },
+      limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0, submissionsInFlightMax: 64 },
       gdap: {
         roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b', '4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
         duration: 'P365D',
@@ -308,6 +314,9 @@ describe('loadConfig refuses a bad setting and names it', () => {
       variable: 'INSTANCE_COUNT',
       explains: /4 instances cannot share ORDER_RATE_LIMIT_PER_MINUTE=3/,
     },
+    { name: 'a negative in-flight cap', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '-1' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /0 \(off\) to 10000/ },
+    { name: 'an in-flight cap that is not a whole number', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '2.5' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /"2\.5"/ },
+    { name: 'an in-flight cap beyond 10000', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '20000' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /order writes one instance runs at once/ },
     { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
     { name: 'reminders after more than a year', env: { REMINDER_AFTER_DAYS: '400' }, variable: 'REMINDER_AFTER_DAYS', explains: /0 \(no reminders\) to 365/ },
     { name: 'reminders after a fraction of a day', env: { REMINDER_AFTER_DAYS: '1.5' }, variable: 'REMINDER_AFTER_DAYS' },

@@ -40,6 +40,11 @@ export const chatErrorTexts = {
     ru: 'Хранилище заявок временно недоступно, ничего не изменилось. Повторите через минуту — повторная отправка не создаст вторую заявку.',
     en: 'Order storage is temporarily unavailable and nothing changed. Please try again in a minute: resending never creates a duplicate.',
   },
+  // The form comes back with it, every value kept: the server refused the order before storing anything.
+  busy: {
+    ru: 'Сервер сейчас перегружен, заявка не отправлена. Отправьте её ещё раз через несколько секунд: всё введённое сохранено, а повторная отправка не создаст вторую заявку.',
+    en: 'The server is busy right now; this order was not sent. Send it again in a few seconds: everything you entered is kept, and resending never creates a duplicate.',
+  },
   rateLimited: (time: string): Text => ({
     ru: `Слишком много заявок за последнюю минуту, эта не отправлена. Отправьте её снова в ${time}: всё введённое сохранено.`,
     en: `Too many orders in the last minute; this one was not sent. Send it again at ${time}: everything you entered is kept.`,

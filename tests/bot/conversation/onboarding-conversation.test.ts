@@ -724,6 +724,17 @@ describe('failures', () => {
     }
   });
 
+  it('gives a submitted form back with every value and its submission id when storage is unavailable', async () => {
+    const h = harness({ orders: unavailableOrders() });
+    const submissionId = randomUUID();
+
+    const card = checked(await h.conversation.cardAction(actionTurn(h, CardVerb.submitOrder, { ...VALID_ANSWERS, submissionId }, 'en')));
+
+    expect(isOrderForm(card)).toBe(true);
+    expect(text(card)).toContain(chatErrorTexts.storageUnavailable.en);
+    for (const value of [submissionId, ...Object.values(VALID_ANSWERS)]) expect(JSON.stringify(card)).toContain(value);
+  });
+
   it('lets other errors through to the turn error handler', async () => {
     const bug = new TypeError('a bug');
     const h = harness({ orders: { ...unavailableOrders(), findLatest: () => Promise.reject(bug) } });

@@ -13,6 +13,7 @@ import { createCustomerNoticeChannel } from '../../../bot/delivery/customer-noti
 import type { DeliveryRecord } from '../../../bot/storage/delivery-entity.js';
 import { azuriteConnectionString } from '../../../bot/config.js';
 import { OrderService } from '../../../bot/orders/order-service.js';
+import { OrderWriteAdmission } from '../../../bot/orders/order-write-admission.js';
 import type { ConversationStore } from '../../../bot/storage/conversation-store.js';
 import type { ConversationReferenceJson } from '../../../bot/storage/conversation-reference.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
@@ -70,7 +71,7 @@ class RecordingOutbox {
   }
 }
 
-async function setUp(options: { orders?: OrderService; customerAgreements?: CustomerAgreementLookup } = {}) {
+async function setUp(options: { orders?: OrderService; customerAgreements?: CustomerAgreementLookup; writeAdmission?: OrderWriteAdmission } = {}) {
   const { store } = await freshStore(azurite.connectionString);
   const repository = new OrderRepository(await freshTable(azurite.connectionString));
   const outbox = new RecordingOutbox();
@@ -82,6 +83,7 @@ async function setUp(options: { orders?: OrderService; customerAgreements?: Cust
       channels: ['teams'],
       outbox,
       customerAgreements: options.customerAgreements ?? everyTenantAccepted,
+      ...(options.writeAdmission && { writeAdmission: options.writeAdmission }),
     });
   const messenger = new RecordingMessenger();
   const logger = new RecordingLogger();
@@ -595,6 +597,26 @@ describe('handleCardAction outside the inbox or by a guest', () => {
     const card = await act('acceptOrder', order);
 
     expect(statusLine(card)).toBe(orderStatusLabels.accepted.ru);
+  });
+});
+
+describe('handleCardAction at the cap of order writes (ORDER_SUBMISSIONS_IN_FLIGHT_MAX)', () => {
+  it('asks to try again, leaving the order as it was, and acts once a write finished', async () => {
+    const writeAdmission = new OrderWriteAdmission(1);
+    const { desk, orders, deliveredOrder, act, customer } = await setUp({ writeAdmission });
+    await claim(desk);
+    const order = await deliveredOrder();
+    let finish = (): void => undefined;
+    const inFlight = writeAdmission.run(() => new Promise<void>((resolve) => (finish = resolve)));
+
+    const refused = await act('acceptOrder', order);
+    expect(allText(refused)).toContain(actionErrorTexts.tryAgain.ru);
+    expect(actionVerbs(refused)).toEqual([CardVerb.refreshOrder]);
+    expect((await orders.get(customer, order.id))?.status).toBe('submitted');
+
+    finish();
+    await inFlight;
+    expect(statusLine(await act('acceptOrder', order))).toBe(orderStatusLabels.accepted.ru);
   });
 });
 
