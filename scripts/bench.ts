@@ -32,12 +32,18 @@ import { measureGrowth } from './bench/growth.js';
  * `tsc -p tsconfig.build.json` into .local/bench/server), BENCH_LOG_LEVEL
  * (the server's LOG_LEVEL, default info; output goes to a file),
  * BENCH_GROWTH_ORDERS (the growth step's table size in rows, default
- * 100 000), BENCH_GROWTH_SAMPLES (timed requests per path and size,
+ * 100 000), BENCH_GROWTH_SAMPLES (the most timed requests per path and size,
  * default 20), BENCH_SUSTAINED_SECONDS (default 60) and
  * BENCH_SUSTAINED_RATE (orders/s offered, default 300), BENCH_STEPS
  * (throughput,sustained,growth: which steps run).
  * Beside the bare ceiling runs "the minimal durable handler"
  * (scripts/bench/minimal-durable-handler.ts) under the same load.
+ * The growth step (scripts/bench/growth.ts) times the order list, the
+ * bot's status and an outbox sweep in a small and a large tenant of one big
+ * table, on an Azurite of its own: seeded through Azurite's API by an
+ * instance that looks entities up by RowKey first (stock Azurite's write
+ * check scans the whole partition, so the large tenant took minutes), then
+ * measured on a stock instance restarted on the saved table.
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -287,7 +293,7 @@ function printSustained(
   console.log(`  goal ≥ ${THROUGHPUT_GOAL} orders/s with p95 ≤ ${P95_GOAL_MS} ms and a backlog under ${SUSTAINED_BACKLOG_GOAL_S} s of intake: ${verdict(met)}`);
 }
 
-/** GET /api/orders, the bot's status and one outbox sweep in a tenant of 100 and of 20 000 orders (at most a fifth of the table), in a table of GROWTH_ROWS rows, on an Azurite of its own. */
+/** GET /api/orders, the bot's status and one outbox sweep in a tenant of 100 and of 20 000 orders (at most a fifth of the table), in a table of GROWTH_ROWS rows, on an Azurite of its own (scripts/bench/growth.ts). */
 async function printGrowth(
   startOurs: (name: string, connectionString: string, extra?: Readonly<Record<string, string>>) => Promise<ServerUnderTest>,
   connectorUrl: string,
