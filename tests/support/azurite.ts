@@ -40,7 +40,7 @@ export interface StartAzuriteOptions {
   /**
    * How long a graceful stop may take to write the database to the data
    * folder before the process is killed (default 5 s; a table of 100 000
-   * rows takes longer).
+   * rows can take longer).
    */
   readonly closeTimeoutMs?: number | undefined;
 }
