@@ -52,12 +52,12 @@ export function formatCpuTable(runs: readonly (readonly [string, CpuPerOrder])[]
 
 /** Each growth path at both sizes and the ratio large / small of p50 and p95; the goal applies to ours only. */
 export function formatGrowthTable(rows: readonly GrowthRow[], goal: number): string {
-  const header = ['growth: path', 'small p50', 'small p95', 'large p50', 'large p95', 'large/small p50', 'p95', `goal ≤ ${goal}`];
+  const header = ['growth: path', 'small p50', 'small p95', 'large p50', 'large p95', 'large/small p50', 'p95', `goal ≤ ${goal}`, 'n'];
   const body = rows.map((row) => {
     const p50 = row.large.p50 / row.small.p50;
     const p95 = row.large.p95 / row.small.p95;
     return [
-      row.kind === 'ours' ? row.path : `  bare: ${row.path}`,
+      row.kind === 'ours' ? row.path : `  ${row.kind === 'bare' ? 'bare' : 'by key'}: ${row.path}`,
       row.small.p50.toFixed(1),
       row.small.p95.toFixed(1),
       row.large.p50.toFixed(1),
@@ -65,10 +65,13 @@ export function formatGrowthTable(rows: readonly GrowthRow[], goal: number): str
       p50.toFixed(2),
       p95.toFixed(2),
       row.kind === 'ours' ? verdict(p95 <= goal) : '—',
+      row.small.samples === row.large.samples ? String(row.small.samples) : `${row.small.samples}/${row.large.samples}`,
     ];
   });
   return `${alignedTable(header, body)}
-(ms; "bare" rows are single storage requests of the same shape, timed straight against Azurite, for contrast)`;
+(ms; n: timed requests per size. "bare": single storage requests of the same shape, timed straight against Azurite.
+"by key": the same on the Azurite that seeded the table, which looks an entity up by RowKey first, as Azure
+serves a point read from its key index; stock Azurite scans the entity's whole partition for it.)`;
 }
 
 function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -20,8 +20,11 @@ export interface AzuriteTables {
   readonly location: string;
   /** Stops the service and keeps its data: a storage outage. */
   halt(): Promise<void>;
-  /** Starts the service again on the same port and data folder: the outage ends. */
-  restart(): Promise<void>;
+  /**
+   * Starts the service again on the same port and data folder: the outage
+   * ends. With `nodeOptions`, the new process runs with those instead.
+   */
+  restart(options?: Pick<StartAzuriteOptions, 'nodeOptions'>): Promise<void>;
   /** Stops the emulator and deletes its data. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -29,6 +32,17 @@ export interface AzuriteTables {
 export interface StartAzuriteOptions {
   /** How long to wait for the service to accept connections. */
   readonly startTimeoutMs?: number;
+  /**
+   * Node options for the emulator's process, before its script (the bench's
+   * seeding preloads a module with `--import`).
+   */
+  readonly nodeOptions?: readonly string[] | undefined;
+  /**
+   * How long a graceful stop may take to write the database to the data
+   * folder before the process is killed (default 5 s; a table of 100 000
+   * rows can take longer).
+   */
+  readonly closeTimeoutMs?: number | undefined;
 }
 
 // Azurite's fixed, publicly documented development account.
@@ -51,7 +65,11 @@ const EXIT_WITH_PARENT = `data:text/javascript,${encodeURIComponent(
 
 /** Starts `azurite-table` on a free loopback port with a fresh temp data folder. */
 export async function startAzurite(options: StartAzuriteOptions = {}): Promise<AzuriteTables> {
-  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const launchOptions: LaunchOptions = {
+    startTimeoutMs: options.startTimeoutMs ?? 60_000,
+    closeTimeoutMs: options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS,
+    nodeOptions: options.nodeOptions ?? [],
+  };
   const location = await mkdtemp(join(tmpdir(), 'azurite-table-'));
   const failures: string[] = [];
   try {
@@ -59,8 +77,8 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
     // listen; then Azurite exits before it is ready and we try a new port.
     for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
       const port = await freePort();
-      const started = await launch(port, location, startTimeoutMs);
-      if (started.ok) return controlled(started.child, port, location, startTimeoutMs);
+      const started = await launch(port, location, launchOptions);
+      if (started.ok) return controlled(started.child, port, location, launchOptions);
       failures.push(`port ${port}: ${started.reason}`);
     }
   } catch (error) {
@@ -71,13 +89,20 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   throw new Error(`Azurite table service did not start:\n${failures.join('\n')}`);
 }
 
-function controlled(first: ChildProcess, port: number, location: string, startTimeoutMs: number): AzuriteTables {
+interface LaunchOptions {
+  readonly startTimeoutMs: number;
+  readonly closeTimeoutMs: number;
+  readonly nodeOptions: readonly string[];
+}
+
+function controlled(first: ChildProcess, port: number, location: string, options: LaunchOptions): AzuriteTables {
   let child: ChildProcess | undefined = first;
   let stopped: Promise<void> | undefined;
+  let current = options;
   const halt = async (): Promise<void> => {
     const running = child;
     child = undefined;
-    if (running) await terminate(running);
+    if (running) await terminate(running, current.closeTimeoutMs);
   };
   const tableEndpoint = `http://${HOST}:${port}/${ACCOUNT}`;
   return {
@@ -91,10 +116,11 @@ function controlled(first: ChildProcess, port: number, location: string, startTi
     },
     location,
     halt,
-    async restart() {
+    async restart(restartOptions = {}) {
       if (stopped) throw new Error('Azurite was stopped and its data deleted');
       if (child) throw new Error('Azurite is already running');
-      const started = await launch(port, location, startTimeoutMs);
+      if (restartOptions.nodeOptions !== undefined) current = { ...current, nodeOptions: restartOptions.nodeOptions };
+      const started = await launch(port, location, current);
       if (!started.ok) throw new Error(`Azurite did not start again on port ${port}: ${started.reason}`);
       child = started.child;
     },
@@ -107,12 +133,13 @@ function controlled(first: ChildProcess, port: number, location: string, startTi
 
 type LaunchResult = { ok: true; child: ChildProcess } | { ok: false; reason: string };
 
-async function launch(port: number, location: string, startTimeoutMs: number): Promise<LaunchResult> {
+async function launch(port: number, location: string, options: LaunchOptions): Promise<LaunchResult> {
   const child = spawn(
     process.execPath,
     [
       '--import',
       EXIT_WITH_PARENT,
+      ...options.nodeOptions,
       azuriteTableMain(),
       '--tableHost',
       HOST,
@@ -129,13 +156,13 @@ async function launch(port: number, location: string, startTimeoutMs: number): P
   // The IPC channel must not keep the test process alive.
   child.channel?.unref();
 
-  const outcome = await printed(child, READY_LINE, startTimeoutMs);
+  const outcome = await printed(child, READY_LINE, options.startTimeoutMs);
   if (outcome.result !== 'printed') {
-    await terminate(child);
+    await terminate(child, options.closeTimeoutMs);
     return { ok: false, reason: `${outcome.result}; output: ${outcome.output.trim() || '(none)'}` };
   }
   // "Started" is printed after listen() succeeded; a connection proves it is ours.
-  await waitForConnection(port, startTimeoutMs);
+  await waitForConnection(port, options.startTimeoutMs);
   return { ok: true, child };
 }
 
@@ -200,10 +227,10 @@ async function waitForConnection(port: number, timeoutMs: number): Promise<void>
  * folder (a restart finds it there); the IPC channel may keep the process
  * alive after that, hence the kill once it says it closed.
  */
-async function terminate(child: ChildProcess): Promise<void> {
+async function terminate(child: ChildProcess, closeTimeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const closed = printed(child, CLOSED_LINE, CLOSE_TIMEOUT_MS);
+  const closed = printed(child, CLOSED_LINE, closeTimeoutMs);
   child.kill('SIGINT');
   await Promise.race([closed, exited]);
   child.kill('SIGKILL');
