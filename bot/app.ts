@@ -207,6 +207,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     channels: [...channels, customerNotices],
     logger,
     clock,
+    concurrency: config.limits.outboxConcurrency,
     ...(overrides.outbox?.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: overrides.outbox.sweepIntervalMs }),
     // Pending approvals are read from Graph on the outbox's schedule, every few minutes, not in a loop of their own.
     periodic: gdap ? [{ name: 'gdap', everyMs: overrides.gdapRefreshIntervalMs ?? config.gdap.refreshIntervalMs, run: () => gdap.sweep() }] : [],

@@ -130,8 +130,11 @@ param orderRateLimitPerMinute string = ''
 @description('OPEN_ORDERS_PER_TENANT_MAX: orders not yet completed per customer tenant (server default 100; 0 = no cap).')
 param openOrdersPerTenantMax string = ''
 
-@description('ORDER_SUBMISSIONS_IN_FLIGHT_MAX: order writes one instance runs at once, all tenants together; one more answers 503 busy (server default 32; 0 = off).')
+@description('ORDER_SUBMISSIONS_IN_FLIGHT_MAX: order writes one instance runs at once, all tenants together; one more answers 503 busy (server default 16; 0 = off).')
 param orderSubmissionsInFlightMax string = ''
+
+@description('OUTBOX_CONCURRENCY: deliveries one instance runs at once, to every channel (server default 16; 1 to 256).')
+param outboxConcurrency string = ''
 
 @description('REMINDER_AFTER_DAYS: days a customer may stay at one step before its one reminder (server default 3; 0 = no reminders).')
 param reminderAfterDays string = ''
@@ -223,6 +226,7 @@ var optionalSettings = {
   ORDER_RATE_LIMIT_PER_MINUTE: orderRateLimitPerMinute
   OPEN_ORDERS_PER_TENANT_MAX: openOrdersPerTenantMax
   ORDER_SUBMISSIONS_IN_FLIGHT_MAX: orderSubmissionsInFlightMax
+  OUTBOX_CONCURRENCY: outboxConcurrency
   REMINDER_AFTER_DAYS: reminderAfterDays
   TEAMS_APP_ID: teamsAppId
   DISTRIBUTOR_STAFF_GROUP_ID: distributorStaffGroupId

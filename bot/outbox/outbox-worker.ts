@@ -32,7 +32,7 @@ export interface OutboxWorkerOptions {
   readonly backoff?: BackoffPolicy;
   /** Attempts before a record is `failed` (default 12, about 1.5 h of retries). */
   readonly maxAttempts?: number;
-  /** Deliveries in flight at once (default 8). */
+  /** Deliveries in flight at once (default 8; the server passes `OUTBOX_CONCURRENCY`). */
   readonly concurrency?: number;
   /** Waiting jobs kept in memory (default 10 000); beyond that, sweeps pick the work up later. */
   readonly maxQueued?: number;

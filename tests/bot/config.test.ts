@@ -60,6 +60,7 @@ function productionEnv(overrides: Env = {}): Env {
     GDAP_REFRESH_INTERVAL_SECONDS: '600',
     OPEN_ORDERS_PER_TENANT_MAX: '0',
     ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '64',
+    OUTBOX_CONCURRENCY: '4',
     DISTRIBUTOR_STAFF_GROUP_ID: STAFF_GROUP.toUpperCase(),
     BOARD_RANGE_MAX_ORDERS: '30000',
     BOARD_EXPORT_MAX_ORDERS: '1000',
@@ -134,13 +135,17 @@ describe('loadConfig in demo mode (no BOT_ID)', () => {
     expect(config.logLevel).toBe('info');
   });
 
-  it('limits each tenant to 30 submissions a minute and 100 open orders, on one instance running at most 32 order writes at once', () => {
-    expect(config.limits).toEqual({ orderRatePerMinute: 30, instanceCount: 1, openOrdersPerTenantMax: 100, submissionsInFlightMax: 32 });
+  it('limits each tenant to 30 submissions a minute and 100 open orders, on one instance running at most 16 order writes and 16 deliveries at once', () => {
+    expect(config.limits).toEqual({ orderRatePerMinute: 30, instanceCount: 1, openOrdersPerTenantMax: 100, submissionsInFlightMax: 16, outboxConcurrency: 16 });
   });
 
   it('reads ORDER_SUBMISSIONS_IN_FLIGHT_MAX, 0 turning the cap off', () => {
     expect(loadConfig({ ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '8' }).limits.submissionsInFlightMax).toBe(8);
     expect(loadConfig({ ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0' }).limits.submissionsInFlightMax).toBe(0);
+  });
+
+  it('reads OUTBOX_CONCURRENCY', () => {
+    expect(loadConfig({ OUTBOX_CONCURRENCY: '32' }).limits.outboxConcurrency).toBe(32);
   });
 
   it('reads INSTANCE_COUNT, and takes a limit that is off whatever the count', () => {
@@ -202,7 +207,7 @@ describe('loadConfig in production', () => {
       aad: { clientId: AAD_CLIENT_ID, clientSecret: 'aad-client-secret' },
       storage: { kind: 'connectionString', connectionString: STORAGE },
       logLevel: 'warn',
-      limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0, submissionsInFlightMax: 64 },
+      limits: { orderRatePerMinute: 12, instanceCount: 1, openOrdersPerTenantMax: 0, submissionsInFlightMax: 64, outboxConcurrency: 4 },
       gdap: {
         roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b', '4d6ac14f-3453-41d0-bef9-a3e0c569773a'],
         duration: 'P365D',
@@ -316,6 +321,9 @@ describe('loadConfig refuses a bad setting and names it', () => {
     },
     { name: 'a negative in-flight cap', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '-1' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /0 \(off\) to 10000/ },
     { name: 'an in-flight cap that is not a whole number', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '2.5' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /"2\.5"/ },
+    { name: 'no deliveries at once', env: { OUTBOX_CONCURRENCY: '0' }, variable: 'OUTBOX_CONCURRENCY', explains: /from 1 to 256: deliveries one instance runs at once/ },
+    { name: 'an outbox concurrency that is not a number', env: { OUTBOX_CONCURRENCY: 'many' }, variable: 'OUTBOX_CONCURRENCY', explains: /"many"/ },
+    { name: 'an outbox concurrency beyond 256', env: { OUTBOX_CONCURRENCY: '1000' }, variable: 'OUTBOX_CONCURRENCY', explains: /from 1 to 256/ },
     { name: 'an in-flight cap beyond 10000', env: { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '20000' }, variable: 'ORDER_SUBMISSIONS_IN_FLIGHT_MAX', explains: /order writes one instance runs at once/ },
     { name: 'an open-orders cap that is not a whole number', env: { OPEN_ORDERS_PER_TENANT_MAX: '2.5' }, variable: 'OPEN_ORDERS_PER_TENANT_MAX' },
     { name: 'reminders after more than a year', env: { REMINDER_AFTER_DAYS: '400' }, variable: 'REMINDER_AFTER_DAYS', explains: /0 \(no reminders\) to 365/ },
