@@ -101,8 +101,10 @@ describe('OrderWriteAdmission', () => {
 });
 
 /**
- * Holds every request to the orders table (a transaction's too) while closed, so that submissions are really in flight; counts the
- * requests that reached it.
+ * Counts every request to the orders table (a transaction's too) and, while closed, holds each submission's own transaction (the
+ * one that carries its idempotency row), so that submissions are really in flight. The rows written before it (due and board
+ * rows) pass: concurrent submissions share those requests (bot/storage/group-commit.ts), so holding them would hold the second
+ * submission's behind the first's, never reaching the transaction.
  */
 class OrdersTableGate {
   requests = 0;
@@ -119,7 +121,7 @@ class OrdersTableGate {
         // A transaction names its table only in the body's parts.
         if (ordersTable.test(path) || (path.endsWith('/$batch') && ordersTable.test(body))) {
           this.requests += 1;
-          if (this.closed) await new Promise<void>((release) => this.waiting.push({ release, text: decodeURIComponent(request.url) + body }));
+          if (this.closed && /submission\|/.test(body)) await new Promise<void>((release) => this.waiting.push({ release, text: decodeURIComponent(request.url) + body }));
         }
         return inner.sendRequest(request);
       },

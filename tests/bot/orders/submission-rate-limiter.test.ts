@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 async function start(limits: Record<string, string>): Promise<RunningApp> {
-  const server = await startApp(demoEnv(azurite.connectionString, limits), { tabDirectory: tab.path, clock: () => NOW });
+  // Bursts here meet the per-tenant limit, not the cap on writes in flight (tests/bot/orders/order-write-admission.test.ts).
+  const server = await startApp(demoEnv(azurite.connectionString, { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0', ...limits }), { tabDirectory: tab.path, clock: () => NOW });
   servers.push(server);
   return server;
 }
