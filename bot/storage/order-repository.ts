@@ -157,13 +157,7 @@ export class OrderRepository {
    * not grow with the tenant's history.
    */
   async list(tenantId: string, limit = this.listLimit): Promise<OrderWithDeliveries[]> {
-    assertKeyPart(tenantId, 'tenant id');
-    await this.ensureIndexed(tenantId);
-    const rows = await this.firstPage(
-      odata`PartitionKey eq ${tenantId} and RowKey ge ${RECENT_ROWS.from} and RowKey le ${RECENT_ROWS.to}`,
-      Math.min(limit, this.listLimit),
-      'listing orders',
-    );
+    const rows = await this.recentRows(tenantId, limit);
     const orders = await Promise.all(rows.map((row) => this.get(tenantId, indexedOrderId(row))));
     return orders.filter((order): order is OrderWithDeliveries => order !== undefined);
   }
@@ -174,13 +168,7 @@ export class OrderRepository {
    * Rows written before they did cost one read of their order each.
    */
   async recentJourneyOrders(tenantId: string, limit: number): Promise<JourneyOrder[]> {
-    assertKeyPart(tenantId, 'tenant id');
-    await this.ensureIndexed(tenantId);
-    const rows = await this.firstPage(
-      odata`PartitionKey eq ${tenantId} and RowKey ge ${RECENT_ROWS.from} and RowKey le ${RECENT_ROWS.to}`,
-      Math.min(limit, this.listLimit),
-      'listing orders',
-    );
+    const rows = await this.recentRows(tenantId, limit);
     const orders = await Promise.all(
       rows.map(async (row) => {
         const { orderId, journey } = parseRecentEntity(row);
@@ -328,6 +316,17 @@ export class OrderRepository {
     } catch (error) {
       throw toStorageError(error, 'indexing orders');
     }
+  }
+
+  /** The tenant's newest-first index rows, at most `limit` (and `listLimit`). */
+  private async recentRows(tenantId: string, limit: number): Promise<Record<string, unknown>[]> {
+    assertKeyPart(tenantId, 'tenant id');
+    await this.ensureIndexed(tenantId);
+    return this.firstPage(
+      odata`PartitionKey eq ${tenantId} and RowKey ge ${RECENT_ROWS.from} and RowKey le ${RECENT_ROWS.to}`,
+      Math.min(limit, this.listLimit),
+      'listing orders',
+    );
   }
 
   /** At most `size` rows of one query: one page, never the rest. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
+import type { TableClient } from '@azure/data-tables';
 import type { Catalog } from '../../../src/domain/catalog/catalog.js';
 import type { StoredOrder } from '../../../src/domain/order/order.js';
 import type { DeliveryChannel, DeliveryChannelName } from '../../../bot/delivery/delivery-channel.js';
@@ -23,6 +25,26 @@ export async function freshTable(connectionString: string, storage?: TableStorag
   const name = `t${randomUUID().replaceAll('-', '')}`;
   await tables.ensureTables([name]);
   return tables.table(name);
+}
+
+/** `tableName` through an HTTP client that counts every request it sends (`requests`, which a test may reset). */
+export class CountedTable {
+  requests = 0;
+  readonly table: TableClient;
+
+  constructor(connectionString: string, tableName: string) {
+    const inner = createDefaultHttpClient();
+    this.table = createTableStorage(connectionString, {
+      client: {
+        httpClient: {
+          sendRequest: (request) => {
+            this.requests += 1;
+            return inner.sendRequest(request);
+          },
+        },
+      },
+    }).table(tableName);
+  }
 }
 
 /** A channel that records every call and answers with whatever `behave` says. */

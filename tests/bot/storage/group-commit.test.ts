@@ -1,34 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../../bot/storage/group-commit.js';
 import { storageStatusCode } from '../../../bot/storage/storage-errors.js';
-import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable } from './fixtures.js';
+import { CountedTable, freshTable } from './fixtures.js';
 
 let azurite: AzuriteTables;
 let table: TableClient;
 /** The same table through an HTTP client that counts requests. */
-let counted: TableClient;
-let requests = 0;
+let counted: CountedTable;
 
 beforeAll(async () => {
   azurite = await startAzurite();
   table = await freshTable(azurite.connectionString);
-  const inner = createDefaultHttpClient();
-  counted = createTableStorage(azurite.connectionString, {
-    client: {
-      httpClient: {
-        sendRequest: (request) => {
-          requests += 1;
-          return inner.sendRequest(request);
-        },
-      },
-    },
-  }).table(table.tableName);
+  counted = new CountedTable(azurite.connectionString, table.tableName);
 });
 
 afterAll(async () => {
@@ -50,15 +37,15 @@ async function valueOf(partitionKey: string, rowKey: string): Promise<unknown> {
 
 describe('GroupCommit', () => {
   it('sends a lone write at once and the writes that arrive meanwhile together, each answered with its ETag', async () => {
-    const group = new GroupCommit(counted);
+    const group = new GroupCommit(counted.table);
     const partition = randomUUID();
-    requests = 0;
+    counted.requests = 0;
     const first = group.write({ kind: 'upsert', entity: row(partition, 'a'), mode: 'Replace' });
     await new Promise((resolve) => setImmediate(resolve));
     const rest = ['b', 'c', 'd', 'e', 'f'].map((key) => group.write({ kind: 'upsert', entity: row(partition, key), mode: 'Replace' }));
     const etags = await Promise.all([first, ...rest]);
 
-    expect(requests).toBe(2);
+    expect(counted.requests).toBe(2);
     expect(etags.every((etag) => typeof etag === 'string' && etag.length > 0)).toBe(true);
     // An ETag answered from the transaction is the row's: a conditional update with it succeeds.
     await table.updateEntity(row(partition, 'c', 2), 'Merge', { etag: etags[2] ?? '' });
@@ -66,11 +53,11 @@ describe('GroupCommit', () => {
   });
 
   it('sends writes made together in one request', async () => {
-    const group = new GroupCommit(counted);
+    const group = new GroupCommit(counted.table);
     const partition = randomUUID();
-    requests = 0;
+    counted.requests = 0;
     await Promise.all(['a', 'b', 'c'].map((key) => group.write({ kind: 'upsert', entity: row(partition, key), mode: 'Replace' })));
-    expect(requests).toBe(1);
+    expect(counted.requests).toBe(1);
     expect(await valueOf(partition, 'b')).toBe(1);
   });
 
@@ -103,15 +90,15 @@ describe('GroupCommit', () => {
   });
 
   it('keeps partitions apart', async () => {
-    const group = new GroupCommit(counted);
+    const group = new GroupCommit(counted.table);
     const [one, two] = [randomUUID(), randomUUID()];
-    requests = 0;
+    counted.requests = 0;
     await Promise.all([
       group.write({ kind: 'upsert', entity: row(one, 'a'), mode: 'Replace' }),
       group.write({ kind: 'upsert', entity: row(two, 'a'), mode: 'Replace' }),
       group.write({ kind: 'delete', partitionKey: one, rowKey: 'a' }),
     ]);
-    expect(requests).toBe(3);
+    expect(counted.requests).toBe(3);
     expect(await valueOf(one, 'a')).toBeUndefined();
     expect(await valueOf(two, 'a')).toBe(1);
   });

@@ -1,5 +1,4 @@
 import type { TableClient } from '@azure/data-tables';
-import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerNoticeDelivery } from '../../../src/domain/order/order-events.js';
 import { changeOrderStatus, resubmitOrder, submitOrder } from '../../../src/domain/order/order-lifecycle.js';
@@ -8,12 +7,11 @@ import type { StoredOrder } from '../../../src/domain/order/order.js';
 import { newOrderId } from '../../../bot/storage/order-id.js';
 import { recentEntity } from '../../../bot/storage/order-entity.js';
 import { OrderRepository } from '../../../bot/storage/order-repository.js';
-import { createTableStorage } from '../../../bot/storage/table-storage.js';
 import { journeyOrderOf } from '../../../src/domain/journey/journey.js';
 import type { LoadedOrder } from '../../../bot/storage/order-repository.js';
 import { startAzurite } from '../../support/azurite.js';
 import type { AzuriteTables } from '../../support/azurite.js';
-import { freshTable, tenantId } from './fixtures.js';
+import { CountedTable, freshTable, tenantId } from './fixtures.js';
 import { submission } from '../../support/order-fixtures.js';
 
 let azurite: AzuriteTables;
@@ -22,7 +20,6 @@ let repository: OrderRepository;
 const channels = ['teams', 'webhook'];
 const now = new Date('2026-11-20T10:00:00.000Z');
 const delivery = { channels, firstAttemptAt: new Date(now.getTime() + 60_000) };
-const defaultClient = createDefaultHttpClient();
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -292,25 +289,15 @@ describe('OrderRepository reads', () => {
     const acceptedFirst = accepted(first);
     expect((await repository.replace(accepting, acceptedFirst)).kind).toBe('stored');
 
-    let requests = 0;
-    const counting = createTableStorage(azurite.connectionString, {
-      client: {
-        httpClient: {
-          sendRequest: (request) => {
-            requests += 1;
-            return defaultClient.sendRequest(request);
-          },
-        },
-      },
-    }).table(table.tableName);
-    const reader = new OrderRepository(counting);
+    const counted = new CountedTable(azurite.connectionString, table.tableName);
+    const reader = new OrderRepository(counted.table);
     // The first read of a tenant in a process checks its index once (OrderRepository.ensureIndexed).
     await reader.recentJourneyOrders(tenant, 1);
-    requests = 0;
+    counted.requests = 0;
     const journeyOrders = await reader.recentJourneyOrders(tenant, 50);
     expect(journeyOrders).toEqual([journeyOrderOf(second), journeyOrderOf(acceptedFirst)]);
     expect(journeyOrders[1]?.acceptedAt).toBe(now.toISOString());
-    expect(requests).toBe(1);
+    expect(counted.requests).toBe(1);
   });
 
   it("reads the order for an index row written before index rows carried the journey's facts", async () => {
