@@ -13,9 +13,10 @@ import { runLoad } from './bench/load-generator.js';
 import type { LoadResult } from './bench/load-generator.js';
 import { startConnectorReceiver, startWebhookReceiver } from './bench/loopback-receivers.js';
 import { apiOrderBody, submitOrderInvoke } from './bench/payloads.js';
-import { bestWithinP95, formatCpuTable, formatGrowthTable, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
+import { bestWithinP95, formatCpuTable, formatGrowthTable, formatRequestTable, formatTable, mb, P95_GOAL_MS, peak, perSecond, verdict } from './bench/report.js';
 import type { PathRun } from './bench/report.js';
 import { startServer } from './bench/server-process.js';
+import { startStorageRequestCounter } from './bench/storage-request-counter.js';
 import type { ServerUnderTest } from './bench/server-process.js';
 import { countStored } from './bench/storage-counts.js';
 import { cpuPerOrder, cpuSnapshot } from './bench/cpu-time.js';
@@ -36,7 +37,8 @@ import { BY_KEY_NODE_OPTIONS, measureGrowth } from './bench/growth.js';
  * 100 000), BENCH_GROWTH_SAMPLES (the most timed requests per path and size,
  * default 20), BENCH_SUSTAINED_SECONDS (default 60) and
  * BENCH_SUSTAINED_RATE (orders/s offered, default 300), BENCH_STEPS
- * (throughput,sustained,growth: which steps run), BENCH_SUSTAINED_IN_FLIGHT_MAX
+ * (throughput,requests,sustained,growth: which steps run; `requests` counts
+ * storage requests per order through a loopback proxy), BENCH_SUSTAINED_IN_FLIGHT_MAX
  * (the sustained server's ORDER_SUBMISSIONS_IN_FLIGHT_MAX; default: unset,
  * the server's own default), BENCH_AZURITE (by-key | stock: the throughput
  * and sustained steps' Azurite, see AZURITE_BY_KEY).
@@ -77,7 +79,7 @@ const RATIO_GOAL = 0.5;
  */
 const AZURITE_BY_KEY = (process.env['BENCH_AZURITE'] ?? 'by-key') !== 'stock';
 /** Which steps run (BENCH_STEPS, comma-separated; default all). */
-const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,sustained,growth').split(',').map((step) => step.trim()));
+const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,requests,sustained,growth').split(',').map((step) => step.trim()));
 /** The growth step's table size in rows (default 100 000; smaller for a quick run). */
 const GROWTH_ROWS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
 const GROWTH_SAMPLES = Number(process.env['BENCH_GROWTH_SAMPLES'] ?? 20);
@@ -85,6 +87,10 @@ const GROWTH_RATIO_GOAL = 1.5;
 const MINIMAL_RATIO_GOAL = 0.8;
 const SUSTAINED_SECONDS = Number(process.env['BENCH_SUSTAINED_SECONDS'] ?? 60);
 const SUSTAINED_RATE = Number(process.env['BENCH_SUSTAINED_RATE'] ?? THROUGHPUT_GOAL);
+/** Orders per path in the storage-requests step. */
+const REQUESTS_ORDERS = 1_000;
+/** The journey gathers a tenant's order writes for 10 s before one refresh. */
+const JOURNEY_REFRESH_SETTLE_MS = 11_000;
 /** Most requests in flight per path while sustained: enough that a slow answer does not slow the pace. */
 const SUSTAINED_CONCURRENCY = 64;
 /** The backlog left when the sustained load ends, at most this many seconds of intake. */
@@ -149,12 +155,12 @@ async function main(): Promise<void> {
       return server;
     };
     /** A script of scripts/bench in its own process (under tsx) on the bench's Azurite. */
-    const startScript = async (name: string, script: string): Promise<ServerUnderTest> => {
+    const startScript = async (name: string, script: string, connectionString = azurite.connectionString): Promise<ServerUnderTest> => {
       const port = await freePort();
       const server = await startServer({
         args: ['--import', 'tsx', join(ROOT, 'scripts', 'bench', script)],
         cwd: ROOT,
-        env: { PATH: process.env['PATH'] ?? '', PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, DELIVERY_WEBHOOK_URL: `${webhook.url}/hook` },
+        env: { PATH: process.env['PATH'] ?? '', PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: connectionString, DELIVERY_WEBHOOK_URL: `${webhook.url}/hook` },
         readyUrl: `http://127.0.0.1:${port}/readyz`,
         logFile: join(logDir, `${name}.log`),
       });
@@ -260,6 +266,33 @@ async function main(): Promise<void> {
       console.log(`  peak throughput, ours API / bare API route: ${ratio(oursApi, bareApi, RATIO_GOAL)}`);
       console.log(`  server RSS: idle ${mb(idleRss)}, peak ${mb(peakRss)} (VmHWM) — goal < ${mb(RSS_GOAL)}: ${verdict(peakRss < RSS_GOAL)}   (bare bot peak ${mb(barePeakRss)})`);
       console.log(`  process start to /readyz 200: ${Math.round(ours.readyMs)} ms — goal < ${READY_GOAL_MS} ms: ${verdict(ours.readyMs < READY_GOAL_MS)}   (bare bot ${Math.round(bare.readyMs)} ms, under tsx)`);
+    }
+
+    // --- storage requests per order ---
+    if (STEPS.has('requests')) {
+      const counter = await startStorageRequestCounter(azurite.connectionString);
+      const columns: { readonly label: string; readonly counts: ReadonlyMap<string, number>; readonly orders: number }[] = [];
+      /** `REQUESTS_ORDERS` orders at c=32 through `url`, counted until delivered and `settleMs` later. */
+      const countPath = async (label: string, url: string, body: () => string, succeeded: (status: number, text: string) => boolean, settleMs: number): Promise<void> => {
+        const before = webhook.count();
+        counter.reset();
+        const load = await runLoad({ url, concurrency: 32, durationMs: 60_000, maxRequests: REQUESTS_ORDERS, body, succeeded });
+        await drain(before + load.taken);
+        await delay(settleMs);
+        columns.push({ label, counts: new Map(counter.counts()), orders: load.taken });
+      };
+      const counted = await startOurs('requests', counter.connectionString, { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0' });
+      // Past the journey's 10 s gathering delay, so the refreshes the orders caused are counted too.
+      await countPath('ours API', `${baseOf(counted)}/api/orders`, apiOrderBody, apiCreated, JOURNEY_REFRESH_SETTLE_MS);
+      await countPath('ours bot', `${baseOf(counted)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, JOURNEY_REFRESH_SETTLE_MS);
+      await counted.stop();
+      const minimal = await startScript('requests-minimal', 'minimal-durable-handler.ts', counter.connectionString);
+      await countPath('minimal API', `${baseOf(minimal)}/api/orders`, apiOrderBody, minimalCreated, 500);
+      await countPath('minimal bot', `${baseOf(minimal)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, 500);
+      await minimal.stop();
+      await counter.close();
+      console.log(`\nStorage requests per order, ${REQUESTS_ORDERS} orders per path at c=32, counted until delivered (ours: and 11 s more, for the journey refresh they cause; the bot's from 200 tenants, first contacts included):`);
+      console.log(formatRequestTable(columns));
     }
 
     // --- sustained: intake and delivery together ---

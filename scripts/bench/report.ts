@@ -50,6 +50,15 @@ export function formatCpuTable(runs: readonly (readonly [string, CpuPerOrder])[]
   return alignedTable(header, rows);
 }
 
+/** Storage requests per order by kind (rows), one column per path, and the total. */
+export function formatRequestTable(columns: readonly { readonly label: string; readonly counts: ReadonlyMap<string, number>; readonly orders: number }[]): string {
+  const kinds = [...new Set(columns.flatMap((column) => [...column.counts.keys()]))].sort();
+  const perOrder = (column: (typeof columns)[number], count: number): string => (column.orders > 0 ? (count / column.orders).toFixed(2) : '—');
+  const rows = kinds.map((kind) => [kind, ...columns.map((column) => perOrder(column, column.counts.get(kind) ?? 0))]);
+  const totals = ['total', ...columns.map((column) => perOrder(column, [...column.counts.values()].reduce((sum, count) => sum + count, 0)))];
+  return alignedTable(['requests per order', ...columns.map((column) => column.label)], [...rows, totals]);
+}
+
 /** Each growth path at both sizes and the ratio large / small of p50 and p95; the goal applies to ours only. */
 export function formatGrowthTable(rows: readonly GrowthRow[], goal: number): string {
   const header = ['growth: path', 'small p50', 'small p95', 'large p50', 'large p95', 'large/small p50', 'p95', `goal ≤ ${goal}`, 'n'];
