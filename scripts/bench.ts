@@ -37,7 +37,7 @@ import { BY_KEY_NODE_OPTIONS, measureGrowth } from './bench/growth.js';
  * 100 000), BENCH_GROWTH_SAMPLES (the most timed requests per path and size,
  * default 20), BENCH_SUSTAINED_SECONDS (default 60) and
  * BENCH_SUSTAINED_RATE (orders/s offered, default 300), BENCH_STEPS
- * (throughput,requests,sustained,growth: which steps run; `requests` counts
+ * (throughput,sustained,requests,growth: which steps run; `requests` counts
  * storage requests per order through a loopback proxy), BENCH_SUSTAINED_IN_FLIGHT_MAX
  * (the sustained server's ORDER_SUBMISSIONS_IN_FLIGHT_MAX; default: unset,
  * the server's own default), BENCH_AZURITE (by-key | stock: the throughput
@@ -79,7 +79,7 @@ const RATIO_GOAL = 0.5;
  */
 const AZURITE_BY_KEY = (process.env['BENCH_AZURITE'] ?? 'by-key') !== 'stock';
 /** Which steps run (BENCH_STEPS, comma-separated; default all). */
-const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,requests,sustained,growth').split(',').map((step) => step.trim()));
+const STEPS = new Set((process.env['BENCH_STEPS'] ?? 'throughput,sustained,requests,growth').split(',').map((step) => step.trim()));
 /** The growth step's table size in rows (default 100 000; smaller for a quick run). */
 const GROWTH_ROWS = Number(process.env['BENCH_GROWTH_ORDERS'] ?? 100_000);
 const GROWTH_SAMPLES = Number(process.env['BENCH_GROWTH_SAMPLES'] ?? 20);
@@ -268,33 +268,6 @@ async function main(): Promise<void> {
       console.log(`  process start to /readyz 200: ${Math.round(ours.readyMs)} ms — goal < ${READY_GOAL_MS} ms: ${verdict(ours.readyMs < READY_GOAL_MS)}   (bare bot ${Math.round(bare.readyMs)} ms, under tsx)`);
     }
 
-    // --- storage requests per order ---
-    if (STEPS.has('requests')) {
-      const counter = await startStorageRequestCounter(azurite.connectionString);
-      const columns: { readonly label: string; readonly counts: ReadonlyMap<string, number>; readonly orders: number }[] = [];
-      /** `REQUESTS_ORDERS` orders at c=32 through `url`, counted until delivered and `settleMs` later. */
-      const countPath = async (label: string, url: string, body: () => string, succeeded: (status: number, text: string) => boolean, settleMs: number): Promise<void> => {
-        const before = webhook.count();
-        counter.reset();
-        const load = await runLoad({ url, concurrency: 32, durationMs: 60_000, maxRequests: REQUESTS_ORDERS, body, succeeded });
-        await drain(before + load.taken);
-        await delay(settleMs);
-        columns.push({ label, counts: new Map(counter.counts()), orders: load.taken });
-      };
-      const counted = await startOurs('requests', counter.connectionString, { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0' });
-      // Past the journey's 10 s gathering delay, so the refreshes the orders caused are counted too.
-      await countPath('ours API', `${baseOf(counted)}/api/orders`, apiOrderBody, apiCreated, JOURNEY_REFRESH_SETTLE_MS);
-      await countPath('ours bot', `${baseOf(counted)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, JOURNEY_REFRESH_SETTLE_MS);
-      await counted.stop();
-      const minimal = await startScript('requests-minimal', 'minimal-durable-handler.ts', counter.connectionString);
-      await countPath('minimal API', `${baseOf(minimal)}/api/orders`, apiOrderBody, minimalCreated, 500);
-      await countPath('minimal bot', `${baseOf(minimal)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, 500);
-      await minimal.stop();
-      await counter.close();
-      console.log(`\nStorage requests per order, ${REQUESTS_ORDERS} orders per path at c=32, counted until delivered (ours: and 11 s more, for the journey refresh they cause; the bot's from 200 tenants, first contacts included):`);
-      console.log(formatRequestTable(columns));
-    }
-
     // --- sustained: intake and delivery together ---
     if (STEPS.has('sustained')) {
       const sustainedServer = await startOurs(
@@ -332,7 +305,38 @@ async function main(): Promise<void> {
     }
 
     // --- growth ---
-    if (STEPS.has('growth')) await printGrowth(startOurs, connector.url);
+    // --- storage requests per order ---
+    if (STEPS.has('requests')) {
+      const counter = await startStorageRequestCounter(azurite.connectionString);
+      const columns: { readonly label: string; readonly counts: ReadonlyMap<string, number>; readonly orders: number }[] = [];
+      /** `REQUESTS_ORDERS` orders at c=32 through `url`, counted until delivered and `settleMs` later. */
+      const countPath = async (label: string, url: string, body: () => string, succeeded: (status: number, text: string) => boolean, settleMs: number): Promise<void> => {
+        const before = webhook.count();
+        counter.reset();
+        const load = await runLoad({ url, concurrency: 32, durationMs: 60_000, maxRequests: REQUESTS_ORDERS, body, succeeded });
+        await drain(before + load.taken);
+        await delay(settleMs);
+        columns.push({ label, counts: new Map(counter.counts()), orders: load.taken });
+      };
+      const counted = await startOurs('requests', counter.connectionString, { ORDER_SUBMISSIONS_IN_FLIGHT_MAX: '0' });
+      // Past the journey's 10 s gathering delay, so the refreshes the orders caused are counted too.
+      await countPath('ours API', `${baseOf(counted)}/api/orders`, apiOrderBody, apiCreated, JOURNEY_REFRESH_SETTLE_MS);
+      await countPath('ours bot', `${baseOf(counted)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, JOURNEY_REFRESH_SETTLE_MS);
+      await counted.stop();
+      const minimal = await startScript('requests-minimal', 'minimal-durable-handler.ts', counter.connectionString);
+      await countPath('minimal API', `${baseOf(minimal)}/api/orders`, apiOrderBody, minimalCreated, 500);
+      await countPath('minimal bot', `${baseOf(minimal)}/api/messages`, () => submitOrderInvoke(`${connector.url}/`), botReceipt, 500);
+      await minimal.stop();
+      await counter.close();
+      console.log(`\nStorage requests per order, ${REQUESTS_ORDERS} orders per path at c=32, counted until delivered (ours: and 11 s more, for the journey refresh they cause; the bot's from 200 tenants, first contacts included):`);
+      console.log(formatRequestTable(columns));
+    }
+
+    if (STEPS.has('growth')) {
+      // The growth step has an Azurite of its own: this one's saving and sweeping would only compete with it.
+      await azurite.stop();
+      await printGrowth(startOurs, connector.url);
+    }
   } finally {
     for (const server of servers) await server.stop();
     await connector.close();
