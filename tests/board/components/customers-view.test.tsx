@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomersView } from '../../../src/board/components/customers-view.js';
@@ -9,21 +8,15 @@ import type { CustomersQuery } from '../../../src/board/api/board-api-client.js'
 import type { CustomerList, CustomerListItem } from '../../../src/domain/journey/customer-list.js';
 import type { ApiResult } from '../../../src/tab/api/api-failure.js';
 import { LocaleContext } from '../../../src/tab/components/locale-context.js';
-import { browserHost } from '../../tab/support/render-tab.js';
+import { browserHost, mountedRoot, setUpDom, tearDownDom } from '../../tab/support/render-tab.js';
 
 let container: HTMLElement;
 let root: Root;
-
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  setUpDom();
+  ({ root, container } = mountedRoot());
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(tearDownDom);
 
 function customer(overrides: Partial<CustomerListItem>): CustomerListItem {
   return {

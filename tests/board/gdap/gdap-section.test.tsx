@@ -1,29 +1,24 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGdapBoardApi } from '../../../src/board/gdap/gdap-board-api.js';
 import type { SendJson } from '../../../src/board/gdap/gdap-board-api.js';
 import { GdapSection } from '../../../src/board/gdap/gdap-section.js';
+import { mountedRoot, setUpDom, tearDownDom } from '../../tab/support/render-tab.js';
 
 const TENANT = '4b827261-d21f-4aa9-b7db-7fa1f56fb163';
 const LINK = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/r1';
 const pending = { relationshipId: 'r1', status: 'approvalPending', invitationUrl: LINK, roles: ['4d6ac14f-3453-41d0-bef9-a3e0c569773a'], duration: 'P730D', endDateTime: null };
 
-let container: HTMLDivElement;
+let container: HTMLElement;
 let root: Root;
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  setUpDom();
+  ({ root, container } = mountedRoot());
 });
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+afterEach(tearDownDom);
 
 /** The server as the board sees it: a relationship that the test's answers move along. */
 function server() {
