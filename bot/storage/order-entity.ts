@@ -86,14 +86,8 @@ const recentJourneySchema = z.object({
  * row was written before index rows carried them, the journey's facts.
  */
 export function parseRecentEntity(entity: unknown): { readonly orderId: string; readonly journey: JourneyOrder | undefined } {
-  const orderId = indexedOrderId(entity);
   const journey = recentJourneySchema.safeParse(entity);
-  if (!journey.success) return { orderId, journey: undefined };
-  const { acceptedAt, completedAt, ...facts } = journey.data;
-  return {
-    orderId,
-    journey: { ...facts, ...(acceptedAt === undefined ? {} : { acceptedAt }), ...(completedAt === undefined ? {} : { completedAt }) },
-  };
+  return { orderId: indexedOrderId(entity), journey: journey.success ? journey.data : undefined };
 }
 
 /** The order id an index row (`recent|…`, `open|…`) points at. */
