@@ -191,8 +191,10 @@ const DEFAULT_SUBMISSIONS_IN_FLIGHT_MAX = 16;
 /**
  * Deliveries at once: each mostly waits on a channel and a storage write, so
  * 16 keep one instance's outbox level with its intake (the bench: about 150
- * orders/s with delivery), while a channel that throttles (Teams answers 429
- * past a few messages a second in one channel) sees few requests at once.
+ * orders/s with delivery), while a channel that throttles sees few requests
+ * at once: Teams limits what a bot posts to one chat or channel and answers
+ * 429 past it ("Optimize your bot with rate limiting in Teams",
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
  */
 const DEFAULT_OUTBOX_CONCURRENCY = 16;
 /** Pending GDAP approvals are read from Graph this often: a person approves in minutes, not seconds. */
